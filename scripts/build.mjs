@@ -1,0 +1,12 @@
+// Bundles the three entry points with esbuild: the VS Code client, the language server and
+// the CLI. Schemas and chart defaults are JSON imports, so they travel inside the bundles.
+import { build } from 'esbuild';
+
+const minify = process.argv.includes('--minify');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !minify, minify, logLevel: 'warning' };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+]);

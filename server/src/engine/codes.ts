@@ -1,0 +1,33 @@
+// Every finding code the engine can emit, with its default severity and a one-line summary.
+// The docs for a code live in docs/rules/<code>.md; doors turn that path into a link.
+import type { Severity } from './types';
+
+export interface CodeInfo {
+  code: string;
+  severity: Severity;
+  summary: string;
+}
+
+const CODES: readonly CodeInfo[] = [
+  { code: 'yaml-syntax', severity: 'error', summary: 'The file is not valid YAML at this point.' },
+  { code: 'unknown-key', severity: 'error', summary: 'A key the chart does not read; Helm ignores it silently.' },
+  { code: 'wrong-type', severity: 'error', summary: 'A value of the wrong type (a string where a list belongs, ...).' },
+  { code: 'bad-value', severity: 'error', summary: 'A value of the right type that the chart or Kubernetes rejects.' },
+  { code: 'missing-key', severity: 'error', summary: 'A key the chart needs is absent from the merged values.' },
+  { code: 'legacy-key', severity: 'warning', summary: 'A key from an older chart version that the current chart ignores.' },
+];
+
+const BY_CODE = new Map(CODES.map((info) => [info.code, info]));
+
+export function allCodes(): readonly CodeInfo[] {
+  return CODES;
+}
+
+export function codeInfo(code: string): CodeInfo | undefined {
+  return BY_CODE.get(code);
+}
+
+/** Path of the code's docs page relative to the package root. */
+export function docsPath(code: string): string {
+  return `docs/rules/${code}.md`;
+}

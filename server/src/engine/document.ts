@@ -1,0 +1,44 @@
+// Text -> the parsed YAML documents of a values file. Values follow YAML 1.1 as Helm reads them
+// (go-yaml): `yes`/`on` are booleans and `<<` merge keys apply.
+import { parseAllDocuments, type Document } from 'yaml';
+import type { Finding } from './types';
+
+/** Bounds alias expansion when converting to plain values ("billion laughs"). */
+const MAX_ALIAS_COUNT = 1000;
+
+export function parseYaml(text: string): Document[] {
+  const parsed = parseAllDocuments(text, { version: '1.1', uniqueKeys: true, prettyErrors: false });
+  return Array.isArray(parsed) ? parsed : [];
+}
+
+export function syntaxFindings(doc: Document, text: string): Finding[] {
+  // An error the parser only notices at the end of the input (an unclosed bracket or quote)
+  // belongs on the last line that has content, not on the empty line after it.
+  const contentEnd = text.trimEnd().length;
+  return doc.errors.map((error) => {
+    let start = error.pos[0];
+    let end = Math.max(error.pos[1], start);
+    if (start >= contentEnd && contentEnd > 0) {
+      end = contentEnd;
+      start = Math.max(text.lastIndexOf('\n', contentEnd - 1) + 1, 0);
+    }
+    return {
+      code: 'yaml-syntax',
+      severity: 'error' as const,
+      message: `YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      range: { start, end: end > start ? end : start + 1 },
+      data: { yamlCode: error.code },
+    };
+  });
+}
+
+export type ValuesResult = { values: unknown; problem: null } | { values: null; problem: string };
+
+/** The document as plain values, or why it cannot be converted (alias bombs, cycles). */
+export function toValues(doc: Document): ValuesResult {
+  try {
+    return { values: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}, problem: null };
+  } catch (error) {
+    return { values: null, problem: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,131 @@
+// The engine facade: one instance owns the settings and the compiled validators, and turns a
+// values file's text into findings. Pure: no I/O, no network, nothing global.
+import type { Document } from 'yaml';
+import inferenceStackDefaults from '../../../schemas/inference-stack.defaults.json';
+import prePorterDefaults from '../../../schemas/pre-porter.defaults.json';
+import { chartFromContent, chartFromGlobs, findModeline } from './detect';
+import { parseYaml, syntaxFindings, toValues } from './document';
+import { findLegacyKeys } from './legacy';
+import { isPlainMap, mergeValues } from './merge';
+import { issueToFinding } from './schema/messages';
+import { SchemaValidator, type SchemaIssue } from './schema/validator';
+import {
+  DEFAULT_SETTINGS,
+  type AnalysisInput,
+  type AnalysisResult,
+  type ChartId,
+  type EngineSettings,
+  type Finding,
+} from './types';
+import { nodeRange } from './yaml-nodes';
+
+const CHART_DEFAULTS: Record<ChartId, unknown> = {
+  'inference-stack': inferenceStackDefaults,
+  'pre-porter': prePorterDefaults,
+};
+
+export class Engine {
+  readonly settings: EngineSettings;
+  private readonly validator = new SchemaValidator();
+
+  constructor(settings: Partial<EngineSettings> = {}) {
+    this.settings = { ...DEFAULT_SETTINGS, ...settings, files: { ...DEFAULT_SETTINGS.files, ...settings.files } };
+  }
+
+  analyze(input: AnalysisInput): AnalysisResult {
+    const modeline = input.chart ? null : findModeline(input.text);
+    const globChart = input.chart || modeline?.chart ? null : chartFromGlobs(input.path, this.settings.files);
+    const fileChart = input.chart ?? modeline?.chart ?? globChart;
+    let detectedBy: AnalysisResult['detectedBy'] = input.chart ? 'forced' : modeline?.chart ? 'modeline' : globChart ? 'glob' : null;
+
+    const findings: Finding[] = [];
+    if (modeline && modeline.chart === null) {
+      findings.push({
+        code: 'bad-value',
+        severity: 'error',
+        message: `\`${modeline.chartText}\` is not a chart this extension knows; use \`chart=inference-stack\` or \`chart=pre-porter\``,
+        range: modeline.chartRange,
+        data: { value: modeline.chartText, suggestions: ['inference-stack', 'pre-porter'] },
+      });
+    }
+
+    let firstChart: ChartId | null = null;
+    for (const doc of parseYaml(input.text)) {
+      const chart = fileChart ?? chartFromContent(doc);
+      if (!chart) continue;
+      firstChart ??= chart;
+      detectedBy ??= 'content';
+      findings.push(...this.analyzeDocument(doc, chart, input.text));
+    }
+    return { chart: firstChart, detectedBy: firstChart ? detectedBy : null, findings: sortUnique(findings) };
+  }
+
+  private analyzeDocument(doc: Document, chart: ChartId, text: string): Finding[] {
+    const findings = syntaxFindings(doc, text);
+    const converted = toValues(doc);
+    if (converted.problem !== null) {
+      const range = nodeRange(doc.contents) ?? { start: 0, end: 0 };
+      findings.push({ code: 'yaml-syntax', severity: 'error', message: `YAML: ${converted.problem}`, range: { start: range.start, end: range.start }, data: {} });
+      return findings;
+    }
+    if (!isPlainMap(converted.values)) {
+      const range = nodeRange(doc.contents);
+      if (range) findings.push({ code: 'wrong-type', severity: 'error', message: 'A values file must be a map of keys to values', range, data: { path: '' } });
+      return findings;
+    }
+    const legacy = findLegacyKeys(doc, chart);
+    findings.push(...legacy.findings);
+    const merged = mergeValues(CHART_DEFAULTS[chart], converted.values);
+    const schemaFindings: Finding[] = [];
+    for (const issue of this.validator.validate(chart, merged)) {
+      if (issue.keyword === 'if' || issue.propertyName !== undefined || isExplained(issue, legacy.explained)) continue;
+      if (issue.keyword === 'required' && isDisabledGroup(merged, issue.path)) continue;
+      const finding = issueToFinding(issue, doc);
+      if (finding) schemaFindings.push(finding);
+    }
+    return [...findings, ...withoutMisspeltRequired(schemaFindings)];
+  }
+}
+
+/**
+ * A group that does not render needs no complete set of the chart's own keys (image, service,
+ * containerPort); typos and Kubernetes objects in it are still checked.
+ */
+function isDisabledGroup(merged: unknown, path: string[]): boolean {
+  const groupLevel = path.length === 2 || (path.length === 3 && (path[2] === 'image' || path[2] === 'service'));
+  if (path[0] !== 'modelGroups' || !groupLevel || !isPlainMap(merged)) return false;
+  const groups = merged.modelGroups;
+  const group = isPlainMap(groups) ? groups[path[1]] : undefined;
+  return isPlainMap(group) && group.enabled !== true;
+}
+
+/** `mountpath` is both an unknown key and a missing `mountPath`: one mistake, one finding. */
+function withoutMisspeltRequired(findings: Finding[]): Finding[] {
+  const misspelt = new Set(
+    findings
+      .filter((f) => f.code === 'unknown-key')
+      .flatMap((f) => ((f.data?.suggestions as string[] | undefined) ?? []).map((s) => `${String(f.data?.path)}|${s}`)),
+  );
+  return findings.filter((f) => f.code !== 'missing-key' || !misspelt.has(`${String(f.data?.path)}|${String(f.data?.key)}`));
+}
+
+function isExplained(issue: SchemaIssue, explained: Set<string>): boolean {
+  if (explained.size === 0) return false;
+  const path = issue.keyword === 'additionalProperties' ? [...issue.path, String(issue.params.additionalProperty)] : issue.path;
+  for (let length = path.length; length > 0; length--) {
+    if (explained.has(path.slice(0, length).join('/'))) return true;
+  }
+  return false;
+}
+
+function sortUnique(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings
+    .filter((f) => {
+      const key = `${f.code}|${f.range.start}|${f.range.end}|${f.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}

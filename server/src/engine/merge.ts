@@ -1,0 +1,28 @@
+// Helm's merge of a user's values over the chart's defaults: maps merge key by key, lists and
+// scalars replace, and `null` deletes the key (Helm's coalesce). Nothing here mutates inputs.
+
+export type Values = Record<string, unknown>;
+
+export function isPlainMap(value: unknown): value is Values {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function mergeValues(defaults: unknown, user: unknown): unknown {
+  if (!isPlainMap(user) || !isPlainMap(defaults)) return user === undefined ? defaults : user;
+  const merged: Values = { ...defaults };
+  for (const [key, value] of Object.entries(user)) {
+    if (value === null) delete merged[key];
+    else merged[key] = key in defaults ? mergeValues(defaults[key], value) : stripNulls(value);
+  }
+  return merged;
+}
+
+/** A null under a key the defaults do not have deletes nothing; Helm drops it all the same. */
+function stripNulls(value: unknown): unknown {
+  if (!isPlainMap(value)) return value;
+  const result: Values = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (child !== null) result[key] = stripNulls(child);
+  }
+  return result;
+}

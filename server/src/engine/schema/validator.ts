@@ -1,0 +1,149 @@
+// Compiles the chart schemas once (an Engine owns one SchemaValidator) and validates merged
+// values. ajv reports every branch of a failed oneOf/anyOf; people need only the branch that
+// came closest, so such failures are re-checked branch by branch and reduced to that one.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import kubernetesSchema from '../../../../schemas/kubernetes.schema.json';
+import inferenceStackSchema from '../../../../schemas/inference-stack.schema.json';
+import prePorterSchema from '../../../../schemas/pre-porter.schema.json';
+import type { ChartId } from '../types';
+
+export interface SchemaIssue {
+  keyword: string;
+  /** Instance path segments (JSON pointer, unescaped). */
+  path: string[];
+  params: Record<string, unknown>;
+  parentSchema: Record<string, unknown> | undefined;
+  data: unknown;
+  /** Set on issues about a key's name (propertyNames), which the propertyNames issue reports. */
+  propertyName?: string;
+}
+
+/** The schemas a validator compiles: Kubernetes definitions plus one schema per chart. */
+export interface SchemaBundle {
+  shared: object[];
+  charts: Record<ChartId, object>;
+}
+
+export const BUILT_IN_SCHEMAS: SchemaBundle = {
+  shared: [kubernetesSchema],
+  charts: { 'inference-stack': inferenceStackSchema, 'pre-porter': prePorterSchema },
+};
+
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function startsWith(path: string[], prefix: string[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+/** Where each oneOf/anyOf array sits: `<schema $id>#<pointer>`, so its branches can be compiled. */
+function indexAlternatives(schema: unknown, base: string, pointer: string, index: Map<unknown, string>): void {
+  if (schema === null || typeof schema !== 'object') return;
+  for (const [key, child] of Object.entries(schema)) {
+    const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if ((key === 'oneOf' || key === 'anyOf') && Array.isArray(child)) index.set(child, `${base}#${childPointer}`);
+    indexAlternatives(child, base, childPointer, index);
+  }
+}
+
+export class SchemaValidator {
+  private readonly ajv: Ajv;
+  private readonly validators = new Map<ChartId, ValidateFunction>();
+  private readonly alternatives = new Map<unknown, string>();
+
+  constructor(private readonly bundle: SchemaBundle = BUILT_IN_SCHEMAS) {
+    this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, logger: false });
+    addFormats(this.ajv);
+    for (const schema of bundle.shared) this.ajv.addSchema(schema);
+    for (const schema of [...bundle.shared, ...Object.values(bundle.charts)]) {
+      indexAlternatives(schema, (schema as { $id?: string }).$id ?? '', '', this.alternatives);
+    }
+    for (const [chart, schema] of Object.entries(bundle.charts) as [ChartId, object][]) {
+      this.validators.set(chart, this.ajv.compile(schema));
+    }
+  }
+
+  /** The chart's schema, for features that read descriptions and defaults. */
+  schemaOf(chart: ChartId): Record<string, unknown> {
+    return this.bundle.charts[chart] as Record<string, unknown>;
+  }
+
+  validate(chart: ChartId, values: unknown): SchemaIssue[] {
+    const validate = this.validators.get(chart)!;
+    if (validate(values)) return [];
+    return this.reduce(validate.errors ?? [], values, []);
+  }
+
+  private reduce(errors: readonly ErrorObject[], root: unknown, prefix: string[]): SchemaIssue[] {
+    let issues = errors.map((error) => toIssue(error, prefix));
+    for (const error of errors) {
+      if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') continue;
+      const at = [...prefix, ...parsePointer(error.instancePath)];
+      const branches = this.branchIssues(error, valueAt(root, parsePointer(error.instancePath)), at);
+      if (!branches) continue;
+      const fromBranches = new Set(branches.flat().map(signature));
+      const best = closestBranch(branches);
+      issues = issues.filter((issue) => {
+        if (issue.keyword === error.keyword && issue.path.join('/') === at.join('/')) return false;
+        return !(startsWith(issue.path, at) && fromBranches.has(signature(issue)));
+      });
+      issues.push(...(best.length > 0 ? best : [toIssue(error, prefix)]));
+    }
+    return issues;
+  }
+
+  private branchIssues(error: ErrorObject, value: unknown, at: string[]): SchemaIssue[][] | null {
+    const location = this.alternatives.get(error.schema);
+    if (!location || !Array.isArray(error.schema)) return null;
+    return error.schema.map((_, i) => {
+      const branch = this.ajv.getSchema(`${location}/${i}`);
+      if (!branch || branch(value)) return [];
+      return this.reduce(branch.errors ?? [], value, at);
+    });
+  }
+}
+
+function toIssue(error: ErrorObject, prefix: string[]): SchemaIssue {
+  return {
+    keyword: error.keyword,
+    path: [...prefix, ...parsePointer(error.instancePath)],
+    params: error.params as Record<string, unknown>,
+    parentSchema: error.parentSchema as Record<string, unknown> | undefined,
+    data: error.data,
+    propertyName: (error as { propertyName?: string }).propertyName,
+  };
+}
+
+function signature(issue: SchemaIssue): string {
+  return `${issue.keyword}|${issue.path.join('/')}|${JSON.stringify(issue.params)}`;
+}
+
+/** The branch that got furthest: a wrong type at its root is worst, then fewer and deeper errors win. */
+function closestBranch(branches: SchemaIssue[][]): SchemaIssue[] {
+  let best: SchemaIssue[] = branches[0] ?? [];
+  let bestScore = -Infinity;
+  for (const issues of branches) {
+    if (issues.length === 0) continue;
+    const minDepth = Math.min(...issues.map((issue) => issue.path.length));
+    const rootTypeMismatch = issues.some((issue) => issue.keyword === 'type' && issue.path.length === minDepth);
+    const maxDepth = Math.max(...issues.map((issue) => issue.path.length));
+    const score = (rootTypeMismatch ? -1000 : 0) + maxDepth * 10 - issues.length;
+    if (score > bestScore) {
+      bestScore = score;
+      best = issues;
+    }
+  }
+  return best;
+}

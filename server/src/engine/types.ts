@@ -1,0 +1,68 @@
+// The engine's vocabulary. Everything the doors (LSP server, CLI) receive from the engine is
+// expressed in these types; positions are offsets into the analysed text so that the engine
+// never depends on a protocol's notion of lines and characters.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export type ChartId = 'inference-stack' | 'pre-porter';
+
+export const CHART_IDS: readonly ChartId[] = ['inference-stack', 'pre-porter'];
+
+/** Half-open range of UTF-16 offsets into the document text: [start, end). */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export interface RelatedLocation {
+  /** Absent means: the same document as the finding. */
+  uri?: string;
+  range: OffsetRange;
+  message: string;
+}
+
+export type FindingTag = 'unnecessary' | 'deprecated';
+
+/** The engine's one output type: a problem, where it is, and what a quick fix needs to know. */
+export interface Finding {
+  /** Stable kebab-case identifier, e.g. `unknown-key`. Quick fixes key on it. */
+  code: string;
+  severity: Severity;
+  message: string;
+  range: OffsetRange;
+  related?: RelatedLocation[];
+  /** Machine-readable facts about the finding (suggestions, paths) for quick fixes. */
+  data?: Record<string, unknown>;
+  tags?: FindingTag[];
+}
+
+/** Settings the engine reads. The doors translate their own configuration into this. */
+export interface EngineSettings {
+  files: {
+    /** Globs of files that are Inference Stack values files whatever their content. */
+    inferenceStack: string[];
+    /** Globs of files that are Pre-Porter values files whatever their content. */
+    prePorter: string[];
+  };
+}
+
+export const DEFAULT_SETTINGS: EngineSettings = {
+  files: { inferenceStack: [], prePorter: [] },
+};
+
+/** What the engine is asked to analyse. */
+export interface AnalysisInput {
+  /** File path or URI path, used for glob-based chart detection. */
+  path: string;
+  text: string;
+  /** Forces the chart (the CLI's `--chart`); skips detection. */
+  chart?: ChartId;
+}
+
+export interface AnalysisResult {
+  /** The chart of the first document that has one, or null when the file is of neither chart. */
+  chart: ChartId | null;
+  /** How the chart was decided, for status displays. */
+  detectedBy: 'forced' | 'modeline' | 'glob' | 'content' | null;
+  findings: Finding[];
+}

@@ -1,0 +1,100 @@
+// Finding the node a person would fix, given a path into the values (a JSON pointer split into
+// segments). Aliases resolve to their anchors and `<<` merge keys are searched, because that
+// is where the text to change lives.
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { OffsetRange } from './types';
+
+export type PathSegment = string | number;
+
+export interface NodeLocation {
+  /** The node holding the value at the path. */
+  value: Node | null;
+  /** The key node when the path ends in a map entry. */
+  key: Node | null;
+}
+
+const MAX_ALIAS_HOPS = 64;
+
+function resolve(doc: Document, node: unknown): Node | null {
+  let current = node;
+  for (let hops = 0; isAlias(current) && hops < MAX_ALIAS_HOPS; hops++) {
+    current = current.resolve(doc);
+  }
+  return (current ?? null) as Node | null;
+}
+
+export function keyText(pair: Pair): string | null {
+  const key = pair.key;
+  if (!isScalar(key)) return null;
+  // YAML 1.1 merge keys parse to a symbol; everything else is read as the text Helm would see.
+  return typeof key.value === 'symbol' ? '<<' : String(key.value);
+}
+
+function findPair(doc: Document, map: Node, key: string, depth = 0): Pair | null {
+  if (!isMap(map) || depth > 8) return null;
+  let merged: Pair | null = null;
+  for (const pair of map.items) {
+    const text = keyText(pair);
+    if (text === key) return pair;
+    if (text === '<<' && merged === null) {
+      const sources = resolve(doc, pair.value);
+      const list = isSeq(sources) ? sources.items.map((item) => resolve(doc, item)) : [sources];
+      for (const source of list) {
+        const found = source ? findPair(doc, source, key, depth + 1) : null;
+        if (found) {
+          merged = found;
+          break;
+        }
+      }
+    }
+  }
+  return merged;
+}
+
+/** Walks `path` from the document root; returns null when the path is not written in the file. */
+export function locate(doc: Document, path: readonly PathSegment[]): NodeLocation | null {
+  let node = resolve(doc, doc.contents);
+  let key: Node | null = null;
+  for (const segment of path) {
+    if (node === null) return null;
+    if (isMap(node)) {
+      const pair = findPair(doc, node, String(segment));
+      if (!pair) return null;
+      key = pair.key as Node;
+      node = resolve(doc, pair.value);
+    } else if (isSeq(node)) {
+      const index = typeof segment === 'number' ? segment : Number(segment);
+      if (!Number.isInteger(index) || index < 0 || index >= node.items.length) return null;
+      key = null;
+      node = resolve(doc, node.items[index]);
+    } else {
+      return null;
+    }
+  }
+  return { value: node, key };
+}
+
+export function nodeRange(node: Node | null | undefined): OffsetRange | null {
+  const range = node?.range;
+  if (!range) return null;
+  return { start: range[0], end: range[1] };
+}
+
+/** The range of the value, or of its key when the value is empty (`key:` with nothing after). */
+export function valueOrKeyRange(location: NodeLocation): OffsetRange | null {
+  const value = nodeRange(location.value);
+  if (value && value.end > value.start) return value;
+  return nodeRange(location.key) ?? value;
+}
+
+/** The range of the key of the entry, or of the value for list items and the root. */
+export function keyOrValueRange(location: NodeLocation): OffsetRange | null {
+  return nodeRange(location.key) ?? nodeRange(location.value);
+}
+
+/** The key node of `name` inside the map at `location`, for unknown-key findings. */
+export function childKeyRange(doc: Document, location: NodeLocation, name: string): OffsetRange | null {
+  if (!location.value) return null;
+  const pair = findPair(doc, location.value, name);
+  return pair ? nodeRange(pair.key as Node) : null;
+}
