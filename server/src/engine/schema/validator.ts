@@ -70,9 +70,16 @@ export class SchemaValidator {
     for (const schema of [...bundle.shared, ...Object.values(bundle.charts)]) {
       indexAlternatives(schema, (schema as { $id?: string }).$id ?? '', '', this.alternatives);
     }
-    for (const [chart, schema] of Object.entries(bundle.charts) as [ChartId, object][]) {
-      this.validators.set(chart, this.ajv.compile(schema));
+  }
+
+  /** Compiled on first use: a CLI run over one chart's files never pays for the other's. */
+  private validatorFor(chart: ChartId): ValidateFunction {
+    let validate = this.validators.get(chart);
+    if (!validate) {
+      validate = this.ajv.compile(this.bundle.charts[chart]);
+      this.validators.set(chart, validate);
     }
+    return validate;
   }
 
   /** The chart's schema, for features that read descriptions and defaults. */
@@ -81,7 +88,7 @@ export class SchemaValidator {
   }
 
   validate(chart: ChartId, values: unknown): SchemaIssue[] {
-    const validate = this.validators.get(chart)!;
+    const validate = this.validatorFor(chart);
     if (validate(values)) return [];
     return this.reduce(validate.errors ?? [], values, []);
   }
@@ -94,7 +101,7 @@ export class SchemaValidator {
       const branches = this.branchIssues(error, valueAt(root, parsePointer(error.instancePath)), at);
       if (!branches) continue;
       const fromBranches = new Set(branches.flat().map(signature));
-      const best = closestBranch(branches);
+      const best = rootTypeUnion(branches, at) ?? closestBranch(branches);
       issues = issues.filter((issue) => {
         if (issue.keyword === error.keyword && issue.path.join('/') === at.join('/')) return false;
         return !(startsWith(issue.path, at) && fromBranches.has(signature(issue)));
@@ -128,6 +135,20 @@ function toIssue(error: ErrorObject, prefix: string[]): SchemaIssue {
 
 function signature(issue: SchemaIssue): string {
   return `${issue.keyword}|${issue.path.join('/')}|${JSON.stringify(issue.params)}`;
+}
+
+/** When no branch even has the right type, one issue listing every accepted type says it best. */
+function rootTypeUnion(branches: SchemaIssue[][], at: string[]): SchemaIssue[] | null {
+  const types: string[] = [];
+  for (const issues of branches) {
+    const rootType = issues.find((issue) => issue.keyword === 'type' && issue.path.length === at.length);
+    if (!rootType) return null;
+    types.push(...String(rootType.params.type).split(','));
+  }
+  const first = branches[0]?.[0];
+  if (!first) return null;
+  const type = [...new Set(types)].join(',');
+  return [{ ...first, keyword: 'type', path: at, params: { type }, propertyName: undefined }];
 }
 
 /** The branch that got furthest: a wrong type at its root is worst, then fewer and deeper errors win. */

@@ -1,0 +1,57 @@
+// Generates Inference Stack values files of N model groups, about 35 lines each, with Bit
+// Harbor init containers and a seeded mistake in every tenth group, for timing the CLI and
+// (later) the server on files the size of a large fleet's.
+
+const TAGS = ['llama-3.1-8b-instruct', 'gemma-3-12b-it', 'qwen-2.5-7b-instruct', 'llama-3.2-3b-instruct'];
+
+function group(index: number): string {
+  const tag = TAGS[index % TAGS.length];
+  const seeded = index % 10 === 9;
+  return [
+    `  group-${index}:`,
+    '    enabled: true',
+    '    image:',
+    '      repository: vllm/vllm-openai',
+    '      tag: "v0.8.5"',
+    `    modelAlias: [${tag}-${index}]`,
+    `    modelName: /models/${tag}`,
+    '    service:',
+    '      port: 8000',
+    '    containerPort: 8000',
+    '    command: [vllm, serve, "/models/' + tag + '", --port, "8000"]',
+    '    resources:',
+    '      limits:',
+    '        nvidia.com/gpu: 1',
+    seeded ? '        memory: 32 GB' : '        memory: 32Gi',
+    '    initContainers:',
+    '      - name: copy-weights',
+    '        image: busybox:1.37',
+    '        command: [sh, -c, "cp -r /src/models/. /models/"]',
+    '        volumeMounts:',
+    '          - name: source',
+    '            mountPath: /src',
+    '          - name: weights',
+    seeded ? '            mountpath: /models' : '            mountPath: /models',
+    '    volumes:',
+    '      - name: source',
+    '        image:',
+    `          reference: ghcr.io/doublewordai/bit-harbor:${tag}`,
+    '      - name: weights',
+    '        emptyDir:',
+    '          sizeLimit: 40Gi',
+    '    volumeMounts:',
+    '      - name: weights',
+    '        mountPath: /models',
+    '    nodeSelector: {nvidia.com/gpu.present: "true"}',
+  ].join('\n');
+}
+
+export function generateInferenceStackValues(groups: number): string {
+  const lines = ['# generated: ' + groups + ' model groups', 'modelGroups:'];
+  for (let i = 0; i < groups; i++) lines.push(group(i));
+  return lines.join('\n') + '\n';
+}
+
+if (require.main === module) {
+  process.stdout.write(generateInferenceStackValues(Number(process.argv[2] ?? 1000)));
+}
