@@ -1,0 +1,97 @@
+// Entry point of the `bit-harbor-values` command. It only wires the pieces in ./cli/ to the
+// engine and turns every failure into an exit status: 0 clean, 1 errors found, 2 usage or I/O.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs, UsageError, USAGE, type CliCommand, type OutputFormat } from './cli/args';
+import { expandPaths, FileAccessError, lintTargets, type LintRun } from './cli/files';
+import { formatJson } from './cli/format-json';
+import { formatSarif, type SarifTool } from './cli/format-sarif';
+import { formatStylish } from './cli/format-stylish';
+import { Engine } from './engine/engine';
+
+const NAME = 'bit-harbor-values';
+
+function run(argv: readonly string[]): number {
+  const command = parseArgs(argv);
+  if (command.kind === 'help') return write(USAGE);
+  if (command.kind === 'version') return write(packageInfo().version + '\n');
+  const lintRun = lint(command);
+  write(format(lintRun, command.format));
+  const hasError = lintRun.files.some((file) => file.findings.some((finding) => finding.severity === 'error'));
+  return hasError ? 1 : 0;
+}
+
+function lint(command: Extract<CliCommand, { kind: 'lint' }>): LintRun {
+  const engine = new Engine();
+  const targets = expandPaths(command.paths, process.cwd());
+  return lintTargets(targets, (input) => engine.analyze(input), command.chart);
+}
+
+function format(lintRun: LintRun, outputFormat: OutputFormat): string {
+  switch (outputFormat) {
+    case 'json':
+      return formatJson(lintRun);
+    case 'sarif':
+      return formatSarif(lintRun, sarifTool(), process.cwd());
+    case 'stylish':
+      return formatStylish(lintRun, { tty: process.stdout.isTTY === true && !process.env.NO_COLOR });
+  }
+}
+
+function write(text: string): 0 {
+  process.stdout.write(text);
+  return 0;
+}
+
+interface PackageInfo {
+  version: string;
+  homepage?: string;
+  repository?: string | { url?: string };
+}
+
+/** The package.json next to the bundle (dist/cli.js -> ../package.json), found by walking up. */
+function packageInfo(): PackageInfo {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      if (pkg.name === NAME) return pkg;
+    } catch {
+      // No package.json here (or not ours); keep looking further up.
+    }
+    if (path.dirname(dir) === dir) return { version: 'unknown' };
+  }
+}
+
+function sarifTool(): SarifTool {
+  const pkg = packageInfo();
+  const repositoryUrl = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  // "git+https://github.com/o/r.git" -> "https://github.com/o/r"; other forms give no links.
+  const repository = repositoryUrl?.replace(/^git\+/, '').replace(/\.git$/, '');
+  const webRepository = repository && /^https:\/\//.test(repository) ? repository : undefined;
+  return {
+    version: pkg.version,
+    informationUri: pkg.homepage ?? webRepository,
+    docsBaseUri: webRepository && `${webRepository}/blob/HEAD/`,
+  };
+}
+
+function main(): void {
+  // `bit-harbor-values lint . | head` closes stdout early; that is not worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`${NAME}: cannot write output: ${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? process.exitCode ?? 0 : 2);
+  });
+  try {
+    process.exitCode = run(process.argv.slice(2));
+  } catch (error) {
+    const known = error instanceof UsageError || error instanceof FileAccessError;
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = error instanceof UsageError ? ' (see --help)' : '';
+    // One line, no stack trace: this goes to people and to CI logs.
+    const line = `${NAME}: ${known ? '' : 'internal error: '}${message}${hint}`.replace(/\s*[\r\n]+\s*/g, ' ');
+    process.stderr.write(line + '\n');
+    process.exitCode = 2;
+  }
+}
+
+main();

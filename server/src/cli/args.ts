@@ -1,0 +1,99 @@
+// Command-line parsing for `bit-harbor-values`. Hand-written rather than a dependency: the
+// grammar is one command, two valued options and two flags, and the CLI bundle stays small.
+import { CHART_IDS, type ChartId } from '../engine/types';
+
+export type OutputFormat = 'stylish' | 'json' | 'sarif';
+
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif'];
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'lint'; chart?: ChartId; format: OutputFormat; paths: string[] };
+
+/** A mistake in the command line; the CLI prints its message on one line and exits 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: bit-harbor-values lint [options] PATH...
+
+Checks Inference Stack and Pre-Porter Helm values files. A PATH may be a file or a folder;
+folders are searched for *.yaml and *.yml files, and files of neither chart are skipped.
+
+Options:
+  --chart inference-stack|pre-porter  treat every file as a values file of this chart
+  --format stylish|json|sarif         output format (default: stylish)
+  -h, --help                          show this help
+  --version                           print the version
+
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
+`;
+
+const VALUED_OPTIONS = ['--chart', '--format'] as const;
+type ValuedOption = (typeof VALUED_OPTIONS)[number];
+
+export function parseArgs(argv: readonly string[]): CliCommand {
+  const positionals: string[] = [];
+  const values: Partial<Record<ValuedOption, string>> = {};
+  let wantsHelp = false;
+  let wantsVersion = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    // A lone `-` is not an option; it is passed on as a path like any other word.
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    if (arg === '-h' || arg === '--help') {
+      wantsHelp = true;
+      continue;
+    }
+    if (arg === '--version') {
+      wantsVersion = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (!isValuedOption(name)) throw new UsageError(`unknown option ${name}`);
+    let value: string | undefined;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length) value = argv[++i];
+    if (value === undefined || value === '') throw new UsageError(`option ${name} needs a value`);
+    values[name] = value;
+  }
+
+  // Help and version win over everything else so that `lint --help` works without a PATH.
+  if (wantsHelp) return { kind: 'help' };
+  if (wantsVersion) return { kind: 'version' };
+
+  const [command, ...paths] = positionals;
+  if (command === undefined) throw new UsageError('missing command (try: lint PATH...)');
+  if (command !== 'lint') throw new UsageError(`unknown command ${command}`);
+  if (paths.length === 0) throw new UsageError('missing PATH to lint');
+  return {
+    kind: 'lint',
+    chart: values['--chart'] === undefined ? undefined : parseChart(values['--chart']),
+    format: values['--format'] === undefined ? 'stylish' : parseFormat(values['--format']),
+    paths,
+  };
+}
+
+function isValuedOption(name: string): name is ValuedOption {
+  return (VALUED_OPTIONS as readonly string[]).includes(name);
+}
+
+function parseChart(value: string): ChartId {
+  const chart = CHART_IDS.find((id) => id === value);
+  if (!chart) throw new UsageError(`bad --chart value ${value} (expected ${CHART_IDS.join(' or ')})`);
+  return chart;
+}
+
+function parseFormat(value: string): OutputFormat {
+  const format = OUTPUT_FORMATS.find((name) => name === value);
+  if (!format) throw new UsageError(`bad --format value ${value} (expected ${OUTPUT_FORMATS.join(', ')})`);
+  return format;
+}

@@ -1,0 +1,145 @@
+// Which files the CLI lints and what it hands to the formatters. Everything is read before
+// anything is analysed, so an unreadable path stops the run before any output is printed.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LineIndex } from '../engine/lines';
+import type { AnalysisInput, AnalysisResult, ChartId, Finding, Severity } from '../engine/types';
+
+export interface LintTarget {
+  absolutePath: string;
+  /** Path relative to the working directory, as every output format shows it. */
+  displayPath: string;
+  /** Found by walking a folder rather than named on the command line. */
+  fromWalk: boolean;
+}
+
+/** A path that does not exist or cannot be read; the CLI prints the message and exits 2. */
+export class FileAccessError extends Error {}
+
+/** A finding with 1-based, inclusive-start / exclusive-end line and column numbers. */
+export interface LocatedFinding {
+  code: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface LintedFile {
+  displayPath: string;
+  findings: LocatedFinding[];
+}
+
+export interface LintRun {
+  /** Every file that was analysed as a values file, with or without findings. */
+  files: LintedFile[];
+  /** Files named on the command line that turned out to be of neither chart. */
+  notValuesFiles: number;
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+export function expandPaths(paths: readonly string[], cwd: string): LintTarget[] {
+  const byPath = new Map<string, LintTarget>();
+  const add = (absolutePath: string, fromWalk: boolean) => {
+    const known = byPath.get(absolutePath);
+    // A file both named and walked counts as named: it must not be skipped silently.
+    if (known) known.fromWalk &&= fromWalk;
+    else byPath.set(absolutePath, { absolutePath, displayPath: path.relative(cwd, absolutePath), fromWalk });
+  };
+  for (const given of paths) {
+    const absolutePath = path.resolve(cwd, given);
+    const stats = accessOrThrow(given, () => fs.statSync(absolutePath));
+    if (stats.isDirectory()) for (const file of walkFolder(absolutePath, given)) add(file, true);
+    else add(absolutePath, false);
+  }
+  return [...byPath.values()];
+}
+
+/** YAML files under a folder, sorted by path so that output is the same on every machine. */
+function walkFolder(root: string, givenAs: string): string[] {
+  const found: string[] = [];
+  const pending = [root];
+  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    const current = folder;
+    const shown = path.join(givenAs, path.relative(root, current));
+    const entries = accessOrThrow(shown, () => fs.readdirSync(current, { withFileTypes: true }));
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(full);
+      } else if (YAML_FILE.test(entry.name) && (entry.isFile() || isFileLink(full))) {
+        found.push(full);
+      }
+    }
+  }
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Symlinked files are followed; symlinked folders are not, so a link cycle cannot hang the walk. */
+function isFileLink(full: string): boolean {
+  try {
+    return fs.statSync(full).isFile();
+  } catch {
+    return false; // A dangling link inside a folder is not worth stopping the run for.
+  }
+}
+
+export function readTarget(target: LintTarget): string {
+  const text = accessOrThrow(target.displayPath, () => fs.readFileSync(target.absolutePath, 'utf8'));
+  // Editors do not count a byte-order mark as a column, so neither do our positions.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function accessOrThrow<T>(shownPath: string, access: () => T): T {
+  try {
+    return access();
+  } catch (error) {
+    // Node appends ", open '<path>'" to the reason; the path is already at the front.
+    const reason = error instanceof Error ? error.message.replace(/, \w+ '.*'$/s, '') : String(error);
+    throw new FileAccessError(`cannot read ${shownPath}: ${reason}`);
+  }
+}
+
+export function lintTargets(
+  targets: readonly LintTarget[],
+  analyze: (input: AnalysisInput) => AnalysisResult,
+  chart?: ChartId,
+): LintRun {
+  const texts = targets.map(readTarget);
+  const run: LintRun = { files: [], notValuesFiles: 0 };
+  targets.forEach((target, i) => {
+    const text = texts[i];
+    const result = analyze({ path: target.absolutePath, text, chart });
+    // Neither chart: a walked file is someone else's YAML; a named one is worth a mention.
+    // Findings despite no chart (say, a modeline naming an unknown chart) are still shown.
+    if (result.chart === null && result.findings.length === 0) {
+      if (!target.fromWalk) run.notValuesFiles++;
+      return;
+    }
+    run.files.push(locateFindings(target.displayPath, text, result.findings));
+  });
+  return run;
+}
+
+/** Turns offset ranges into 1-based positions, in document order. */
+export function locateFindings(displayPath: string, text: string, findings: readonly Finding[]): LintedFile {
+  const lines = new LineIndex(text);
+  const located = findings.map((finding) => {
+    const start = lines.positionAt(finding.range.start);
+    const end = lines.positionAt(finding.range.end);
+    return {
+      code: finding.code,
+      severity: finding.severity,
+      message: finding.message,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+    };
+  });
+  located.sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn);
+  return { displayPath, findings: located };
+}

@@ -1,0 +1,142 @@
+// End-to-end tests of the bundled CLI: spawn `node dist/cli.js` as a user or CI job would and
+// check exit status, stdout and stderr. Needs `npm run build` first (`npm test` does it).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const FIXTURES = 'test/fixtures/cli';
+const TYPO = `${FIXTURES}/typo/values.yaml`;
+
+interface CliOutcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): CliOutcome {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A usage or I/O problem: exit 2, nothing on stdout, exactly one line on stderr. */
+function assertUsageProblem(outcome: CliOutcome, message: RegExp): void {
+  assert.equal(outcome.status, 2, outcome.stderr);
+  assert.equal(outcome.stdout, '');
+  assert.match(outcome.stderr, /^bit-harbor-values: [^\n]+\n$/);
+  assert.match(outcome.stderr, message);
+}
+
+describe('bit-harbor-values CLI', () => {
+  before(() => {
+    assert.ok(fs.existsSync(CLI), `${CLI} is missing; run \`npm run build\` first`);
+  });
+
+  it('prints help and the package version', () => {
+    const help = cli('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: bit-harbor-values lint/);
+    const version = cli('--version');
+    assert.equal(version.status, 0);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(version.stdout, `${pkg.version}\n`);
+  });
+
+  it('exits 0 on a clean folder and skips the docker-compose file in it', () => {
+    const outcome = cli('lint', `${FIXTURES}/clean`);
+    assert.equal(outcome.stderr, '');
+    assert.equal(outcome.stdout, '✔ no problems in 1 file\n');
+    assert.equal(outcome.status, 0);
+  });
+
+  it('exits 1 and reports the finding when a file has an error', () => {
+    const outcome = cli('lint', TYPO);
+    assert.equal(outcome.stderr, '');
+    assert.equal(outcome.status, 1);
+    const lines = outcome.stdout.split('\n');
+    assert.equal(lines[0], TYPO);
+    assert.match(lines[1], /^ {2}4:5 {2}error {2}.*enabeld.* {2}unknown-key$/);
+    assert.match(outcome.stdout, /\n✖ \d+ problems? \(\d+ errors?, .*\) in 1 file\n$/);
+  });
+
+  it('walks folders without mentioning files of neither chart', () => {
+    const outcome = cli('lint', FIXTURES);
+    assert.equal(outcome.status, 1);
+    assert.doesNotMatch(outcome.stdout, /docker-compose/);
+    assert.match(outcome.stdout, /^test\/fixtures\/cli\/typo\/values\.yaml\n/);
+    assert.match(outcome.stdout, / in 2 files\n$/);
+  });
+
+  it('says nothing about a named file of neither chart except in the summary', () => {
+    const outcome = cli('lint', `${FIXTURES}/docker-compose.yml`);
+    assert.equal(outcome.status, 0);
+    assert.equal(outcome.stdout, '✔ no problems in 0 files (1 file is not a values file)\n');
+  });
+
+  it('checks any file against the chart given with --chart', () => {
+    const outcome = cli('lint', '--chart=inference-stack', '--format', 'json', `${FIXTURES}/docker-compose.yml`);
+    assert.equal(outcome.status, 1);
+    const findings = JSON.parse(outcome.stdout);
+    assert.ok(findings.some((f: { code: string }) => f.code === 'unknown-key'), outcome.stdout);
+  });
+
+  it('prints JSON findings with 1-based positions', () => {
+    const outcome = cli('lint', '--format=json', FIXTURES);
+    assert.equal(outcome.status, 1);
+    const findings = JSON.parse(outcome.stdout);
+    assert.ok(Array.isArray(findings) && findings.length > 0);
+    for (const f of findings) {
+      assert.deepEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+      assert.ok(['error', 'warning', 'info', 'hint'].includes(f.severity));
+    }
+    const typo = findings.find((f: { code: string }) => f.code === 'unknown-key');
+    assert.deepEqual(
+      { file: typo.file, line: typo.line, column: typo.column, endLine: typo.endLine, severity: typo.severity },
+      { file: path.normalize(TYPO), line: 4, column: 5, endLine: 4, severity: 'error' },
+    );
+    assert.equal(cli('lint', '--format', 'json', `${FIXTURES}/clean`).stdout, '[]\n');
+  });
+
+  it('prints a SARIF 2.1.0 log', () => {
+    const outcome = cli('lint', '--format', 'sarif', TYPO);
+    assert.equal(outcome.status, 1);
+    const log = JSON.parse(outcome.stdout);
+    assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
+    assert.equal(log.version, '2.1.0');
+    assert.equal(log.runs.length, 1);
+    const { driver } = log.runs[0].tool;
+    assert.equal(driver.name, 'bit-harbor-values');
+    assert.equal(driver.version, JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    const ruleIds = driver.rules.map((rule: { id: string }) => rule.id);
+    assert.ok(ruleIds.includes('unknown-key'));
+    assert.equal(new Set(ruleIds).size, ruleIds.length);
+    for (const result of log.runs[0].results) {
+      assert.ok(ruleIds.includes(result.ruleId));
+      assert.ok(['error', 'warning', 'note'].includes(result.level));
+      assert.equal(typeof result.message.text, 'string');
+      const { artifactLocation, region } = result.locations[0].physicalLocation;
+      assert.deepEqual(artifactLocation, { uri: TYPO, uriBaseId: '%SRCROOT%' });
+      assert.ok(region.startLine >= 1 && region.startColumn >= 1 && region.endLine >= region.startLine);
+    }
+    const unknownKey = log.runs[0].results.find((result: { ruleId: string }) => result.ruleId === 'unknown-key');
+    assert.equal(unknownKey.level, 'error');
+    assert.deepEqual([unknownKey.locations[0].physicalLocation.region.startLine, unknownKey.locations[0].physicalLocation.region.startColumn], [4, 5]);
+  });
+
+  it('exits 2 with one line on stderr for usage and I/O problems', () => {
+    assertUsageProblem(cli('lint', '--frmat=json', TYPO), /unknown option --frmat/);
+    assertUsageProblem(cli('lint', 'test/fixtures/cli/missing.yaml'), /^bit-harbor-values: cannot read test\/fixtures\/cli\/missing\.yaml: ENOENT/);
+    assertUsageProblem(cli('lint'), /missing PATH/);
+    assertUsageProblem(cli(), /missing command/);
+    assertUsageProblem(cli('check', TYPO), /unknown command check/);
+    assertUsageProblem(cli('lint', '--chart', 'helm', TYPO), /bad --chart value helm/);
+    assertUsageProblem(cli('lint', '--format', 'xml', TYPO), /bad --format value xml/);
+  });
+
+  it('reads nothing and prints nothing when one of several paths is missing', () => {
+    assertUsageProblem(cli('lint', TYPO, 'nope/'), /cannot read nope\/: ENOENT/);
+  });
+});

@@ -1,0 +1,326 @@
+// Unit tests of the CLI's pieces that need no engine: argument parsing, path expansion and the
+// three output formats, on synthetic findings with exact expected output.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { parseArgs, UsageError } from '../../server/src/cli/args';
+import { expandPaths, lintTargets, locateFindings, type LintRun } from '../../server/src/cli/files';
+import { formatJson } from '../../server/src/cli/format-json';
+import { formatSarif } from '../../server/src/cli/format-sarif';
+import { formatStylish } from '../../server/src/cli/format-stylish';
+import type { AnalysisInput, AnalysisResult, Finding, Severity } from '../../server/src/engine/types';
+
+function finding(code: string, severity: Severity, message: string, start: number, end = start): Finding {
+  return { code, severity, message, range: { start, end } };
+}
+
+// An Inference Stack file with LF endings: a finding at 1:1, one on a key, one at end of file.
+const LF_TEXT = 'modelGroups:\n  g:\n    enabeld: true\n';
+const LF_FILE = locateFindings('deploy/values.yaml', LF_TEXT, [
+  finding('missing-key', 'error', 'Missing key `onwards`', LF_TEXT.length),
+  finding('unknown-key', 'error', 'Unknown key `enabeld`; did you mean `enabled`?', 22, 29),
+  finding('legacy-key', 'warning', 'Old key', 0, 11),
+]);
+
+// The same kind of problems in a CRLF file without a final newline.
+const CRLF_TEXT = 'images:\r\n  tag: 1\r\nglobalX: y';
+const CRLF_FILE = locateFindings('crlf.yaml', CRLF_TEXT, [
+  finding('wrong-type', 'info', 'A note', 11, 14),
+  finding('bad-value', 'hint', 'Line two\r\ncontinues', CRLF_TEXT.length),
+]);
+
+const RUN: LintRun = {
+  files: [LF_FILE, locateFindings('clean.yaml', 'a: 1\n', []), CRLF_FILE],
+  notValuesFiles: 0,
+};
+
+describe('parseArgs', () => {
+  it('parses lint with defaults', () => {
+    assert.deepEqual(parseArgs(['lint', 'a.yaml']), { kind: 'lint', chart: undefined, format: 'stylish', paths: ['a.yaml'] });
+  });
+
+  it('accepts --opt=value and --opt value, before or after the command', () => {
+    assert.deepEqual(parseArgs(['--format=json', 'lint', 'a', '--chart', 'pre-porter', 'b']), {
+      kind: 'lint',
+      chart: 'pre-porter',
+      format: 'json',
+      paths: ['a', 'b'],
+    });
+    assert.deepEqual(parseArgs(['lint', '--format', 'sarif', '--chart=inference-stack', 'x']), {
+      kind: 'lint',
+      chart: 'inference-stack',
+      format: 'sarif',
+      paths: ['x'],
+    });
+  });
+
+  it('treats everything after -- as paths', () => {
+    assert.deepEqual(parseArgs(['lint', '--', '--odd.yaml', '-h']), {
+      kind: 'lint',
+      chart: undefined,
+      format: 'stylish',
+      paths: ['--odd.yaml', '-h'],
+    });
+  });
+
+  it('recognises help and version anywhere', () => {
+    assert.deepEqual(parseArgs(['--help']), { kind: 'help' });
+    assert.deepEqual(parseArgs(['-h']), { kind: 'help' });
+    assert.deepEqual(parseArgs(['lint', '--help']), { kind: 'help' });
+    assert.deepEqual(parseArgs(['--version']), { kind: 'version' });
+  });
+
+  it('rejects bad command lines with a usage error', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [[], /^missing command/],
+      [['check', 'a'], /^unknown command check$/],
+      [['lint'], /^missing PATH/],
+      [['lint', '--format', 'json'], /^missing PATH/],
+      [['lint', '--frmat=json', 'a'], /^unknown option --frmat$/],
+      [['lint', '-x', 'a'], /^unknown option -x$/],
+      [['lint', 'a', '--format'], /^option --format needs a value$/],
+      [['lint', 'a', '--chart='], /^option --chart needs a value$/],
+      [['lint', '--chart', 'helm', 'a'], /^bad --chart value helm/],
+      [['lint', '--format', 'xml', 'a'], /^bad --format value xml/],
+    ];
+    for (const [argv, message] of cases) {
+      assert.throws(() => parseArgs(argv), (error: unknown) => error instanceof UsageError && message.test(error.message), argv.join(' '));
+    }
+  });
+});
+
+describe('locateFindings', () => {
+  it('gives 1-based positions in document order, for LF and CRLF text', () => {
+    assert.deepEqual(
+      LF_FILE.findings.map((f) => [f.line, f.column, f.endLine, f.endColumn]),
+      [
+        [1, 1, 1, 12],
+        [3, 5, 3, 12],
+        [4, 1, 4, 1],
+      ],
+    );
+    assert.deepEqual(
+      CRLF_FILE.findings.map((f) => [f.line, f.column, f.endLine, f.endColumn]),
+      [
+        [2, 3, 2, 6],
+        [3, 11, 3, 11],
+      ],
+    );
+  });
+});
+
+describe('formatStylish', () => {
+  it('groups by file, aligns columns per file and summarises', () => {
+    assert.equal(
+      formatStylish(RUN, { tty: false }),
+      [
+        'deploy/values.yaml',
+        '  1:1  warning  Old key                                         legacy-key',
+        '  3:5  error    Unknown key `enabeld`; did you mean `enabled`?  unknown-key',
+        '  4:1  error    Missing key `onwards`                           missing-key',
+        '',
+        'crlf.yaml',
+        '  2:3   info  A note              wrong-type',
+        '  3:11  hint  Line two continues  bad-value',
+        '',
+        '✖ 5 problems (2 errors, 1 warning, 1 info, 1 hint) in 3 files',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reports a clean run and files that are not values files', () => {
+    const clean: LintRun = { files: [locateFindings('a.yaml', '', [])], notValuesFiles: 0 };
+    assert.equal(formatStylish(clean, { tty: false }), '✔ no problems in 1 file\n');
+    assert.equal(formatStylish({ files: [], notValuesFiles: 1 }, { tty: false }), '✔ no problems in 0 files (1 file is not a values file)\n');
+    assert.equal(formatStylish({ ...clean, notValuesFiles: 2 }, { tty: false }), '✔ no problems in 1 file (2 files are not values files)\n');
+  });
+
+  it('styles only for a terminal, without breaking alignment', () => {
+    const out = formatStylish({ files: [CRLF_FILE], notValuesFiles: 0 }, { tty: true });
+    assert.match(out, /^\x1b\[4mcrlf\.yaml\x1b\[0m\n/);
+    assert.equal(out.replace(/\x1b\[[0-9;]*m/g, ''), formatStylish({ files: [CRLF_FILE], notValuesFiles: 0 }, { tty: false }));
+    assert.doesNotMatch(formatStylish(RUN, { tty: false }), /\x1b/);
+  });
+});
+
+describe('formatJson', () => {
+  it('prints one flat array with 1-based positions', () => {
+    const out = formatJson({ files: [CRLF_FILE], notValuesFiles: 0 });
+    assert.ok(out.endsWith(']\n'));
+    assert.deepEqual(JSON.parse(out), [
+      { file: 'crlf.yaml', line: 2, column: 3, endLine: 2, endColumn: 6, severity: 'info', code: 'wrong-type', message: 'A note' },
+      { file: 'crlf.yaml', line: 3, column: 11, endLine: 3, endColumn: 11, severity: 'hint', code: 'bad-value', message: 'Line two\r\ncontinues' },
+    ]);
+    assert.equal(formatJson({ files: [], notValuesFiles: 0 }), '[]\n');
+  });
+});
+
+describe('formatSarif', () => {
+  const cwd = path.resolve('/work/project');
+  const tool = { version: '1.2.3', informationUri: 'https://example.test/bhv', docsBaseUri: 'https://example.test/bhv/blob/HEAD/' };
+
+  it('writes a SARIF 2.1.0 log with the rules in use and 1-based regions', () => {
+    const spaced = locateFindings(path.join('sub dir', 'v.yaml'), 'x: 1\n', [finding('not-a-known-code', 'warning', 'W', 0, 1)]);
+    const log = JSON.parse(formatSarif({ files: [CRLF_FILE, spaced], notValuesFiles: 0 }, tool, cwd));
+    assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
+    assert.equal(log.version, '2.1.0');
+    assert.equal(log.runs.length, 1);
+    const [run] = log.runs;
+    assert.deepEqual(run.tool.driver, {
+      name: 'bit-harbor-values',
+      informationUri: 'https://example.test/bhv',
+      version: '1.2.3',
+      rules: [
+        {
+          id: 'bad-value',
+          shortDescription: { text: 'A value of the right type that the chart or Kubernetes rejects.' },
+          helpUri: 'https://example.test/bhv/blob/HEAD/docs/rules/bad-value.md',
+          defaultConfiguration: { level: 'error' },
+        },
+        { id: 'not-a-known-code', helpUri: 'https://example.test/bhv/blob/HEAD/docs/rules/not-a-known-code.md' },
+        {
+          id: 'wrong-type',
+          shortDescription: { text: 'A value of the wrong type (a string where a list belongs, ...).' },
+          helpUri: 'https://example.test/bhv/blob/HEAD/docs/rules/wrong-type.md',
+          defaultConfiguration: { level: 'error' },
+        },
+      ],
+    });
+    assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///work/project/' } });
+    assert.deepEqual(run.results, [
+      {
+        ruleId: 'wrong-type',
+        ruleIndex: 2,
+        level: 'note',
+        message: { text: 'A note' },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'crlf.yaml', uriBaseId: '%SRCROOT%' },
+              region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 6 },
+            },
+          },
+        ],
+      },
+      {
+        ruleId: 'bad-value',
+        ruleIndex: 0,
+        level: 'note',
+        message: { text: 'Line two\r\ncontinues' },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'crlf.yaml', uriBaseId: '%SRCROOT%' },
+              region: { startLine: 3, startColumn: 11, endLine: 3, endColumn: 11 },
+            },
+          },
+        ],
+      },
+      {
+        ruleId: 'not-a-known-code',
+        ruleIndex: 1,
+        level: 'warning',
+        message: { text: 'W' },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'sub%20dir/v.yaml', uriBaseId: '%SRCROOT%' },
+              region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 },
+            },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('maps error to error and gives files outside the working directory an absolute URI', () => {
+    const outside = locateFindings(path.join('..', 'other', 'x.yaml'), 'a', [finding('unknown-key', 'error', 'E', 0, 1)]);
+    const [run] = JSON.parse(formatSarif({ files: [outside], notValuesFiles: 0 }, { version: '0.1.0' }, cwd)).runs;
+    assert.equal(run.results[0].level, 'error');
+    assert.deepEqual(run.results[0].locations[0].physicalLocation.artifactLocation, { uri: 'file:///work/other/x.yaml' });
+    // Without a known home page there are no links rather than made-up ones.
+    assert.deepEqual(run.tool.driver, {
+      name: 'bit-harbor-values',
+      version: '0.1.0',
+      rules: [
+        {
+          id: 'unknown-key',
+          shortDescription: { text: 'A key the chart does not read; Helm ignores it silently.' },
+          defaultConfiguration: { level: 'error' },
+        },
+      ],
+    });
+  });
+});
+
+describe('expandPaths and lintTargets', () => {
+  function tree(files: Record<string, string>): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bhv-cli-'));
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      fs.writeFileSync(path.join(root, name), text);
+    }
+    return root;
+  }
+
+  it('walks folders for YAML, skipping node_modules and dot-folders, sorted', () => {
+    const root = tree({
+      'b.yml': '',
+      'a/z.yaml': '',
+      'a/notes.txt': '',
+      'node_modules/p/values.yaml': '',
+      '.github/ci.yaml': '',
+      '.hidden.yaml': '',
+    });
+    try {
+      const targets = expandPaths(['.', 'a/notes.txt', 'b.yml'], root);
+      assert.deepEqual(
+        targets.map((t) => [t.displayPath, t.fromWalk]),
+        [
+          ['.hidden.yaml', true],
+          [path.join('a', 'z.yaml'), true],
+          ['b.yml', false],
+          [path.join('a', 'notes.txt'), false],
+        ],
+      );
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('fails with a one-line "cannot read" message for a missing path', () => {
+    assert.throws(() => expandPaths(['nope.yaml'], os.tmpdir()), {
+      message: /^cannot read nope\.yaml: ENOENT: no such file or directory$/,
+    });
+  });
+
+  it('skips walked files of neither chart silently and counts named ones', () => {
+    const root = tree({ 'dir/compose.yml': 'services: {}\n', 'named.yaml': 'x: 1\n', 'dir/values.yaml': 'v: 1\n', 'bad.yaml': 'm\n' });
+    const analyze = (input: AnalysisInput): AnalysisResult => {
+      if (input.chart) return { chart: input.chart, detectedBy: 'forced', findings: [] };
+      if (input.path.endsWith('values.yaml')) return { chart: 'inference-stack', detectedBy: 'content', findings: [finding('unknown-key', 'error', 'E', 0, 1)] };
+      if (input.path.endsWith('bad.yaml')) return { chart: null, detectedBy: null, findings: [finding('bad-value', 'error', 'modeline', 0, 1)] };
+      return { chart: null, detectedBy: null, findings: [] };
+    };
+    try {
+      const targets = expandPaths(['dir', 'named.yaml', 'bad.yaml'], root);
+      const run = lintTargets(targets, analyze);
+      assert.deepEqual(
+        run.files.map((f) => [f.displayPath, f.findings.map((x) => x.code)]),
+        [
+          [path.join('dir', 'values.yaml'), ['unknown-key']],
+          ['bad.yaml', ['bad-value']],
+        ],
+      );
+      assert.equal(run.notValuesFiles, 1);
+      const forced = lintTargets(targets, analyze, 'pre-porter');
+      assert.equal(forced.files.length, 4);
+      assert.equal(forced.notValuesFiles, 0);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
