@@ -1,5 +1,6 @@
 // Every finding code the engine can emit, with its default severity and a one-line summary.
 // The docs for a code live in docs/rules/<code>.md; doors turn that path into a link.
+import { RULES } from './rules/index';
 import type { Severity } from './types';
 
 export interface CodeInfo {
@@ -8,14 +9,18 @@ export interface CodeInfo {
   summary: string;
 }
 
-const CODES: readonly CodeInfo[] = [
+const SCHEMA_CODES: readonly CodeInfo[] = [
   { code: 'yaml-syntax', severity: 'error', summary: 'The file is not valid YAML at this point.' },
   { code: 'unknown-key', severity: 'error', summary: 'A key the chart does not read; Helm ignores it silently.' },
   { code: 'wrong-type', severity: 'error', summary: 'A value of the wrong type (a string where a list belongs, ...).' },
   { code: 'bad-value', severity: 'error', summary: 'A value of the right type that the chart or Kubernetes rejects.' },
   { code: 'missing-key', severity: 'error', summary: 'A key the chart needs is absent from the merged values.' },
   { code: 'legacy-key', severity: 'warning', summary: 'A key from an older chart version that the current chart ignores.' },
+  { code: 'internal-error', severity: 'hint', summary: 'A check failed on this file and was skipped; the other checks still ran.' },
+  { code: 'unused-suppression', severity: 'hint', summary: 'A bit-harbor-disable comment that silences nothing.' },
 ];
+
+const CODES: readonly CodeInfo[] = [...SCHEMA_CODES, ...RULES.flatMap((rule) => rule.codes)];
 
 const BY_CODE = new Map(CODES.map((info) => [info.code, info]));
 

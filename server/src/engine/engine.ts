@@ -3,12 +3,17 @@
 import type { Document } from 'yaml';
 import inferenceStackDefaults from '../../../schemas/inference-stack.defaults.json';
 import prePorterDefaults from '../../../schemas/pre-porter.defaults.json';
+import { bundledCatalogue, type Catalogue } from './catalogue/catalogue';
+import { codeInfo } from './codes';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import { parseYaml, syntaxFindings, toValues } from './document';
 import { findLegacyKeys } from './legacy';
-import { isPlainMap, mergeValues } from './merge';
+import { isPlainMap, mergeValues, type Values } from './merge';
 import { issueToFinding } from './schema/messages';
+import { createRuleContext } from './rules/context';
+import { RULES } from './rules/index';
 import { SchemaValidator, type SchemaIssue } from './schema/validator';
+import { applySuppressions } from './suppression';
 import {
   DEFAULT_SETTINGS,
   type AnalysisInput,
@@ -26,10 +31,12 @@ const CHART_DEFAULTS: Record<ChartId, unknown> = {
 
 export class Engine {
   readonly settings: EngineSettings;
+  readonly catalogue: Catalogue;
   private readonly validator = new SchemaValidator();
 
-  constructor(settings: Partial<EngineSettings> = {}) {
+  constructor(settings: Partial<EngineSettings> = {}, catalogue: Catalogue = bundledCatalogue()) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings, files: { ...DEFAULT_SETTINGS.files, ...settings.files } };
+    this.catalogue = catalogue;
   }
 
   analyze(input: AnalysisInput): AnalysisResult {
@@ -57,7 +64,18 @@ export class Engine {
       detectedBy ??= 'content';
       findings.push(...this.analyzeDocument(doc, chart, input.text));
     }
-    return { chart: firstChart, detectedBy: firstChart ? detectedBy : null, findings: sortUnique(findings) };
+    const controlled = this.applySeverities(applySuppressions(input.text, findings));
+    return { chart: firstChart, detectedBy: firstChart ? detectedBy : null, findings: sortUnique(controlled) };
+  }
+
+  /** `bitHarbor.rules` overrides, honoured exactly as set; `off` drops the code. */
+  private applySeverities(findings: Finding[]): Finding[] {
+    const overrides = this.settings.rules;
+    return findings.flatMap((finding) => {
+      const override = overrides[finding.code];
+      if (override === 'off') return [];
+      return [override ? { ...finding, severity: override } : finding];
+    });
   }
 
   private analyzeDocument(doc: Document, chart: ChartId, text: string): Finding[] {
@@ -83,7 +101,27 @@ export class Engine {
       const finding = issueToFinding(issue, doc);
       if (finding) schemaFindings.push(finding);
     }
-    return [...findings, ...withoutMisspeltRequired(schemaFindings)];
+    findings.push(...withoutMisspeltRequired(schemaFindings));
+    findings.push(...this.runRules(doc, chart, text, converted.values, merged));
+    return findings;
+  }
+
+  private runRules(doc: Document, chart: ChartId, text: string, fileValues: Values, merged: unknown): Finding[] {
+    if (!isPlainMap(merged)) return [];
+    const context = createRuleContext({ chart, doc, text, values: merged, fileValues, catalogue: this.catalogue, settings: this.settings });
+    const findings: Finding[] = [];
+    for (const rule of RULES) {
+      if (!rule.charts.includes(chart)) continue;
+      try {
+        for (const finding of rule.check(context)) {
+          findings.push({ ...finding, severity: finding.severity ?? codeInfo(finding.code)?.severity ?? rule.codes[0].severity });
+        }
+      } catch (error) {
+        // A check with a bug must not take the other findings down with it.
+        findings.push(internalError(rule.codes[0].code, error));
+      }
+    }
+    return findings;
   }
 }
 
@@ -107,6 +145,17 @@ function withoutMisspeltRequired(findings: Finding[]): Finding[] {
       .flatMap((f) => ((f.data?.suggestions as string[] | undefined) ?? []).map((s) => `${String(f.data?.path)}|${s}`)),
   );
   return findings.filter((f) => f.code !== 'missing-key' || !misspelt.has(`${String(f.data?.path)}|${String(f.data?.key)}`));
+}
+
+function internalError(code: string, error: unknown): Finding {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'internal-error',
+    severity: 'hint',
+    message: `The \`${code}\` check failed on this file and was skipped: ${detail}`,
+    range: { start: 0, end: 0 },
+    data: { rule: code },
+  };
 }
 
 function isExplained(issue: SchemaIssue, explained: Set<string>): boolean {

@@ -44,10 +44,19 @@ export interface EngineSettings {
     /** Globs of files that are Pre-Porter values files whatever their content. */
     prePorter: string[];
   };
+  /** Severity per code, or `off`; codes not listed keep their default. */
+  rules: Record<string, Severity | 'off'>;
+  /** Room a volume needs above the model's size, in percent (`bitHarbor.sizeHeadroomPercent`). */
+  sizeHeadroomPercent: number;
+  /** Registries that mirror Bit Harbor's images, besides ghcr.io/doublewordai/bit-harbor. */
+  registries: string[];
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
   files: { inferenceStack: [], prePorter: [] },
+  rules: {},
+  sizeHeadroomPercent: 10,
+  registries: [],
 };
 
 /** What the engine is asked to analyse. */

@@ -1,0 +1,29 @@
+// Builds the RuleContext for one document: the lookups every check needs, done the same way.
+import type { Document } from 'yaml';
+import type { Catalogue } from '../catalogue/catalogue';
+import type { Values } from '../merge';
+import type { ChartId, EngineSettings, OffsetRange } from '../types';
+import { keyOrValueRange, locate, valueOrKeyRange, type PathSegment } from '../yaml-nodes';
+import type { RuleContext } from './rule';
+
+export function createRuleContext(input: {
+  chart: ChartId;
+  doc: Document;
+  text: string;
+  values: Values;
+  fileValues: Values;
+  catalogue: Catalogue;
+  settings: EngineSettings;
+}): RuleContext {
+  const { doc } = input;
+  const rangeFor = (path: readonly PathSegment[], prefer: 'key' | 'value' = 'key'): OffsetRange => {
+    for (let length = path.length; length >= 0; length--) {
+      const location = locate(doc, path.slice(0, length));
+      if (!location) continue;
+      const range = prefer === 'value' && length === path.length ? valueOrKeyRange(location) : keyOrValueRange(location);
+      if (range) return length === 0 ? { start: range.start, end: range.start } : range;
+    }
+    return { start: 0, end: 0 };
+  };
+  return { ...input, locate: (path) => locate(doc, path), rangeFor };
+}
