@@ -22,7 +22,7 @@ function run(argv: readonly string[]): number {
 }
 
 function lint(command: Extract<CliCommand, { kind: 'lint' }>): LintRun {
-  const engine = new Engine();
+  const engine = new Engine({ rules: command.rules });
   const targets = expandPaths(command.paths, process.cwd());
   return lintTargets(targets, (input) => engine.analyze(input), command.chart);
 }

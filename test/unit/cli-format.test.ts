@@ -38,7 +38,7 @@ const RUN: LintRun = {
 
 describe('parseArgs', () => {
   it('parses lint with defaults', () => {
-    assert.deepEqual(parseArgs(['lint', 'a.yaml']), { kind: 'lint', chart: undefined, format: 'stylish', paths: ['a.yaml'] });
+    assert.deepEqual(parseArgs(['lint', 'a.yaml']), { kind: 'lint', chart: undefined, format: 'stylish', paths: ['a.yaml'], rules: {} });
   });
 
   it('accepts --opt=value and --opt value, before or after the command', () => {
@@ -47,12 +47,14 @@ describe('parseArgs', () => {
       chart: 'pre-porter',
       format: 'json',
       paths: ['a', 'b'],
+      rules: {},
     });
     assert.deepEqual(parseArgs(['lint', '--format', 'sarif', '--chart=inference-stack', 'x']), {
       kind: 'lint',
       chart: 'inference-stack',
       format: 'sarif',
       paths: ['x'],
+      rules: {},
     });
   });
 
@@ -62,7 +64,13 @@ describe('parseArgs', () => {
       chart: undefined,
       format: 'stylish',
       paths: ['--odd.yaml', '-h'],
+      rules: {},
     });
+  });
+
+  it('collects repeated --rule options', () => {
+    const command = parseArgs(['lint', '--rule', 'unknown-key=off', '--rule=unused-volume=error', 'a']);
+    assert.deepEqual(command.kind === 'lint' && command.rules, { 'unknown-key': 'off', 'unused-volume': 'error' });
   });
 
   it('recognises help and version anywhere', () => {
@@ -84,6 +92,8 @@ describe('parseArgs', () => {
       [['lint', 'a', '--chart='], /^option --chart needs a value$/],
       [['lint', '--chart', 'helm', 'a'], /^bad --chart value helm/],
       [['lint', '--format', 'xml', 'a'], /^bad --format value xml/],
+      [['lint', '--rule', 'unknown-key', 'a'], /^bad --rule value unknown-key/],
+      [['lint', '--rule', 'unknown-key=loud', 'a'], /^bad --rule value/],
     ];
     for (const [argv, message] of cases) {
       assert.throws(() => parseArgs(argv), (error: unknown) => error instanceof UsageError && message.test(error.message), argv.join(' '));

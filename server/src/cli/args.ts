@@ -1,6 +1,6 @@
 // Command-line parsing for `bit-harbor-values`. Hand-written rather than a dependency: the
 // grammar is one command, two valued options and two flags, and the CLI bundle stays small.
-import { CHART_IDS, type ChartId } from '../engine/types';
+import { CHART_IDS, type ChartId, type Severity } from '../engine/types';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif';
 
@@ -9,7 +9,9 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sari
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'lint'; chart?: ChartId; format: OutputFormat; paths: string[] };
+  | { kind: 'lint'; chart?: ChartId; format: OutputFormat; paths: string[]; rules: Record<string, Severity | 'off'> };
+
+const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'hint'] as const;
 
 /** A mistake in the command line; the CLI prints its message on one line and exits 2. */
 export class UsageError extends Error {}
@@ -22,18 +24,21 @@ folders are searched for *.yaml and *.yml files, and files of neither chart are 
 Options:
   --chart inference-stack|pre-porter  treat every file as a values file of this chart
   --format stylish|json|sarif         output format (default: stylish)
+  --rule CODE=off|error|warning|info|hint
+                                      set a finding code's severity or turn it off (repeatable)
   -h, --help                          show this help
   --version                           print the version
 
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
 `;
 
-const VALUED_OPTIONS = ['--chart', '--format'] as const;
+const VALUED_OPTIONS = ['--chart', '--format', '--rule'] as const;
 type ValuedOption = (typeof VALUED_OPTIONS)[number];
 
 export function parseArgs(argv: readonly string[]): CliCommand {
   const positionals: string[] = [];
   const values: Partial<Record<ValuedOption, string>> = {};
+  const rules: Record<string, Severity | 'off'> = {};
   let wantsHelp = false;
   let wantsVersion = false;
 
@@ -63,7 +68,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     if (eq >= 0) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length) value = argv[++i];
     if (value === undefined || value === '') throw new UsageError(`option ${name} needs a value`);
-    values[name] = value;
+    if (name === '--rule') Object.assign(rules, parseRule(value));
+    else values[name] = value;
   }
 
   // Help and version win over everything else so that `lint --help` works without a PATH.
@@ -79,7 +85,15 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     chart: values['--chart'] === undefined ? undefined : parseChart(values['--chart']),
     format: values['--format'] === undefined ? 'stylish' : parseFormat(values['--format']),
     paths,
+    rules,
   };
+}
+
+function parseRule(value: string): Record<string, Severity | 'off'> {
+  const [code, level] = value.split('=');
+  const known = RULE_LEVELS.find((name) => name === level);
+  if (!code || !known) throw new UsageError(`bad --rule value ${value} (expected CODE=${RULE_LEVELS.join('|')})`);
+  return { [code]: known };
 }
 
 function isValuedOption(name: string): name is ValuedOption {

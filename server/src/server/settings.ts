@@ -1,21 +1,41 @@
 // Client configuration -> engine settings. The `bitHarbor` section comes from the user's
 // settings.json, so every field is checked rather than trusted.
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SETTINGS, type EngineSettings } from '../engine/types';
+import { DEFAULT_SETTINGS, type EngineSettings, type Severity } from '../engine/types';
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
+const RULE_LEVELS: readonly (Severity | 'off')[] = ['off', 'error', 'warning', 'info', 'hint'];
+
+function ruleLevels(value: unknown): EngineSettings['rules'] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  const rules: EngineSettings['rules'] = {};
+  for (const [code, level] of Object.entries(value)) {
+    const known = RULE_LEVELS.find((name) => name === level);
+    if (known) rules[code] = known;
+  }
+  return rules;
+}
+
+function percent(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1000 ? value : DEFAULT_SETTINGS.sizeHeadroomPercent;
+}
+
 /** Maps the `bitHarbor` configuration section (any shape, possibly null) to EngineSettings. */
 export function toEngineSettings(section: unknown): EngineSettings {
-  const files = (section as { files?: Record<string, unknown> } | null | undefined)?.files;
+  const settings = (section ?? {}) as Record<string, unknown>;
+  const files = settings.files as Record<string, unknown> | undefined;
   return {
     ...DEFAULT_SETTINGS,
     files: {
       inferenceStack: stringArray(files?.inferenceStack),
       prePorter: stringArray(files?.prePorter),
     },
+    rules: ruleLevels(settings.rules),
+    sizeHeadroomPercent: percent(settings.sizeHeadroomPercent),
+    registries: stringArray(settings.registries),
   };
 }
 
