@@ -9,18 +9,20 @@ export interface CodeInfo {
   summary: string;
 }
 
-const SCHEMA_CODES: readonly CodeInfo[] = [
+const ENGINE_CODES: readonly CodeInfo[] = [
   { code: 'yaml-syntax', severity: 'error', summary: 'The file is not valid YAML at this point.' },
   { code: 'unknown-key', severity: 'error', summary: 'A key the chart does not read; Helm ignores it silently.' },
   { code: 'wrong-type', severity: 'error', summary: 'A value of the wrong type (a string where a list belongs, ...).' },
   { code: 'bad-value', severity: 'error', summary: 'A value of the right type that the chart or Kubernetes rejects.' },
   { code: 'missing-key', severity: 'error', summary: 'A key the chart needs is absent from the merged values.' },
   { code: 'legacy-key', severity: 'warning', summary: 'A key from an older chart version that the current chart ignores.' },
+  { code: 'not-prepulled', severity: 'info', summary: 'A Bit Harbor tag a model group uses that no Pre-Porter image pre-pulls.' },
+  { code: 'prepulled-unused', severity: 'hint', summary: 'A pre-pulled Bit Harbor tag no enabled model group uses.' },
   { code: 'internal-error', severity: 'hint', summary: 'A check failed on this file and was skipped; the other checks still ran.' },
   { code: 'unused-suppression', severity: 'hint', summary: 'A bit-harbor-disable comment that silences nothing.' },
 ];
 
-const CODES: readonly CodeInfo[] = [...SCHEMA_CODES, ...RULES.flatMap((rule) => rule.codes)];
+const CODES: readonly CodeInfo[] = [...ENGINE_CODES, ...RULES.flatMap((rule) => rule.codes)];
 
 const BY_CODE = new Map(CODES.map((info) => [info.code, info]));
 

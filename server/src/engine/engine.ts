@@ -22,6 +22,7 @@ import {
   type EngineSettings,
   type Finding,
 } from './types';
+import { summarizeTags, type TagSummary } from './workspace';
 import { nodeRange } from './yaml-nodes';
 
 const CHART_DEFAULTS: Record<ChartId, unknown> = {
@@ -57,15 +58,18 @@ export class Engine {
     }
 
     let firstChart: ChartId | null = null;
+    let tags: TagSummary | null = null;
     for (const doc of parseYaml(input.text)) {
       const chart = fileChart ?? chartFromContent(doc);
       if (!chart) continue;
       firstChart ??= chart;
       detectedBy ??= 'content';
-      findings.push(...this.analyzeDocument(doc, chart, input.text));
+      const analysed = this.analyzeDocument(doc, chart, input.text);
+      findings.push(...analysed.findings);
+      if (analysed.tags) tags = tags && tags.chart === chart ? mergeSummaries(tags, analysed.tags) : (tags ?? analysed.tags);
     }
     const controlled = this.applySeverities(applySuppressions(input.text, findings));
-    return { chart: firstChart, detectedBy: firstChart ? detectedBy : null, findings: sortUnique(controlled) };
+    return { chart: firstChart, detectedBy: firstChart ? detectedBy : null, findings: sortUnique(controlled), tags };
   }
 
   /** `bitHarbor.rules` overrides, honoured exactly as set; `off` drops the code. */
@@ -78,18 +82,23 @@ export class Engine {
     });
   }
 
-  private analyzeDocument(doc: Document, chart: ChartId, text: string): Finding[] {
+  /** Findings from other files, under this engine's severity settings. */
+  controlCrossFile(text: string, findings: Finding[]): Finding[] {
+    return this.applySeverities(applySuppressions(text, findings));
+  }
+
+  private analyzeDocument(doc: Document, chart: ChartId, text: string): { findings: Finding[]; tags: TagSummary | null } {
     const findings = syntaxFindings(doc, text);
     const converted = toValues(doc);
     if (converted.problem !== null) {
       const range = nodeRange(doc.contents) ?? { start: 0, end: 0 };
       findings.push({ code: 'yaml-syntax', severity: 'error', message: `YAML: ${converted.problem}`, range: { start: range.start, end: range.start }, data: {} });
-      return findings;
+      return { findings, tags: null };
     }
     if (!isPlainMap(converted.values)) {
       const range = nodeRange(doc.contents);
       if (range) findings.push({ code: 'wrong-type', severity: 'error', message: 'A values file must be a map of keys to values', range, data: { path: '' } });
-      return findings;
+      return { findings, tags: null };
     }
     const legacy = findLegacyKeys(doc, chart);
     findings.push(...legacy.findings);
@@ -103,7 +112,8 @@ export class Engine {
     }
     findings.push(...withoutMisspeltRequired(schemaFindings));
     findings.push(...this.runRules(doc, chart, text, converted.values, merged));
-    return findings;
+    const tags = isPlainMap(merged) ? summarizeTags(doc, text, chart, merged, this.settings.registries) : null;
+    return { findings, tags };
   }
 
   private runRules(doc: Document, chart: ChartId, text: string, fileValues: Values, merged: unknown): Finding[] {
@@ -145,6 +155,10 @@ function withoutMisspeltRequired(findings: Finding[]): Finding[] {
       .flatMap((f) => ((f.data?.suggestions as string[] | undefined) ?? []).map((s) => `${String(f.data?.path)}|${s}`)),
   );
   return findings.filter((f) => f.code !== 'missing-key' || !misspelt.has(`${String(f.data?.path)}|${String(f.data?.key)}`));
+}
+
+function mergeSummaries(a: TagSummary, b: TagSummary): TagSummary {
+  return { ...a, used: [...a.used, ...b.used], prepulled: [...a.prepulled, ...b.prepulled] };
 }
 
 function internalError(code: string, error: unknown): Finding {

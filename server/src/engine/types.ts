@@ -1,6 +1,7 @@
 // The engine's vocabulary. Everything the doors (LSP server, CLI) receive from the engine is
 // expressed in these types; positions are offsets into the analysed text so that the engine
 // never depends on a protocol's notion of lines and characters.
+import type { TagSummary } from './workspace';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -74,4 +75,6 @@ export interface AnalysisResult {
   /** How the chart was decided, for status displays. */
   detectedBy: 'forced' | 'modeline' | 'glob' | 'content' | null;
   findings: Finding[];
+  /** Bit Harbor tags this file uses or pre-pulls, for checks across files. */
+  tags?: TagSummary | null;
 }

@@ -1,0 +1,113 @@
+// Across files: which Bit Harbor tags the Inference Stack files use and which the Pre-Porter
+// files pre-pull. A door keeps one TagSummary per values file it knows (open documents and
+// workspace files in the server, the given files in the CLI) and asks for the findings that
+// one file gets from the others.
+import type { Document } from 'yaml';
+import { parseBitHarborReference } from './bit-harbor';
+import { isPlainMap, type Values } from './merge';
+import { enabledGroups } from './model-groups';
+import type { ChartId, Finding, OffsetRange } from './types';
+import { keyOrValueRange, locate, valueOrKeyRange, type PathSegment } from './yaml-nodes';
+
+export interface TagUse {
+  tag: string;
+  range: OffsetRange;
+  /** The model group using it (Inference Stack). */
+  group?: string;
+}
+
+export interface TagSummary {
+  chart: ChartId;
+  /** Tags of enabled model groups' Bit Harbor images and image volumes. */
+  used: TagUse[];
+  /** Tags of Pre-Porter images that render. */
+  prepulled: TagUse[];
+  /** Where to point a related location in this file (`modelGroups` or `images`). */
+  anchor: OffsetRange;
+}
+
+export interface SummaryOfFile {
+  uri: string;
+  summary: TagSummary;
+}
+
+function rangeIn(doc: Document, path: PathSegment[], prefer: 'key' | 'value'): OffsetRange | null {
+  const location = locate(doc, path);
+  if (!location) return null;
+  return prefer === 'value' ? valueOrKeyRange(location) : keyOrValueRange(location);
+}
+
+function tagRange(doc: Document, text: string, path: PathSegment[], tagOffset: number, tag: string): OffsetRange | null {
+  const range = rangeIn(doc, path, 'value');
+  if (!range) return null;
+  // Inside a quoted scalar the value starts one character after the node's range start.
+  const quoted = text[range.start] === '"' || text[range.start] === "'";
+  const start = range.start + tagOffset + (quoted ? 1 : 0);
+  return { start, end: Math.min(start + tag.length, range.end) };
+}
+
+export function summarizeTags(doc: Document, text: string, chart: ChartId, values: Values, registries: readonly string[]): TagSummary {
+  const used: TagUse[] = [];
+  const prepulled: TagUse[] = [];
+  if (chart === 'inference-stack') {
+    for (const group of enabledGroups(values)) {
+      const images: { image: unknown; path: PathSegment[] }[] = [
+        ...group.initContainers.map((c) => ({ image: c.image, path: [...c.path, 'image'] })),
+        ...group.volumes.filter((v) => v.source === 'image').map((v) => ({ image: v.spec.reference, path: [...v.path, 'image', 'reference'] })),
+      ];
+      for (const { image, path } of images) {
+        const reference = parseBitHarborReference(image, registries);
+        if (!reference || !reference.tag) continue;
+        const range = tagRange(doc, text, path, reference.tagOffset, reference.tag) ?? rangeIn(doc, group.path, 'key');
+        if (range) used.push({ tag: reference.tag, range, group: group.name });
+      }
+    }
+  } else {
+    const cron = values.advancedCronJob;
+    const rendered = isPlainMap(cron) && cron.enabled === true;
+    const images = Array.isArray(values.images) ? values.images : [];
+    images.forEach((image, index) => {
+      if (!rendered || !isPlainMap(image) || image.enabled !== true || typeof image.name !== 'string') return;
+      const range = rangeIn(doc, ['images', index, 'name'], 'value');
+      if (range) prepulled.push({ tag: image.name, range });
+    });
+  }
+  const anchor = rangeIn(doc, [chart === 'inference-stack' ? 'modelGroups' : 'images'], 'key') ?? { start: 0, end: 0 };
+  return { chart, used, prepulled, anchor };
+}
+
+/** Findings `self` gets from the other values files: `not-prepulled` and `prepulled-unused`. */
+export function crossFileFindings(self: SummaryOfFile, others: readonly SummaryOfFile[]): Finding[] {
+  const prePorters = others.filter((other) => other.uri !== self.uri && other.summary.chart === 'pre-porter');
+  const stacks = others.filter((other) => other.uri !== self.uri && other.summary.chart === 'inference-stack');
+  const findings: Finding[] = [];
+  if (self.summary.chart === 'inference-stack' && prePorters.length > 0) {
+    const pulled = new Set(prePorters.flatMap((other) => other.summary.prepulled.map((use) => use.tag)));
+    for (const use of self.summary.used) {
+      if (pulled.has(use.tag)) continue;
+      findings.push({
+        code: 'not-prepulled',
+        severity: 'info',
+        message: `\`${use.tag}\` is not pre-pulled by any enabled Pre-Porter image, so the first pod on each node waits for the full image pull`,
+        range: use.range,
+        related: prePorters.map((other) => ({ uri: other.uri, range: other.summary.anchor, message: 'Pre-Porter images' })),
+        data: { tag: use.tag, prePorterUris: prePorters.map((other) => other.uri) },
+      });
+    }
+  }
+  if (self.summary.chart === 'pre-porter' && stacks.length > 0) {
+    const usedTags = new Set(stacks.flatMap((other) => other.summary.used.map((use) => use.tag)));
+    for (const use of self.summary.prepulled) {
+      if (usedTags.has(use.tag)) continue;
+      findings.push({
+        code: 'prepulled-unused',
+        severity: 'hint',
+        message: `\`${use.tag}\` is pre-pulled but no enabled model group of the Inference Stack values uses it: it only fills node disks`,
+        range: use.range,
+        related: stacks.map((other) => ({ uri: other.uri, range: other.summary.anchor, message: 'Inference Stack model groups' })),
+        data: { tag: use.tag },
+      });
+    }
+  }
+  return findings;
+}
