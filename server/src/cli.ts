@@ -8,6 +8,7 @@ import { formatJson } from './cli/format-json';
 import { formatSarif, type SarifTool } from './cli/format-sarif';
 import { formatStylish } from './cli/format-stylish';
 import { Engine } from './engine/engine';
+import { crossFileFindings } from './engine/workspace';
 
 const NAME = 'bit-harbor-values';
 
@@ -24,7 +25,8 @@ function run(argv: readonly string[]): number {
 function lint(command: Extract<CliCommand, { kind: 'lint' }>): LintRun {
   const engine = new Engine({ rules: command.rules });
   const targets = expandPaths(command.paths, process.cwd());
-  return lintTargets(targets, (input) => engine.analyze(input), command.chart);
+  return lintTargets(targets, (input) => engine.analyze(input), command.chart, (file, text, all) =>
+    engine.controlCrossFile(text, crossFileFindings(file, all)));
 }
 
 function format(lintRun: LintRun, outputFormat: OutputFormat): string {

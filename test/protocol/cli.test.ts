@@ -83,6 +83,19 @@ describe('bit-harbor-values CLI', () => {
     assert.ok(findings.some((f: { code: string }) => f.code === 'unknown-key'), outcome.stdout);
   });
 
+  it('compares the files it is given: not-prepulled and prepulled-unused, and --rule turns one off', () => {
+    const cross = path.join('test', 'fixtures', 'cross');
+    const both = JSON.parse(cli('lint', '--format=json', cross).stdout) as { file: string; code: string; line: number }[];
+    assert.deepEqual(both.map((f) => [path.basename(f.file), f.code, f.line]), [
+      ['pre-porter.yaml', 'prepulled-unused', 2],
+      ['values.yaml', 'not-prepulled', 42],
+    ]);
+    const alone = JSON.parse(cli('lint', '--format=json', path.join(cross, 'values.yaml')).stdout);
+    assert.deepEqual(alone, [], 'a file alone has no other file to compare with');
+    const off = JSON.parse(cli('lint', '--format=json', '--rule', 'not-prepulled=off', cross).stdout) as { code: string }[];
+    assert.deepEqual(off.map((f) => f.code), ['prepulled-unused']);
+  });
+
   it('prints JSON findings with 1-based positions', () => {
     const outcome = cli('lint', '--format=json', FIXTURES);
     assert.equal(outcome.status, 1);

@@ -2,6 +2,7 @@
 // anything is analysed, so an unreadable path stops the run before any output is printed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { SummaryOfFile } from '../engine/workspace';
 import { LineIndex } from '../engine/lines';
 import type { AnalysisInput, AnalysisResult, ChartId, Finding, Severity } from '../engine/types';
 
@@ -103,13 +104,18 @@ function accessOrThrow<T>(shownPath: string, access: () => T): T {
   }
 }
 
+/** Findings one file gets from the others (cross-file checks), already under the user's controls. */
+export type CrossFileCheck = (file: SummaryOfFile, text: string, all: readonly SummaryOfFile[]) => Finding[];
+
 export function lintTargets(
   targets: readonly LintTarget[],
   analyze: (input: AnalysisInput) => AnalysisResult,
   chart?: ChartId,
+  crossFile?: CrossFileCheck,
 ): LintRun {
   const texts = targets.map(readTarget);
   const run: LintRun = { files: [], notValuesFiles: 0 };
+  const analysed: { target: LintTarget; text: string; result: AnalysisResult; uri: string }[] = [];
   targets.forEach((target, i) => {
     const text = texts[i];
     const result = analyze({ path: target.absolutePath, text, chart });
@@ -119,8 +125,15 @@ export function lintTargets(
       if (!target.fromWalk) run.notValuesFiles++;
       return;
     }
-    run.files.push(locateFindings(target.displayPath, text, result.findings));
+    analysed.push({ target, text, result, uri: target.absolutePath });
   });
+  // Cross-file checks compare the files given on this command line, and nothing else.
+  const summaries = analysed.flatMap(({ uri, result }) => (result.tags ? [{ uri, summary: result.tags }] : []));
+  for (const { target, text, result, uri } of analysed) {
+    const own = summaries.find((summary) => summary.uri === uri);
+    const extra = own && crossFile ? crossFile(own, text, summaries) : [];
+    run.files.push(locateFindings(target.displayPath, text, [...result.findings, ...extra]));
+  }
   return run;
 }
 

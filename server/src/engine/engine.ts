@@ -84,7 +84,7 @@ export class Engine {
 
   /** Findings from other files, under this engine's severity settings. */
   controlCrossFile(text: string, findings: Finding[]): Finding[] {
-    return this.applySeverities(applySuppressions(text, findings));
+    return this.applySeverities(applySuppressions(text, findings, { reportUnused: false }));
   }
 
   private analyzeDocument(doc: Document, chart: ChartId, text: string): { findings: Finding[]; tags: TagSummary | null } {

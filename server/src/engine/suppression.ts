@@ -31,7 +31,10 @@ function parseSuppressions(text: string, lines: LineIndex): Suppression[] {
   return found;
 }
 
-export function applySuppressions(text: string, findings: Finding[]): Finding[] {
+/** Codes only a door comparing several files can produce: a file alone cannot tell if their suppressions are used. */
+const CROSS_FILE_CODES = new Set(['not-prepulled', 'prepulled-unused']);
+
+export function applySuppressions(text: string, findings: Finding[], options: { reportUnused: boolean } = { reportUnused: true }): Finding[] {
   if (!text.includes('bit-harbor-disable')) return findings;
   const lines = new LineIndex(text);
   const suppressions = parseSuppressions(text, lines);
@@ -42,7 +45,8 @@ export function applySuppressions(text: string, findings: Finding[]): Finding[] 
     return matching.length === 0;
   });
   for (const suppression of suppressions) {
-    if (suppression.used) continue;
+    if (suppression.used || !options.reportUnused) continue;
+    if (suppression.codes?.every((code) => CROSS_FILE_CODES.has(code))) continue;
     kept.push({
       code: 'unused-suppression',
       severity: 'hint',
