@@ -51,6 +51,11 @@ export interface EngineSettings {
   sizeHeadroomPercent: number;
   /** Registries that mirror Bit Harbor's images, besides ghcr.io/doublewordai/bit-harbor. */
   registries: string[];
+  /** How the cluster marks GPU nodes, for the "add GPU node targeting" fix. */
+  gpu: {
+    nodeSelector: Record<string, string>;
+    tolerations: Record<string, unknown>[];
+  };
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -58,6 +63,10 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   rules: {},
   sizeHeadroomPercent: 10,
   registries: [],
+  gpu: {
+    nodeSelector: { 'nvidia.com/gpu.present': 'true' },
+    tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
+  },
 };
 
 /** What the engine is asked to analyse. */

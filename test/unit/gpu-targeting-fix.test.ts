@@ -1,0 +1,86 @@
+// "Add GPU node targeting" on its case table: every result parses, keeps every comment, loses
+// no text outside the edited nodes, has the targeting, and a second run changes nothing.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse, parseDocument } from 'yaml';
+import { applyEdits } from '../../server/src/engine/edit/yaml-edit';
+import { gpuTargetingEdits, type GpuTarget } from '../../server/src/engine/fixes/gpu-targeting';
+import { tolerates } from '../../server/src/engine/kubernetes/scheduling';
+import { mergeValues } from '../../server/src/engine/merge';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
+import inferenceStackDefaults from '../../schemas/inference-stack.defaults.json';
+import prePorterDefaults from '../../schemas/pre-porter.defaults.json';
+
+function fix(text: string, target: GpuTarget): string {
+  const doc = parseDocument(text, { version: '1.1' });
+  const defaults = target.chart === 'pre-porter' ? prePorterDefaults : inferenceStackDefaults;
+  const merged = mergeValues(defaults, doc.toJS()) as Record<string, unknown>;
+  return applyEdits(text, gpuTargetingEdits(text, doc, merged, target, DEFAULT_SETTINGS.gpu));
+}
+
+function comments(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => line.includes('#')).map((line) => line.slice(line.indexOf('#')));
+}
+
+const GROUP: GpuTarget = { chart: 'inference-stack', group: 'llm' };
+
+function check(name: string, text: string, expected: string, target: GpuTarget = GROUP) {
+  test(`gpu targeting: ${name}`, () => {
+    const fixed = fix(text, target);
+    assert.equal(fixed, expected);
+    assert.deepEqual(comments(fixed), comments(text), 'every comment kept');
+    const values = parse(fixed, { version: '1.1' });
+    const node = target.chart === 'pre-porter' ? values : values.modelGroups.llm;
+    const selector = target.chart === 'pre-porter' ? node.globalNodeSelector : node.nodeSelector;
+    const tolerations = target.chart === 'pre-porter' ? node.globalTolerations : node.tolerations;
+    assert.equal(selector['nvidia.com/gpu.present'], 'true');
+    assert.ok(tolerations.some((t: unknown) => tolerates(t, { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' })));
+    assert.equal(fix(fixed, target), fixed, 'a second run changes nothing');
+  });
+}
+
+check('keys absent, 2 spaces',
+  'modelGroups:\n  llm:\n    enabled: true # on\n    image: {repository: x}\n# tail\n',
+  'modelGroups:\n  llm:\n    enabled: true # on\n    image: {repository: x}\n    nodeSelector:\n      nvidia.com/gpu.present: "true"\n    tolerations:\n      - key: nvidia.com/gpu\n        operator: Exists\n        effect: NoSchedule\n# tail\n');
+
+check('keys absent, 4 spaces',
+  'modelGroups:\n    llm:\n        enabled: true\n',
+  'modelGroups:\n    llm:\n        enabled: true\n        nodeSelector:\n            nvidia.com/gpu.present: "true"\n        tolerations:\n            - key: nvidia.com/gpu\n              operator: Exists\n              effect: NoSchedule\n');
+
+check('keys present as {} and []',
+  'modelGroups:\n  llm:\n    nodeSelector: {} # none yet\n    tolerations: []\n    enabled: true\n',
+  'modelGroups:\n  llm:\n    nodeSelector:\n      nvidia.com/gpu.present: "true" # none yet\n    tolerations:\n      - key: nvidia.com/gpu\n        operator: Exists\n        effect: NoSchedule\n    enabled: true\n');
+
+check('flow collections stay flow',
+  'modelGroups:\n  llm:\n    nodeSelector: {kubernetes.io/arch: amd64}\n    tolerations: [{key: dedicated, operator: Exists}]\n',
+  'modelGroups:\n  llm:\n    nodeSelector: {kubernetes.io/arch: amd64, nvidia.com/gpu.present: "true"}\n    tolerations: [{key: dedicated, operator: Exists}, {key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]\n');
+
+check('a flow group gets flow entries',
+  'modelGroups:\n  llm: {enabled: true}\n',
+  'modelGroups:\n  llm: {enabled: true, nodeSelector: {nvidia.com/gpu.present: "true"}, tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]}\n');
+
+check('existing entries are kept and not duplicated',
+  'modelGroups:\n  llm:\n    nodeSelector:\n      nvidia.com/gpu.present: "true"\n    tolerations:\n    - key: nvidia.com/gpu\n      operator: Equal\n      value: present\n      effect: NoSchedule\n',
+  'modelGroups:\n  llm:\n    nodeSelector:\n      nvidia.com/gpu.present: "true"\n    tolerations:\n    - key: nvidia.com/gpu\n      operator: Equal\n      value: present\n      effect: NoSchedule\n');
+
+check('block lists get one more item at their own indentation',
+  'modelGroups:\n  llm:\n    tolerations:\n    - key: dedicated # team nodes\n      operator: Exists\n    nodeSelector:\n      pool: gpu\n',
+  'modelGroups:\n  llm:\n    tolerations:\n    - key: dedicated # team nodes\n      operator: Exists\n    - key: nvidia.com/gpu\n      operator: Exists\n      effect: NoSchedule\n    nodeSelector:\n      pool: gpu\n      nvidia.com/gpu.present: "true"\n');
+
+check('CRLF line endings are kept',
+  'modelGroups:\r\n  llm:\r\n    enabled: true\r\n',
+  'modelGroups:\r\n  llm:\r\n    enabled: true\r\n    nodeSelector:\r\n      nvidia.com/gpu.present: "true"\r\n    tolerations:\r\n      - key: nvidia.com/gpu\r\n        operator: Exists\r\n        effect: NoSchedule\r\n');
+
+check('empty values (key:) are filled',
+  'modelGroups:\n  llm:\n    nodeSelector:\n    tolerations: ~\n',
+  'modelGroups:\n  llm:\n    nodeSelector:\n      nvidia.com/gpu.present: "true"\n    tolerations:\n      - key: nvidia.com/gpu\n        operator: Exists\n        effect: NoSchedule\n');
+
+check('Pre-Porter: the loading guide example without its targeting gets the guide\'s selector',
+  '# All model weights to keep cached\nimages:\n  - name: "gemma-3-12b-it"\n    pullPolicy: "Always"\n    enabled: true\n\nadvancedCronJob:\n  enabled: true\n  schedule: "0 * * * *"  # Every hour\n\n  broadcastJobTemplate:\n    ttlSecondsAfterFinished: 3600  # 1 hour\n',
+  '# All model weights to keep cached\nimages:\n  - name: "gemma-3-12b-it"\n    pullPolicy: "Always"\n    enabled: true\n\nadvancedCronJob:\n  enabled: true\n  schedule: "0 * * * *"  # Every hour\n\n  broadcastJobTemplate:\n    ttlSecondsAfterFinished: 3600  # 1 hour\nglobalNodeSelector:\n  nvidia.com/gpu.present: "true"\nglobalTolerations:\n  - key: nvidia.com/gpu\n    operator: Exists\n    effect: NoSchedule\n',
+  { chart: 'pre-porter' });
+
+check('Pre-Porter: a file without a final newline',
+  'images: []\nglobalNodeSelector: {}',
+  'images: []\nglobalNodeSelector:\n  nvidia.com/gpu.present: "true"\nglobalTolerations:\n  - key: nvidia.com/gpu\n    operator: Exists\n    effect: NoSchedule\n',
+  { chart: 'pre-porter' });
