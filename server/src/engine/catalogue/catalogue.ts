@@ -1,6 +1,6 @@
 // The Bit Harbor model catalogue as the engine sees it: tags, their Hugging Face repositories
 // and their sizes, each size with where it came from. Immutable once built; a refresh builds a
-// new one. Loading, fetching and caching live outside the engine (see catalogue/sources).
+// new one. Loading, fetching and caching live outside the engine (server/src/catalogue/).
 import snapshot from './snapshot.json';
 
 export interface ModelEntry {
