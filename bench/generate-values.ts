@@ -1,8 +1,8 @@
-// Generates Inference Stack values files of N model groups, about 35 lines each, with Bit
+// Generates Inference Stack values files of N model groups, about 36 lines each, with Bit
 // Harbor init containers and a seeded mistake in every tenth group, for timing the CLI and
 // (later) the server on files the size of a large fleet's.
 
-const TAGS = ['llama-3.1-8b-instruct', 'gemma-3-12b-it', 'qwen-2.5-7b-instruct', 'llama-3.2-3b-instruct'];
+const TAGS = ['llama-3.1-8b-instruct', 'gemma-3-12b-it', 'qwen-3-8b', 'llama-3.2-3b-instruct'];
 
 function group(index: number): string {
   const tag = TAGS[index % TAGS.length];
@@ -43,6 +43,7 @@ function group(index: number): string {
     '      - name: weights',
     '        mountPath: /models',
     '    nodeSelector: {nvidia.com/gpu.present: "true"}',
+    '    tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]',
   ].join('\n');
 }
 

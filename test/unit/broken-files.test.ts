@@ -6,6 +6,9 @@ import { BROKEN_FILES } from '../fixtures/broken-files';
 
 const engine = new Engine();
 
+/** The structural codes this table is about; the checks' findings have their own case tables. */
+const STRUCTURAL = new Set(['yaml-syntax', 'unknown-key', 'wrong-type', 'bad-value', 'missing-key', 'legacy-key']);
+
 test('the broken-file table covers both charts with at least 40 cases', () => {
   assert.ok(BROKEN_FILES.length >= 40, `${BROKEN_FILES.length} cases`);
   const names = new Set(BROKEN_FILES.map((c) => c.name));
@@ -18,9 +21,10 @@ for (const broken of BROKEN_FILES) {
     assert.ok(expectedLine >= 0, 'the case marks its line');
     const result = engine.analyze({ path: '/work/values.yaml', text: broken.text });
     const lines = new LineIndex(broken.text);
+    const findings = result.findings.filter((f) => STRUCTURAL.has(f.code));
     const got = result.findings.map((f) => `${f.code}@${lines.positionAt(f.range.start).line + 1}: ${f.message}`);
-    assert.equal(result.findings.length, 1, `exactly one finding, got:\n${got.join('\n')}`);
-    const [finding] = result.findings;
+    assert.equal(findings.length, 1, `exactly one structural finding, got:\n${got.join('\n')}`);
+    const [finding] = findings;
     assert.equal(finding.code, broken.code, got.join('\n'));
     assert.equal(lines.positionAt(finding.range.start).line, expectedLine, got.join('\n'));
     assert.ok(finding.range.end > finding.range.start, 'the range is not empty');

@@ -27,11 +27,26 @@ const CLEAN: string[][] = [
   ['bit-harbor', 'pre-porter', 'values.yaml'],
 ];
 
+/**
+ * Findings the checks make on upstream files that a chart maintainer would agree with: each is
+ * a real mistake in the example, not a false positive.
+ */
+const AGREED: Record<string, string[]> = {
+  // `sglang-embed` requests a GPU and selects GPU nodes but, unlike the file's other two
+  // groups, has no toleration for the nvidia.com/gpu taint.
+  'inference-stack/examples/multi-engine.yaml': ['gpu-targeting-missing@204'],
+  // The init container mounts `model-data`, but the persistent volume that would provide it
+  // is commented out: Kubernetes rejects the pod.
+  'inference-stack/examples/single-tensorrt-llm.yaml': ['volume-not-found@174'],
+};
+
 for (const parts of CLEAN) {
-  test(`upstream ${parts.join('/')} has no findings`, () => {
+  const name = parts.join('/');
+  test(`upstream ${name} has no findings but the agreed ones`, () => {
     const { result, shown } = lint(parts);
     assert.notEqual(result.chart, null, 'detected as a values file');
-    assert.deepEqual(shown, []);
+    const codes = shown.map((line) => line.slice(0, line.indexOf(':')));
+    assert.deepEqual(codes, AGREED[name] ?? [], shown.join('\n'));
   });
 }
 

@@ -1,6 +1,44 @@
 // Every check the engine runs, one module each. Add a rule here and its codes become known to
 // the engine, the docs index and the CLI's SARIF rules.
 import type { Rule } from './rule';
+import { rule as bitHarborContainer } from './bit-harbor-container';
+import { rule as modelPathMismatch } from './model-path-mismatch';
+import { rule as weightsNotUsed } from './weights-not-used';
+import { rule as gpuTargetingMissing } from './gpu-targeting-missing';
+import { rule as invalidName } from './invalid-name';
+import { rule as duplicateAlias } from './duplicate-alias';
+import { rule as sizeLimitTooSmall } from './size-limit-too-small';
+import { rule as volumeNotFound } from './volume-not-found';
+import { rule as volumeNotShared } from './volume-not-shared';
+import { rule as duplicateVolume } from './duplicate-volume';
+import { rule as duplicateMountPath } from './duplicate-mount-path';
+import { rule as unusedVolume } from './unused-volume';
+import { rule as unknownModel } from './unknown-model';
+import { rule as unpublishedModel } from './unpublished-model';
+import { rule as invalidTag } from './invalid-tag';
+import { rule as imageRegistryMismatch } from './image-registry-mismatch';
+import { rule as imageNotRendered } from './image-not-rendered';
+import { rule as overrideReplacesGlobal } from './override-replaces-global';
+import { rule as prePorterSchedule } from './schedule';
 
 export const RULES: readonly Rule[] = [
+  unknownModel,
+  unpublishedModel,
+  invalidTag,
+  imageRegistryMismatch,
+  bitHarborContainer,
+  modelPathMismatch,
+  weightsNotUsed,
+  gpuTargetingMissing,
+  invalidName,
+  duplicateAlias,
+  sizeLimitTooSmall,
+  volumeNotFound,
+  volumeNotShared,
+  duplicateVolume,
+  duplicateMountPath,
+  unusedVolume,
+  imageNotRendered,
+  overrideReplacesGlobal,
+  prePorterSchedule,
 ];

@@ -1,0 +1,123 @@
+// duplicate-alias: one modelAlias claimed by two enabled groups.
+import type { RuleCases } from './cases';
+
+function group(name: string, aliases: string, enabled = true): string {
+  return `  ${name}:
+    enabled: ${enabled}
+    image: {repository: vllm/vllm-openai}
+    service: {port: 8000}
+    containerPort: 8000
+    modelAlias: ${aliases}
+`;
+}
+
+export const cases: RuleCases = {
+  code: 'duplicate-alias',
+  trigger: [
+    {
+      name: 'two new groups share an alias',
+      message: /`chat` is also an alias of group `llama`/,
+      text: `modelGroups:
+  llama:
+    enabled: true
+    image: {repository: vllm/vllm-openai}
+    service: {port: 8000}
+    containerPort: 8000
+    modelAlias:
+      - chat
+      - llama-3.1-8b
+  qwen:
+    enabled: true
+    image: {repository: lmsysorg/sglang}
+    service: {port: 30000}
+    containerPort: 30000
+    modelAlias:
+      - qwen3-8b
+      - chat # expect
+`,
+    },
+    {
+      name: 'an alias of a defaults-only group, claimed again by a new group',
+      message: /group `vllm-gemma`/,
+      text: `modelGroups:
+  vllm-gemma:
+    enabled: true
+  gemma-big:
+    enabled: true
+    image: {repository: vllm/vllm-openai}
+    service: {port: 8000}
+    containerPort: 8000
+    modelAlias:
+      - gemma-12b # expect
+`,
+    },
+    {
+      name: 'flow style',
+      text: `modelGroups:
+${group('a', '[alpha, beta]')}${group('b', '[gamma, beta]  # expect')}`,
+    },
+    {
+      name: 'an alias list shared through an anchor is reported where it is written',
+      text: `modelGroups:
+${group('a', '&shared [chat]  # expect')}${group('b', '*shared')}`,
+    },
+    {
+      name: 'three claims make two findings, in the second document',
+      text: `onwards: {replicaCount: 1}
+---
+modelGroups:
+${group('a', '[chat]')}${group('b', '[chat]  # expect')}${group('c', '[chat]  # expect')}`,
+    },
+    {
+      name: 'a number and a string read the same',
+      text: `modelGroups:
+${group('a', '[7]')}${group('b', '["7"]  # expect')}`,
+    },
+  ],
+  silent: [
+    {
+      name: 'a repeat inside one group',
+      text: `modelGroups:
+${group('a', '[chat, chat]')}`,
+    },
+    {
+      name: 'the other group is disabled',
+      text: `modelGroups:
+${group('a', '[chat]')}${group('b', '[chat]', false)}`,
+    },
+    {
+      name: 'the chart example groups all enabled',
+      text: `modelGroups:
+  vllm-gemma: {enabled: true}
+  sglang-qwen: {enabled: true}
+  tensorrt-llm-mistral: {enabled: true}
+`,
+    },
+    {
+      name: 'aliases differ in case',
+      text: `modelGroups:
+${group('a', '[Chat]')}${group('b', '[chat]')}`,
+    },
+    {
+      name: 'distinct aliases on a group that reuses another by a merge key',
+      text: `modelGroups:
+  a: &a
+    enabled: true
+    image: {repository: vllm/vllm-openai}
+    service: {port: 8000}
+    containerPort: 8000
+    modelAlias: [one]
+  b:
+    <<: *a
+    modelAlias: [two]
+`,
+    },
+    {
+      name: 'each document of a multi-document file is checked on its own',
+      text: `modelGroups:
+${group('a', '[chat]')}---
+modelGroups:
+${group('b', '[chat]')}`,
+    },
+  ],
+};

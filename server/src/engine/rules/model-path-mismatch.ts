@@ -1,0 +1,74 @@
+// The engine is told to load a local path where the weights are not: the mount of a Bit Harbor
+// image volume itself (the weights are one level down, in `models/`), an emptyDir nothing fills,
+// or a path no volume is mounted on in a group that means to load from Bit Harbor.
+import { enabledGroups, type GroupView, type MountView } from '../model-groups';
+import type { PathSegment } from '../yaml-nodes';
+import {
+  bitHarborImageVolume,
+  engineModelReference,
+  engineWeights,
+  involvesBitHarbor,
+  isAbsolutePath,
+  isAlwaysEmpty,
+  isAtOrUnder,
+  normalizePath,
+  volumeNamed,
+} from './engine-weights';
+import type { Rule, RuleContext, RuleFinding } from './rule';
+
+/** The engine mount that `path` lies in: the deepest one, as the kernel resolves it. */
+function coveringMount(group: GroupView, path: string): MountView | undefined {
+  return group.engine.mounts
+    .filter((m) => isAtOrUnder(path, m.mountPath))
+    .sort((a, b) => normalizePath(b.mountPath).length - normalizePath(a.mountPath).length)[0];
+}
+
+/** Why `path` holds no weights, or null when it does or may (PVCs, hostPath: contents unknown). */
+function problem(group: GroupView, path: string, registries: readonly string[]): { why: string; related?: PathSegment[] } | null {
+  const weights = engineWeights(group, registries);
+  if (weights.some((w) => isAtOrUnder(path, w.path))) return null;
+  const mount = coveringMount(group, path);
+  const volume = mount ? volumeNamed(group, mount.name) : undefined;
+  if (mount && volume && bitHarborImageVolume(volume, registries)) {
+    return {
+      why: mount.subPath
+        ? `image volume \`${volume.name}\` is mounted at \`${normalizePath(mount.mountPath)}\` with \`subPath: ${mount.subPath}\`, which is not the image's \`models/\` directory`
+        : `image volume \`${volume.name}\` mounted at \`${normalizePath(mount.mountPath)}\` shows the image's root, where the weights are one level down in \`models/\``,
+      related: [...mount.path, 'mountPath'],
+    };
+  }
+  if (mount && volume && isAlwaysEmpty(group, volume, registries)) {
+    return {
+      why: `emptyDir \`${volume.name}\` mounted at \`${normalizePath(mount.mountPath)}\` is empty when the engine starts: no init container that could copy weights writes to it`,
+      related: [...mount.path, 'mountPath'],
+    };
+  }
+  if (!mount && involvesBitHarbor(group, registries)) return { why: 'no volume with weights is mounted on it' };
+  return null;
+}
+
+function check(context: RuleContext): RuleFinding[] {
+  const registries = context.settings.registries;
+  return enabledGroups(context.values).flatMap((group): RuleFinding[] => {
+    const reference = engineModelReference(group);
+    if (!reference || !isAbsolutePath(reference.value)) return [];
+    const found = problem(group, reference.value, registries);
+    if (!found) return [];
+    const expected = engineWeights(group, registries)[0]?.path ?? null;
+    const fix = expected ? `point the engine at \`${expected}\`` : 'mount the weights there (see the image-volume recipe)';
+    return [{
+      code: 'model-path-mismatch',
+      message: `Group \`${group.name}\` loads the model from \`${reference.value}\` (${reference.via}), but ${found.why}; `
+        + `the engine finds no weights there and fails to start. Instead, ${fix}.`,
+      range: context.rangeFor(reference.path, 'value'),
+      related: found.related ? [{ range: context.rangeFor(found.related, 'value'), message: 'the mount this path lies in' }] : undefined,
+      data: { group: group.name, path: reference.value, expected },
+    }];
+  });
+}
+
+export const rule: Rule = {
+  codes: [{ code: 'model-path-mismatch', severity: 'warning', summary: 'The engine loads a local path where no weights are mounted.' }],
+  charts: ['inference-stack'],
+  check,
+};
