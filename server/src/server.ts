@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine } from './engine/engine';
 import { DEFAULT_SETTINGS, type EngineSettings } from './engine/types';
 import { toDiagnostic } from './server/diagnostics';
+import { CATALOGUE_CAPABILITIES, registerCatalogueFeatures } from './server/features';
 import { ValidationScheduler } from './server/scheduler';
 import { documentPath, sameSettings, toEngineSettings } from './server/settings';
 
@@ -51,6 +52,7 @@ class BitHarborServer {
       this.scheduler.cancel(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
+    registerCatalogueFeatures(connection, { documents: this.documents, engine: () => this.engine, logError: (what, error) => this.logError(what, error) });
     this.documents.listen(connection);
   }
 
@@ -61,7 +63,7 @@ class BitHarborServer {
     // Without pull support, settings only come with didChangeConfiguration, which may never
     // be sent: validate with defaults straight away.
     if (!this.canPullConfiguration) this.settingsReady = true;
-    return { capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full } } };
+    return { capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full }, ...CATALOGUE_CAPABILITIES } };
   }
 
   private async initialized(): Promise<void> {
