@@ -27,6 +27,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Sends didChangeConfiguration when anything under bitHarbor.* changes; the server then
     // pulls the section with workspace/configuration.
     synchronize: { configurationSection: 'bitHarbor' },
+    // The server caches the catalogue and registry answers here.
+    initializationOptions: { storagePath: context.globalStorageUri.fsPath },
   };
   client = new LanguageClient('bitHarbor', 'Bit Harbor Values', serverOptions, clientOptions);
   await client.start();

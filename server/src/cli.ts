@@ -3,40 +3,56 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, UsageError, USAGE, type CliCommand, type OutputFormat } from './cli/args';
-import { expandPaths, FileAccessError, lintTargets, type LintRun } from './cli/files';
+import { loadCliCatalogue } from './catalogue/manager';
+import { expandPaths, FileAccessError, lintTargets, type LintRun, type LintTarget } from './cli/files';
 import { formatJson } from './cli/format-json';
 import { formatSarif, type SarifTool } from './cli/format-sarif';
 import { formatStylish } from './cli/format-stylish';
+import type { Catalogue } from './engine/catalogue/catalogue';
+import { describeOrigin } from './engine/catalogue/parse';
 import { Engine } from './engine/engine';
 import { crossFileFindings } from './engine/workspace';
 
 const NAME = 'bit-harbor-values';
 
-function run(argv: readonly string[]): number {
+async function run(argv: readonly string[]): Promise<number> {
   const command = parseArgs(argv);
   if (command.kind === 'help') return write(USAGE);
   if (command.kind === 'version') return write(packageInfo().version + '\n');
-  const lintRun = lint(command);
-  write(format(lintRun, command.format));
+  const targets = expandPaths(command.paths, process.cwd());
+  const catalogue = await loadCatalogue(command);
+  const lintRun = lint(command, targets, catalogue);
+  write(format(lintRun, command.format, describeOrigin(catalogue.origin, Date.now())));
   const hasError = lintRun.files.some((file) => file.findings.some((finding) => finding.severity === 'error'));
   return hasError ? 1 : 0;
 }
 
-function lint(command: Extract<CliCommand, { kind: 'lint' }>): LintRun {
-  const engine = new Engine({ rules: command.rules });
-  const targets = expandPaths(command.paths, process.cwd());
+/** The catalogue: `--catalog` must load (else exit 2); a failed fetch only warns and falls back. */
+async function loadCatalogue(command: LintCommand): Promise<Catalogue> {
+  // BIT_HARBOR_OFFLINE=1 is the same switch for machines that must never reach the network.
+  const offline = command.offline || process.env.BIT_HARBOR_OFFLINE === '1';
+  const { catalogue, problem } = await loadCliCatalogue({ file: command.catalog, offline, log: () => {} });
+  if (problem && command.catalog) throw new FileAccessError(`cannot use ${command.catalog} as the catalogue: ${problem}`);
+  if (problem) process.stderr.write(`${NAME}: catalogue: ${problem}; using ${describeOrigin(catalogue.origin, Date.now())}\n`);
+  return catalogue;
+}
+
+type LintCommand = Extract<CliCommand, { kind: 'lint' }>;
+
+function lint(command: LintCommand, targets: LintTarget[], catalogue: Catalogue): LintRun {
+  const engine = new Engine({ rules: command.rules }, catalogue);
   return lintTargets(targets, (input) => engine.analyze(input), command.chart, (file, text, all) =>
     engine.controlCrossFile(text, crossFileFindings(file, all)));
 }
 
-function format(lintRun: LintRun, outputFormat: OutputFormat): string {
+function format(lintRun: LintRun, outputFormat: OutputFormat, catalogue: string): string {
   switch (outputFormat) {
     case 'json':
       return formatJson(lintRun);
     case 'sarif':
       return formatSarif(lintRun, sarifTool(), process.cwd());
     case 'stylish':
-      return formatStylish(lintRun, { tty: process.stdout.isTTY === true && !process.env.NO_COLOR });
+      return formatStylish(lintRun, { tty: process.stdout.isTTY === true && !process.env.NO_COLOR, catalogue });
   }
 }
 
@@ -83,17 +99,22 @@ function main(): void {
     if (error.code !== 'EPIPE') process.stderr.write(`${NAME}: cannot write output: ${error.message}\n`);
     process.exit(error.code === 'EPIPE' ? process.exitCode ?? 0 : 2);
   });
-  try {
-    process.exitCode = run(process.argv.slice(2));
-  } catch (error) {
-    const known = error instanceof UsageError || error instanceof FileAccessError;
-    const message = error instanceof Error ? error.message : String(error);
-    const hint = error instanceof UsageError ? ' (see --help)' : '';
-    // One line, no stack trace: this goes to people and to CI logs.
-    const line = `${NAME}: ${known ? '' : 'internal error: '}${message}${hint}`.replace(/\s*[\r\n]+\s*/g, ' ');
-    process.stderr.write(line + '\n');
-    process.exitCode = 2;
-  }
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => fail(error),
+  );
+}
+
+function fail(error: unknown): void {
+  const known = error instanceof UsageError || error instanceof FileAccessError;
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = error instanceof UsageError ? ' (see --help)' : '';
+  // One line, no stack trace: this goes to people and to CI logs.
+  const line = `${NAME}: ${known ? '' : 'internal error: '}${message}${hint}`.replace(/\s*[\r\n]+\s*/g, ' ');
+  process.stderr.write(line + '\n');
+  process.exitCode = 2;
 }
 
 main();

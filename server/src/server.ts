@@ -14,16 +14,23 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultCliCacheDir } from './catalogue/cache';
+import type { Catalogue } from './engine/catalogue/catalogue';
 import { Engine } from './engine/engine';
 import { DEFAULT_SETTINGS, type EngineSettings } from './engine/types';
+import { crossFileFindings } from './engine/workspace';
+import { CatalogueService } from './server/catalogue-service';
 import { toDiagnostic } from './server/diagnostics';
 import { CATALOGUE_CAPABILITIES, registerCatalogueFeatures } from './server/features';
 import { ValidationScheduler } from './server/scheduler';
 import { documentPath, sameSettings, toEngineSettings } from './server/settings';
+import { TagIndex } from './server/tag-index';
 
 const SETTINGS_SECTION = 'bitHarbor';
 /** How long to hold validation back for the client's first configuration answer. */
 const FIRST_SETTINGS_WAIT_MS = 2000;
+/** Commands every LSP client can run (VS Code registers them from the capability). */
+const REFRESH_CATALOGUE_COMMAND = 'bitHarbor.refreshCatalogue';
 
 class BitHarborServer {
   private readonly documents = new TextDocuments(TextDocument);
@@ -36,6 +43,9 @@ class BitHarborServer {
   private canRegisterConfiguration = false;
   /** Numbers configuration pulls, so an older answer never overwrites a newer one. */
   private pullCount = 0;
+  private readonly tagIndex = new TagIndex();
+  private catalogue: CatalogueService | null = null;
+  private workspaceFolders: string[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -46,6 +56,8 @@ class BitHarborServer {
     connection.onInitialized(() => void this.initialized());
     connection.onDidChangeConfiguration((params) => void this.configurationChanged(params));
     connection.onShutdown(() => this.scheduler.dispose());
+    connection.onExecuteCommand(async (params) =>
+      params.command === REFRESH_CATALOGUE_COMMAND ? this.catalogue?.refresh(true) : undefined);
     // onDidChangeContent also fires on open, with the opened text.
     this.documents.onDidChangeContent(({ document }) => this.scheduler.schedule(document.uri));
     this.documents.onDidClose(({ document }) => {
@@ -63,7 +75,18 @@ class BitHarborServer {
     // Without pull support, settings only come with didChangeConfiguration, which may never
     // be sent: validate with defaults straight away.
     if (!this.canPullConfiguration) this.settingsReady = true;
-    return { capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full }, ...CATALOGUE_CAPABILITIES } };
+    this.workspaceFolders = workspaceFolderPaths(params);
+    // VS Code passes its storage folder; other editors share the CLI's cache folder.
+    const storage = (params.initializationOptions as { storagePath?: unknown } | null)?.storagePath;
+    const cacheDir = typeof storage === 'string' && storage !== '' ? path.join(storage, 'catalogue') : defaultCliCacheDir();
+    this.catalogue = new CatalogueService(this.connection, cacheDir, (catalogue) => this.useCatalogue(catalogue));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
+        executeCommandProvider: { commands: [REFRESH_CATALOGUE_COMMAND] },
+        ...CATALOGUE_CAPABILITIES,
+      },
+    };
   }
 
   private async initialized(): Promise<void> {
@@ -72,16 +95,21 @@ class BitHarborServer {
         .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
         .catch((error: unknown) => this.logError('registering for configuration changes', error));
     }
-    if (!this.canPullConfiguration) return;
-    // A client that never answers must not keep documents unvalidated forever.
-    const fallback = setTimeout(() => this.applySettings(this.settings), FIRST_SETTINGS_WAIT_MS);
-    await this.pullSettings();
-    clearTimeout(fallback);
+    if (this.canPullConfiguration) {
+      // A client that never answers must not keep documents unvalidated forever.
+      const fallback = setTimeout(() => this.applySection(undefined), FIRST_SETTINGS_WAIT_MS);
+      await this.pullSettings();
+      clearTimeout(fallback);
+    } else if (!this.catalogue?.current()) {
+      this.applySection(undefined);
+    }
+    const isOpen = (uri: string) => this.documents.get(uri) !== undefined;
+    if (await this.tagIndex.scan(this.workspaceFolders, () => this.engine, isOpen)) this.revalidateAll();
   }
 
   private async configurationChanged(params: DidChangeConfigurationParams): Promise<void> {
     if (this.canPullConfiguration) await this.pullSettings();
-    else this.applySettings(toEngineSettings((params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]));
+    else this.applySection((params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
   }
 
   private async pullSettings(): Promise<void> {
@@ -93,19 +121,32 @@ class BitHarborServer {
       this.logError('reading the bitHarbor settings', error);
       section = undefined; // fall back to defaults rather than never validating
     }
-    if (pull === this.pullCount) this.applySettings(toEngineSettings(section));
+    if (pull === this.pullCount) this.applySection(section);
   }
 
-  private applySettings(settings: EngineSettings): void {
+  /** The whole `bitHarbor` section: engine settings, and the catalogue's own. */
+  private applySection(section: unknown): void {
+    const settings = toEngineSettings(section);
     const changed = !sameSettings(settings, this.settings);
     if (changed) {
       this.settings = settings;
-      this.engine = new Engine(settings);
+      this.engine = this.engine.derive({ settings });
     }
+    this.catalogue?.configure((section as { catalog?: unknown } | null | undefined)?.catalog);
     if (changed || !this.settingsReady) {
       this.settingsReady = true;
-      for (const document of this.documents.all()) this.scheduler.schedule(document.uri);
+      this.revalidateAll();
     }
+  }
+
+  private useCatalogue(catalogue: Catalogue): void {
+    if (catalogue === this.engine.catalogue) return;
+    this.engine = this.engine.derive({ catalogue });
+    if (this.settingsReady) this.revalidateAll();
+  }
+
+  private revalidateAll(): void {
+    for (const document of this.documents.all()) this.scheduler.schedule(document.uri);
   }
 
   private validate(uri: string): void {
@@ -115,9 +156,13 @@ class BitHarborServer {
     const version = document.version;
     let diagnostics: Diagnostic[];
     try {
-      const result = this.engine.analyze({ path: documentPath(uri), text: document.getText() });
-      const context = { document, packageRoot: this.packageRoot, lookup: (other: string) => this.documents.get(other) };
-      diagnostics = result.findings.map((finding) => toDiagnostic(finding, context));
+      const text = document.getText();
+      const result = this.engine.analyze({ path: documentPath(uri), text });
+      if (this.tagIndex.update(uri, result.tags)) this.revalidateOthers(uri);
+      const own = this.tagIndex.get(uri);
+      const crossFile = own ? this.engine.controlCrossFile(text, crossFileFindings(own, this.tagIndex.all())) : [];
+      const context = { document, packageRoot: this.packageRoot, lookup: (other: string) => this.lookup(other) };
+      diagnostics = [...result.findings, ...crossFile].map((finding) => toDiagnostic(finding, context));
     } catch (error) {
       this.logError(`analysing ${uri}`, error);
       return; // keep whatever was published before rather than a half result
@@ -125,6 +170,21 @@ class BitHarborServer {
     // Never publish for text the editor no longer shows.
     if (this.documents.get(uri)?.version !== version) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** Another file's tags changed: the open files of the other chart may gain or lose findings. */
+  private revalidateOthers(changedUri: string): void {
+    for (const document of this.documents.all()) {
+      if (document.uri !== changedUri) this.scheduler.schedule(document.uri);
+    }
+  }
+
+  /** Text of another file for related locations: the editor's copy, else the scanned one. */
+  private lookup(uri: string): TextDocument | undefined {
+    const open = this.documents.get(uri);
+    if (open) return open;
+    const text = this.tagIndex.diskText(uri);
+    return text === undefined ? undefined : TextDocument.create(uri, 'yaml', 0, text);
   }
 
   logError(what: string, error: unknown): void {
@@ -135,6 +195,11 @@ class BitHarborServer {
       process.stderr.write(`bit-harbor: error ${what}: ${detail}\n`); // the connection is gone
     }
   }
+}
+
+function workspaceFolderPaths(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.filter((uri) => uri.startsWith('file:')).map((uri) => documentPath(uri));
 }
 
 function main(): void {

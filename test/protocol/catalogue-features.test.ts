@@ -2,6 +2,7 @@
 // driving dist/server.js over stdio like an editor. Run `npm run build` first. The settings turn
 // the network off, so every answer comes from the catalogue bundled in the server.
 import assert from 'node:assert/strict';
+import { offlineEnv } from '../support/offline';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -51,7 +52,7 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 }
 
 describe('catalogue features over stdio', { timeout: 60_000 }, () => {
-  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe', env: offlineEnv() });
   const connection: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const errors: string[] = [];
   /** The latest diagnostics per URI and version, and who waits for them. */

@@ -2,7 +2,9 @@
 // check exit status, stdout and stderr. Needs `npm run build` first (`npm test` does it).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { offlineEnv } from '../support/offline';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 
@@ -18,9 +20,12 @@ interface CliOutcome {
 }
 
 function cli(...args: string[]): CliOutcome {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...offlineEnv(), NO_COLOR: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** The stylish footer when the bundled catalogue is in use (tests run offline with an empty cache). */
+const FOOTER = 'Model catalogue: the bundled catalogue (bit-harbor@61975bd)\n';
 
 /** A usage or I/O problem: exit 2, nothing on stdout, exactly one line on stderr. */
 function assertUsageProblem(outcome: CliOutcome, message: RegExp): void {
@@ -48,7 +53,7 @@ describe('bit-harbor-values CLI', () => {
   it('exits 0 on a clean folder and skips the docker-compose file in it', () => {
     const outcome = cli('lint', `${FIXTURES}/clean`);
     assert.equal(outcome.stderr, '');
-    assert.equal(outcome.stdout, '✔ no problems in 1 file\n');
+    assert.equal(outcome.stdout, '✔ no problems in 1 file\n' + FOOTER);
     assert.equal(outcome.status, 0);
   });
 
@@ -59,7 +64,7 @@ describe('bit-harbor-values CLI', () => {
     const lines = outcome.stdout.split('\n');
     assert.equal(lines[0], TYPO);
     assert.match(lines[1], /^ {2}4:5 {2}error {2}.*enabeld.* {2}unknown-key$/);
-    assert.match(outcome.stdout, /\n✖ \d+ problems? \(\d+ errors?, .*\) in 1 file\n$/);
+    assert.match(outcome.stdout, /\n✖ \d+ problems? \(\d+ errors?, .*\) in 1 file\nModel catalogue: the bundled catalogue \(bit-harbor@61975bd\)\n$/);
   });
 
   it('walks folders without mentioning files of neither chart', () => {
@@ -67,13 +72,13 @@ describe('bit-harbor-values CLI', () => {
     assert.equal(outcome.status, 1);
     assert.doesNotMatch(outcome.stdout, /docker-compose/);
     assert.match(outcome.stdout, /^test\/fixtures\/cli\/typo\/values\.yaml\n/);
-    assert.match(outcome.stdout, / in 2 files\n$/);
+    assert.match(outcome.stdout, / in 2 files\nModel catalogue: [^\n]+\n$/);
   });
 
   it('says nothing about a named file of neither chart except in the summary', () => {
     const outcome = cli('lint', `${FIXTURES}/docker-compose.yml`);
     assert.equal(outcome.status, 0);
-    assert.equal(outcome.stdout, '✔ no problems in 0 files (1 file is not a values file)\n');
+    assert.equal(outcome.stdout, '✔ no problems in 0 files (1 file is not a values file)\n' + FOOTER);
   });
 
   it('checks any file against the chart given with --chart', () => {
@@ -94,6 +99,21 @@ describe('bit-harbor-values CLI', () => {
     assert.deepEqual(alone, [], 'a file alone has no other file to compare with');
     const off = JSON.parse(cli('lint', '--format=json', '--rule', 'not-prepulled=off', cross).stdout) as { code: string }[];
     assert.deepEqual(off.map((f) => f.code), ['prepulled-unused']);
+  });
+
+  it('uses --catalog as the catalogue, and a bad one is a one-line error with exit 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bhv-catalog-'));
+    const catalog = path.join(dir, 'models.json');
+    fs.writeFileSync(catalog, JSON.stringify({ models: [{ name: 'my-model', repo: 'https://huggingface.co/me/my-model' }] }));
+    const values = path.join(dir, 'values.yaml');
+    fs.writeFileSync(values, 'images:\n  - name: my-model\n    enabled: true\n  - name: gemma-3-12b-it\n    enabled: true\nadvancedCronJob: {enabled: true}\nglobalNodeSelector: {nvidia.com/gpu.present: "true"}\n');
+    const outcome = cli('lint', '--format=json', '--catalog', catalog, values);
+    const codes = (JSON.parse(outcome.stdout) as { code: string; line: number }[]).map((f) => `${f.code}@${f.line}`);
+    assert.deepEqual(codes, ['unknown-model@4'], 'my-model is known from the file; gemma is not in it');
+    fs.writeFileSync(catalog, '{"models": 5}');
+    assertUsageProblem(cli('lint', '--catalog', catalog, values), /cannot use .*models\.json as the catalogue/);
+    const stylish = cli('lint', '--offline', values);
+    assert.match(stylish.stdout, /Model catalogue: the bundled catalogue/);
   });
 
   it('prints JSON findings with 1-based positions', () => {

@@ -4,6 +4,7 @@
 // The client below answers workspace/configuration with settings the test controls and
 // queues every publishDiagnostics per URI, so each wait is bounded by a timeout.
 import assert from 'node:assert/strict';
+import { offlineEnv } from '../support/offline';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -97,7 +98,7 @@ class ServerUnderTest {
 
   constructor(serverPath: string, settings: unknown) {
     this.settings = settings;
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe', env: offlineEnv() });
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(

@@ -38,7 +38,7 @@ const RUN: LintRun = {
 
 describe('parseArgs', () => {
   it('parses lint with defaults', () => {
-    assert.deepEqual(parseArgs(['lint', 'a.yaml']), { kind: 'lint', chart: undefined, format: 'stylish', paths: ['a.yaml'], rules: {} });
+    assert.deepEqual(parseArgs(['lint', 'a.yaml']), { kind: 'lint', chart: undefined, format: 'stylish', paths: ['a.yaml'], rules: {}, catalog: undefined, offline: false });
   });
 
   it('accepts --opt=value and --opt value, before or after the command', () => {
@@ -48,6 +48,8 @@ describe('parseArgs', () => {
       format: 'json',
       paths: ['a', 'b'],
       rules: {},
+      catalog: undefined,
+      offline: false,
     });
     assert.deepEqual(parseArgs(['lint', '--format', 'sarif', '--chart=inference-stack', 'x']), {
       kind: 'lint',
@@ -55,6 +57,8 @@ describe('parseArgs', () => {
       format: 'sarif',
       paths: ['x'],
       rules: {},
+      catalog: undefined,
+      offline: false,
     });
   });
 
@@ -65,6 +69,8 @@ describe('parseArgs', () => {
       format: 'stylish',
       paths: ['--odd.yaml', '-h'],
       rules: {},
+      catalog: undefined,
+      offline: false,
     });
   });
 

@@ -9,7 +9,16 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sari
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'lint'; chart?: ChartId; format: OutputFormat; paths: string[]; rules: Record<string, Severity | 'off'> };
+  | {
+      kind: 'lint';
+      chart?: ChartId;
+      format: OutputFormat;
+      paths: string[];
+      rules: Record<string, Severity | 'off'>;
+      /** A models.json to use instead of the fetched or cached catalogue. */
+      catalog?: string;
+      offline: boolean;
+    };
 
 const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'hint'] as const;
 
@@ -24,6 +33,8 @@ folders are searched for *.yaml and *.yml files, and files of neither chart are 
 Options:
   --chart inference-stack|pre-porter  treat every file as a values file of this chart
   --format stylish|json|sarif         output format (default: stylish)
+  --catalog FILE                      use this models.json as the Bit Harbor catalogue
+  --offline                           never touch the network (cached or bundled catalogue)
   --rule CODE=off|error|warning|info|hint
                                       set a finding code's severity or turn it off (repeatable)
   -h, --help                          show this help
@@ -32,7 +43,7 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
 `;
 
-const VALUED_OPTIONS = ['--chart', '--format', '--rule'] as const;
+const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog'] as const;
 type ValuedOption = (typeof VALUED_OPTIONS)[number];
 
 export function parseArgs(argv: readonly string[]): CliCommand {
@@ -41,6 +52,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const rules: Record<string, Severity | 'off'> = {};
   let wantsHelp = false;
   let wantsVersion = false;
+  let offline = false;
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -59,6 +71,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     }
     if (arg === '--version') {
       wantsVersion = true;
+      continue;
+    }
+    if (arg === '--offline') {
+      offline = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -86,6 +102,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     format: values['--format'] === undefined ? 'stylish' : parseFormat(values['--format']),
     paths,
     rules,
+    catalog: values['--catalog'],
+    offline,
   };
 }
 

@@ -7,6 +7,8 @@ import type { LintRun, LocatedFinding } from './files';
 export interface StylishOptions {
   /** Stdout is a terminal: underline file names and colour severities. */
   tty: boolean;
+  /** Where the model catalogue came from and how old it is, for the footer. */
+  catalogue?: string;
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -21,7 +23,8 @@ export function formatStylish(run: LintRun, options: StylishOptions): string {
     blocks.push([style('4', file.displayPath), ...findingLines(file.findings, style)].join('\n') + '\n');
   }
   const total = run.files.reduce((sum, file) => sum + file.findings.length, 0);
-  blocks.push(style(total === 0 ? '32' : '1', summary(run)) + '\n');
+  const footer = options.catalogue ? '\n' + style('2', `Model catalogue: ${options.catalogue}`) : '';
+  blocks.push(style(total === 0 ? '32' : '1', summary(run)) + footer + '\n');
   return blocks.join('\n');
 }
 

@@ -33,11 +33,17 @@ const CHART_DEFAULTS: Record<ChartId, unknown> = {
 export class Engine {
   readonly settings: EngineSettings;
   readonly catalogue: Catalogue;
-  private readonly validator = new SchemaValidator();
+  private readonly validator: SchemaValidator;
 
-  constructor(settings: Partial<EngineSettings> = {}, catalogue: Catalogue = bundledCatalogue()) {
+  constructor(settings: Partial<EngineSettings> = {}, catalogue: Catalogue = bundledCatalogue(), validator?: SchemaValidator) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings, files: { ...DEFAULT_SETTINGS.files, ...settings.files } };
     this.catalogue = catalogue;
+    this.validator = validator ?? new SchemaValidator();
+  }
+
+  /** An engine with new settings or a new catalogue that keeps the compiled validators. */
+  derive(change: { settings?: Partial<EngineSettings>; catalogue?: Catalogue }): Engine {
+    return new Engine(change.settings ?? this.settings, change.catalogue ?? this.catalogue, this.validator);
   }
 
   analyze(input: AnalysisInput): AnalysisResult {

@@ -1,0 +1,67 @@
+// The server's catalogue: owns the CatalogueManager, refreshes it in the background and tells
+// the server when the catalogue the engine should use has changed. Problems reach the user
+// once, as a warning, and always the log.
+import type { Connection } from 'vscode-languageserver/node';
+import { httpGet } from '../catalogue/http';
+import { CatalogueManager, readCatalogueSettings } from '../catalogue/manager';
+import type { Catalogue } from '../engine/catalogue/catalogue';
+import { describeOrigin } from '../engine/catalogue/parse';
+
+export interface CatalogueStatus {
+  source: string;
+  problem?: string;
+}
+
+export class CatalogueService {
+  private manager: CatalogueManager | null = null;
+  private settingsKey = '';
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly cacheDir: string | null,
+    private readonly onChange: (catalogue: Catalogue) => void,
+  ) {}
+
+  /** Applies the `bitHarbor.catalog` settings; refreshes when they changed. */
+  configure(section: unknown): void {
+    // BIT_HARBOR_OFFLINE=1 keeps an air-gapped machine (or a test run) off the network whatever
+    // the editor's settings say.
+    const settings = { ...readCatalogueSettings(section), ...(process.env.BIT_HARBOR_OFFLINE === '1' ? { offline: true } : {}) };
+    const key = JSON.stringify(settings);
+    if (key === this.settingsKey && this.manager) return;
+    this.settingsKey = key;
+    const log = (message: string) => this.connection.console.log(`bit-harbor: catalogue: ${message}`);
+    if (this.manager) this.manager.configure(settings);
+    else this.manager = new CatalogueManager({ settings, cacheDir: this.cacheDir, http: httpGet, log });
+    this.onChange(this.manager.current());
+    void this.refresh(false);
+  }
+
+  current(): Catalogue | null {
+    return this.manager?.current() ?? null;
+  }
+
+  status(): CatalogueStatus {
+    const catalogue = this.manager?.current();
+    return { source: catalogue ? describeOrigin(catalogue.origin, Date.now()) : 'not loaded' };
+  }
+
+  /** Fetches when due (or now, when forced), then asks the registry for sizes; never throws. */
+  async refresh(force: boolean): Promise<CatalogueStatus> {
+    const manager = this.manager;
+    if (!manager) return this.status();
+    try {
+      const result = await manager.refresh({ force });
+      if (result.problem) void this.connection.window.showWarningMessage(`Bit Harbor catalogue: ${result.problem}`);
+      if (result.changed) this.onChange(result.catalogue);
+      const tags = result.catalogue.entries().map((entry) => entry.name);
+      const sized = await manager.resolveSizes(tags);
+      if (sized !== result.catalogue) this.onChange(sized);
+      return { ...this.status(), problem: result.problem };
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      this.connection.console.error(`bit-harbor: catalogue refresh failed: ${problem}`);
+      return { ...this.status(), problem };
+    }
+  }
+}
