@@ -24,6 +24,7 @@ import { toDiagnostic } from './server/diagnostics';
 import { CATALOGUE_CAPABILITIES, registerCatalogueFeatures } from './server/features';
 import { ValidationScheduler } from './server/scheduler';
 import { documentPath, sameSettings, toEngineSettings } from './server/settings';
+import { registerStatusRequests } from './server/status-requests';
 import { TagIndex } from './server/tag-index';
 
 const SETTINGS_SECTION = 'bitHarbor';
@@ -44,6 +45,8 @@ class BitHarborServer {
   /** Numbers configuration pulls, so an older answer never overwrites a newer one. */
   private pullCount = 0;
   private readonly tagIndex = new TagIndex();
+  /** The chart each open document was last analysed as, for the client's status display. */
+  private readonly charts = new Map<string, { chart: string | null; detectedBy: string | null }>();
   private catalogue: CatalogueService | null = null;
   private workspaceFolders: string[] = [];
 
@@ -62,9 +65,15 @@ class BitHarborServer {
     this.documents.onDidChangeContent(({ document }) => this.scheduler.schedule(document.uri));
     this.documents.onDidClose(({ document }) => {
       this.scheduler.cancel(document.uri);
+      this.charts.delete(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     registerCatalogueFeatures(connection, { documents: this.documents, engine: () => this.engine, logError: (what, error) => this.logError(what, error) });
+    registerStatusRequests(connection, {
+      engine: () => this.engine,
+      chartOf: (uri) => this.charts.get(uri),
+      catalogueStatus: () => this.catalogue?.status() ?? { source: 'not loaded' },
+    });
     this.documents.listen(connection);
   }
 
@@ -77,9 +86,11 @@ class BitHarborServer {
     if (!this.canPullConfiguration) this.settingsReady = true;
     this.workspaceFolders = workspaceFolderPaths(params);
     // VS Code passes its storage folder; other editors share the CLI's cache folder.
-    const storage = (params.initializationOptions as { storagePath?: unknown } | null)?.storagePath;
+    const options = params.initializationOptions as { storagePath?: unknown; trusted?: unknown } | null | undefined;
+    const storage = options?.storagePath;
     const cacheDir = typeof storage === 'string' && storage !== '' ? path.join(storage, 'catalogue') : defaultCliCacheDir();
-    this.catalogue = new CatalogueService(this.connection, cacheDir, (catalogue) => this.useCatalogue(catalogue));
+    const restricted = options?.trusted === false;
+    this.catalogue = new CatalogueService(this.connection, cacheDir, (catalogue) => this.useCatalogue(catalogue), restricted);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
@@ -158,6 +169,7 @@ class BitHarborServer {
     try {
       const text = document.getText();
       const result = this.engine.analyze({ path: documentPath(uri), text });
+      this.charts.set(uri, { chart: result.chart, detectedBy: result.detectedBy });
       if (this.tagIndex.update(uri, result.tags)) this.revalidateOthers(uri);
       const own = this.tagIndex.get(uri);
       const crossFile = own ? this.engine.controlCrossFile(text, crossFileFindings(own, this.tagIndex.all())) : [];

@@ -20,13 +20,16 @@ export class CatalogueService {
     private readonly connection: Connection,
     private readonly cacheDir: string | null,
     private readonly onChange: (catalogue: Catalogue) => void,
+    /** An untrusted workspace (VS Code's restricted mode): no network, no catalogue file. */
+    private readonly restricted = false,
   ) {}
 
   /** Applies the `bitHarbor.catalog` settings; refreshes when they changed. */
   configure(section: unknown): void {
     // BIT_HARBOR_OFFLINE=1 keeps an air-gapped machine (or a test run) off the network whatever
     // the editor's settings say.
-    const settings = { ...readCatalogueSettings(section), ...(process.env.BIT_HARBOR_OFFLINE === '1' ? { offline: true } : {}) };
+    const offline = process.env.BIT_HARBOR_OFFLINE === '1' || this.restricted;
+    const settings = { ...readCatalogueSettings(section), ...(offline ? { offline: true } : {}), ...(this.restricted ? { path: undefined } : {}) };
     const key = JSON.stringify(settings);
     if (key === this.settingsKey && this.manager) return;
     this.settingsKey = key;
