@@ -3,9 +3,9 @@
 // workspace files in the server, the given files in the CLI) and asks for the findings that
 // one file gets from the others.
 import type { Document } from 'yaml';
-import { parseBitHarborReference } from './bit-harbor';
 import { isPlainMap, type Values } from './merge';
 import { enabledGroups } from './model-groups';
+import { tagSitesInDocument } from './tag-sites';
 import type { ChartId, Finding, OffsetRange } from './types';
 import { keyOrValueRange, locate, valueOrKeyRange, type PathSegment } from './yaml-nodes';
 
@@ -37,40 +37,31 @@ function rangeIn(doc: Document, path: PathSegment[], prefer: 'key' | 'value'): O
   return prefer === 'value' ? valueOrKeyRange(location) : keyOrValueRange(location);
 }
 
-function tagRange(doc: Document, text: string, path: PathSegment[], tagOffset: number, tag: string): OffsetRange | null {
-  const range = rangeIn(doc, path, 'value');
-  if (!range) return null;
-  // Inside a quoted scalar the value starts one character after the node's range start.
-  const quoted = text[range.start] === '"' || text[range.start] === "'";
-  const start = range.start + tagOffset + (quoted ? 1 : 0);
-  return { start, end: Math.min(start + tag.length, range.end) };
+/** Where the chart reads a Bit Harbor image that reaches an engine: init containers and image volumes. */
+function isGroupImage(path: readonly PathSegment[]): boolean {
+  return path[0] === 'modelGroups' && (path[2] === 'initContainers' || path[2] === 'volumes');
 }
 
 export function summarizeTags(doc: Document, text: string, chart: ChartId, values: Values, registries: readonly string[]): TagSummary {
   const used: TagUse[] = [];
   const prepulled: TagUse[] = [];
+  // Tags as written in the file (tag-sites), kept when the merged values render them.
+  const sites = tagSitesInDocument(doc, text, chart, registries).filter((site) => site.bitHarbor && site.tag !== '');
   if (chart === 'inference-stack') {
-    for (const group of enabledGroups(values)) {
-      const images: { image: unknown; path: PathSegment[] }[] = [
-        ...group.initContainers.map((c) => ({ image: c.image, path: [...c.path, 'image'] })),
-        ...group.volumes.filter((v) => v.source === 'image').map((v) => ({ image: v.spec.reference, path: [...v.path, 'image', 'reference'] })),
-      ];
-      for (const { image, path } of images) {
-        const reference = parseBitHarborReference(image, registries);
-        if (!reference || !reference.tag) continue;
-        const range = tagRange(doc, text, path, reference.tagOffset, reference.tag) ?? rangeIn(doc, group.path, 'key');
-        if (range) used.push({ tag: reference.tag, range, group: group.name });
+    const enabled = new Set(enabledGroups(values).map((group) => group.name));
+    for (const site of sites) {
+      if (site.slot === 'reference' && isGroupImage(site.path) && enabled.has(String(site.path[1]))) {
+        used.push({ tag: site.tag, range: site.tagRange, group: String(site.path[1]) });
       }
     }
   } else {
     const cron = values.advancedCronJob;
     const rendered = isPlainMap(cron) && cron.enabled === true;
     const images = Array.isArray(values.images) ? values.images : [];
-    images.forEach((image, index) => {
-      if (!rendered || !isPlainMap(image) || image.enabled !== true || typeof image.name !== 'string') return;
-      const range = rangeIn(doc, ['images', index, 'name'], 'value');
-      if (range) prepulled.push({ tag: image.name, range });
-    });
+    for (const site of sites) {
+      const image = site.path[0] === 'images' && site.path[2] === 'name' ? images[Number(site.path[1])] : undefined;
+      if (rendered && isPlainMap(image) && image.enabled === true) prepulled.push({ tag: site.tag, range: site.tagRange });
+    }
   }
   const anchor = rangeIn(doc, [chart === 'inference-stack' ? 'modelGroups' : 'images'], 'key') ?? { start: 0, end: 0 };
   return { chart, used, prepulled, anchor };
