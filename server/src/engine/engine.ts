@@ -8,10 +8,11 @@ import { codeInfo } from './codes';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import { parseYaml, syntaxFindings, toValues } from './document';
 import { findLegacyKeys } from './legacy';
-import { isPlainMap, mergeValues, type Values } from './merge';
+import { isPlainMap, mergeValues } from './merge';
 import { issueToFinding } from './schema/messages';
 import { createRuleContext } from './rules/context';
 import { RULES } from './rules/index';
+import type { RuleContext } from './rules/rule';
 import { SchemaValidator, type SchemaIssue } from './schema/validator';
 import { applySuppressions } from './suppression';
 import {
@@ -117,14 +118,14 @@ export class Engine {
       if (finding) schemaFindings.push(finding);
     }
     findings.push(...withoutMisspeltRequired(schemaFindings));
-    findings.push(...this.runRules(doc, chart, text, converted.values, merged));
-    const tags = isPlainMap(merged) ? summarizeTags(doc, text, chart, merged, this.settings.registries) : null;
-    return { findings, tags };
+    if (!isPlainMap(merged)) return { findings, tags: null };
+    const context = createRuleContext({ chart, doc, text, values: merged, fileValues: converted.values, catalogue: this.catalogue, settings: this.settings });
+    findings.push(...this.runRules(context));
+    return { findings, tags: summarizeTags(doc, chart, merged, context.tagSites()) };
   }
 
-  private runRules(doc: Document, chart: ChartId, text: string, fileValues: Values, merged: unknown): Finding[] {
-    if (!isPlainMap(merged)) return [];
-    const context = createRuleContext({ chart, doc, text, values: merged, fileValues, catalogue: this.catalogue, settings: this.settings });
+  private runRules(context: RuleContext): Finding[] {
+    const { chart } = context;
     const findings: Finding[] = [];
     for (const rule of RULES) {
       if (!rule.charts.includes(chart)) continue;

@@ -5,7 +5,7 @@
 import type { Document } from 'yaml';
 import { isPlainMap, type Values } from './merge';
 import { enabledGroups } from './model-groups';
-import { tagSitesInDocument } from './tag-sites';
+import type { TagSite } from './tag-sites';
 import type { ChartId, Finding, OffsetRange } from './types';
 import { keyOrValueRange, locate, valueOrKeyRange, type PathSegment } from './yaml-nodes';
 
@@ -42,11 +42,11 @@ function isGroupImage(path: readonly PathSegment[]): boolean {
   return path[0] === 'modelGroups' && (path[2] === 'initContainers' || path[2] === 'volumes');
 }
 
-export function summarizeTags(doc: Document, text: string, chart: ChartId, values: Values, registries: readonly string[]): TagSummary {
+/** `written`: the file's tag sites (tag-sites); kept here when the merged values render them. */
+export function summarizeTags(doc: Document, chart: ChartId, values: Values, written: readonly TagSite[]): TagSummary {
   const used: TagUse[] = [];
   const prepulled: TagUse[] = [];
-  // Tags as written in the file (tag-sites), kept when the merged values render them.
-  const sites = tagSitesInDocument(doc, text, chart, registries).filter((site) => site.bitHarbor && site.tag !== '');
+  const sites = written.filter((site) => site.bitHarbor && site.tag !== '');
   if (chart === 'inference-stack') {
     const enabled = new Set(enabledGroups(values).map((group) => group.name));
     for (const site of sites) {

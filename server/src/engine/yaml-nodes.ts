@@ -52,13 +52,38 @@ function findPair(doc: Document, map: Node, key: string, depth = 0): Pair | null
 }
 
 /** Walks `path` from the document root; returns null when the path is not written in the file. */
-export function locate(doc: Document, path: readonly PathSegment[]): NodeLocation | null {
+export type PairLookup = (map: Node, key: string) => Pair | null;
+
+/**
+ * A pair lookup that indexes each map the first time it is searched: checks that locate many
+ * paths in a file of a thousand model groups would otherwise scan the groups again each time.
+ * Owned by one analysis; the document must not change while it is used.
+ */
+export function indexedPairLookup(doc: Document): PairLookup {
+  const indexes = new Map<Node, Map<string, Pair>>();
+  return (map, key) => {
+    if (!isMap(map)) return null;
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) {
+        const text = keyText(pair);
+        if (text !== null && !index.has(text)) index.set(text, pair);
+      }
+      indexes.set(map, index);
+    }
+    // Keys that come through `<<` merge keys are rare: fall back to the full search for them.
+    return index.get(key) ?? (index.has('<<') ? findPair(doc, map, key) : null);
+  };
+}
+
+export function locate(doc: Document, path: readonly PathSegment[], lookup?: PairLookup): NodeLocation | null {
   let node = resolve(doc, doc.contents);
   let key: Node | null = null;
   for (const segment of path) {
     if (node === null) return null;
     if (isMap(node)) {
-      const pair = findPair(doc, node, String(segment));
+      const pair = lookup ? lookup(node, String(segment)) : findPair(doc, node, String(segment));
       if (!pair) return null;
       key = pair.key as Node;
       node = resolve(doc, pair.value);

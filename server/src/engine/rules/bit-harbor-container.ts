@@ -3,7 +3,7 @@
 // One finding per such container, the most specific that applies: a mount that hides /models,
 // else a command the image cannot run, else the plain fact that /pause copies nothing.
 import { parseBitHarborReference } from '../bit-harbor';
-import { enabledGroups, type ContainerView, type GroupView } from '../model-groups';
+import { type ContainerView, type GroupView } from '../model-groups';
 import type { RelatedLocation } from '../types';
 import type { PathSegment } from '../yaml-nodes';
 import { isAtOrUnder, normalizePath, volumeNamed, WORKING_RECIPES } from './engine-weights';
@@ -91,7 +91,7 @@ export const rule: Rule = {
   ],
   charts: ['inference-stack'],
   check(context) {
-    return enabledGroups(context.values).flatMap((group) => [
+    return context.groups().flatMap((group) => [
       checkContainer(context, group, group.engine, null),
       ...group.initContainers.map((c) => checkContainer(context, group, c, Number(c.path[c.path.length - 1]))),
     ].filter((finding): finding is RuleFinding => finding !== null));

@@ -3,7 +3,9 @@ import type { Document } from 'yaml';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Values } from '../merge';
 import type { ChartId, EngineSettings, OffsetRange } from '../types';
-import { keyOrValueRange, locate, valueOrKeyRange, type PathSegment } from '../yaml-nodes';
+import { enabledGroups, type GroupView } from '../model-groups';
+import { tagSitesInDocument, type TagSite } from '../tag-sites';
+import { indexedPairLookup, keyOrValueRange, locate, valueOrKeyRange, type PathSegment } from '../yaml-nodes';
 import type { RuleContext } from './rule';
 
 export function createRuleContext(input: {
@@ -16,14 +18,24 @@ export function createRuleContext(input: {
   settings: EngineSettings;
 }): RuleContext {
   const { doc } = input;
+  const lookup = indexedPairLookup(doc);
+  let groups: GroupView[] | undefined;
+  let sites: TagSite[] | undefined;
   const rangeFor = (path: readonly PathSegment[], prefer: 'key' | 'value' = 'key'): OffsetRange => {
     for (let length = path.length; length >= 0; length--) {
-      const location = locate(doc, path.slice(0, length));
+      const location = locate(doc, path.slice(0, length), lookup);
       if (!location) continue;
       const range = prefer === 'value' && length === path.length ? valueOrKeyRange(location) : keyOrValueRange(location);
       if (range) return length === 0 ? { start: range.start, end: range.start } : range;
     }
     return { start: 0, end: 0 };
   };
-  return { ...input, locate: (path) => locate(doc, path), rangeFor };
+  return {
+    ...input,
+    locate: (path) => locate(doc, path, lookup),
+    rangeFor,
+    // Every Inference Stack check walks the same groups: build the views once per analysis.
+    groups: () => (groups ??= enabledGroups(input.values)),
+    tagSites: () => (sites ??= tagSitesInDocument(doc, input.text, input.chart, input.settings.registries)),
+  };
 }

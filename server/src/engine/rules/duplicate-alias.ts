@@ -1,7 +1,6 @@
 // The gateway's routing table has one entry per `modelAlias`, built from every enabled group: an
 // alias that two groups claim routes all its requests to one of them (inferred from the chart's
 // template), and the other group never sees them. Repeats inside one group are harmless.
-import { enabledGroups } from '../model-groups';
 import type { PathSegment } from '../yaml-nodes';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 
@@ -13,7 +12,7 @@ interface Claim {
 function check(context: RuleContext): RuleFinding[] {
   const firstClaim = new Map<string, Claim>();
   const findings: RuleFinding[] = [];
-  for (const group of enabledGroups(context.values)) {
+  for (const group of context.groups()) {
     const aliases = Array.isArray(group.values.modelAlias) ? group.values.modelAlias : [];
     aliases.forEach((alias, index) => {
       if (typeof alias !== 'string' && typeof alias !== 'number') return;

@@ -1,7 +1,7 @@
 // duplicate-mount-path: one container may not mount two volumes at one mountPath; the API
 // server rejects the pod. Paths compare as written, as Kubernetes' own validation does. The
 // engine's mounts include the chart's persistentVolumes at their mountPath.
-import { enabledGroups, type MountView } from '../model-groups';
+import { type MountView } from '../model-groups';
 import { aliasRange } from './duplicate-volume';
 import type { Rule, RuleFinding } from './rule';
 
@@ -10,7 +10,7 @@ export const rule: Rule = {
   charts: ['inference-stack'],
   check(context) {
     const findings: RuleFinding[] = [];
-    for (const group of enabledGroups(context.values)) {
+    for (const group of context.groups()) {
       for (const container of [group.engine, ...group.initContainers]) {
         const first = new Map<string, MountView>();
         for (const mount of container.mounts) {

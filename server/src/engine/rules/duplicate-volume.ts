@@ -2,7 +2,7 @@
 // volumes of one name. The chart's persistentVolumes become pod volumes named after their
 // `name`, so they count too (inferred: the templates are not in reference/).
 import { isAlias, isMap, isSeq } from 'yaml';
-import { enabledGroups, type VolumeView } from '../model-groups';
+import { type VolumeView } from '../model-groups';
 import type { OffsetRange } from '../types';
 import { keyText, nodeRange, type PathSegment } from '../yaml-nodes';
 import type { Rule, RuleContext, RuleFinding } from './rule';
@@ -26,7 +26,7 @@ export const rule: Rule = {
   charts: ['inference-stack'],
   check(context) {
     const findings: RuleFinding[] = [];
-    for (const group of enabledGroups(context.values)) {
+    for (const group of context.groups()) {
       const first = new Map<string, VolumeView>();
       for (const volume of group.volumes) {
         const earlier = first.get(volume.name);

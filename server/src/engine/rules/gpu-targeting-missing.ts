@@ -3,7 +3,7 @@
 // a selector it is not steered to them; a Pre-Porter without any node targeting caches weights on
 // every node, GPU or not (that one works, so it is only info).
 import { isPlainMap, type Values } from '../merge';
-import { enabledGroups, type GroupView } from '../model-groups';
+import { type GroupView } from '../model-groups';
 import type { PathSegment } from '../yaml-nodes';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 
@@ -56,7 +56,7 @@ function gpuRequestPath(context: RuleContext, group: GroupView): PathSegment[] |
 }
 
 function checkGroups(context: RuleContext): RuleFinding[] {
-  return enabledGroups(context.values).flatMap((group): RuleFinding[] => {
+  return context.groups().flatMap((group): RuleFinding[] => {
     const path = gpuRequestPath(context, group);
     if (!path) return [];
     const tolerations = Array.isArray(group.values.tolerations) ? group.values.tolerations : [];

@@ -2,7 +2,7 @@
 // Harbor tags but the registry is neither Bit Harbor's nor a mirror the user listed, the jobs
 // pull from a registry that probably has no such images (or the mirror is simply not listed).
 import { BIT_HARBOR_REGISTRY } from '../bit-harbor';
-import { isBitHarborRegistry, tagSitesInDocument } from '../tag-sites';
+import { isBitHarborRegistry } from '../tag-sites';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -12,7 +12,7 @@ export const rule: Rule = {
     const registry = ctx.values.imageRegistry;
     if (typeof registry !== 'string' || isBitHarborRegistry(registry, ctx.settings.registries)) return [];
     if (!ctx.locate(['imageRegistry'])) return []; // the chart's default is Bit Harbor's own
-    const tags = tagSitesInDocument(ctx.doc, ctx.text, ctx.chart, ctx.settings.registries)
+    const tags = ctx.tagSites()
       .filter((site) => site.slot === 'bare' && ctx.catalogue.get(site.tag))
       .map((site) => site.tag);
     if (tags.length === 0) return [];

@@ -2,7 +2,6 @@
 // names, which Kubernetes requires to be DNS-1123 labels; the API server rejects anything else.
 // The chart keys a new group must set (image.repository, service.port, containerPort) are the
 // schema's `missing-key` findings, not repeated here.
-import { enabledGroups } from '../model-groups';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 
 const MAX_LENGTH = 63;
@@ -25,7 +24,7 @@ export function suggestLabel(name: string): string {
 }
 
 function check(context: RuleContext): RuleFinding[] {
-  return enabledGroups(context.values).flatMap((group): RuleFinding[] => {
+  return context.groups().flatMap((group): RuleFinding[] => {
     const why = fault(group.name);
     if (!why) return [];
     const suggestion = suggestLabel(group.name);

@@ -3,7 +3,6 @@
 // error and it takes the place of unknown-model for that tag.
 import { OCI_TAG } from '../bit-harbor';
 import type { Catalogue } from '../catalogue/catalogue';
-import { tagSitesInDocument } from '../tag-sites';
 import type { Rule } from './rule';
 import { orList, suggestTags } from './unknown-model';
 
@@ -29,7 +28,7 @@ export const rule: Rule = {
   codes: [{ code: 'invalid-tag', severity: 'error', summary: 'A Bit Harbor tag that is not a valid OCI image tag.' }],
   charts: ['inference-stack', 'pre-porter'],
   check(ctx) {
-    return tagSitesInDocument(ctx.doc, ctx.text, ctx.chart, ctx.settings.registries)
+    return ctx.tagSites()
       .filter((site) => !site.untagged && !OCI_TAG.test(site.tag))
       .map((site) => {
         const suggestions = suggestionsFor(site.tag, ctx.catalogue);

@@ -1,7 +1,7 @@
 // The engine is told to load a local path where the weights are not: the mount of a Bit Harbor
 // image volume itself (the weights are one level down, in `models/`), an emptyDir nothing fills,
 // or a path no volume is mounted on in a group that means to load from Bit Harbor.
-import { enabledGroups, type GroupView, type MountView } from '../model-groups';
+import { type GroupView, type MountView } from '../model-groups';
 import type { PathSegment } from '../yaml-nodes';
 import {
   bitHarborImageVolume,
@@ -49,7 +49,7 @@ function problem(group: GroupView, path: string, registries: readonly string[]):
 
 function check(context: RuleContext): RuleFinding[] {
   const registries = context.settings.registries;
-  return enabledGroups(context.values).flatMap((group): RuleFinding[] => {
+  return context.groups().flatMap((group): RuleFinding[] => {
     const reference = engineModelReference(group);
     if (!reference || !isAbsolutePath(reference.value)) return [];
     const found = problem(group, reference.value, registries);

@@ -4,6 +4,8 @@
 import type { Document } from 'yaml';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Values } from '../merge';
+import type { GroupView } from '../model-groups';
+import type { TagSite } from '../tag-sites';
 import type { ChartId, EngineSettings, Finding, Severity } from '../types';
 import type { NodeLocation, PathSegment } from '../yaml-nodes';
 
@@ -33,6 +35,10 @@ export interface RuleContext {
    * file, so that a finding about a default-only value lands on the group that inherits it.
    */
   rangeFor(path: readonly PathSegment[], prefer?: 'key' | 'value'): { start: number; end: number };
+  /** The enabled model groups of the merged values (Inference Stack), built once per analysis. */
+  groups(): GroupView[];
+  /** Every Bit Harbor tag written in the file (tag-sites), found once per analysis. */
+  tagSites(): TagSite[];
 }
 
 export interface Rule {

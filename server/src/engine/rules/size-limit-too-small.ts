@@ -6,7 +6,6 @@ import { parseBitHarborReference } from '../bit-harbor';
 import type { ModelSize } from '../catalogue/catalogue';
 import { isPlainMap } from '../merge';
 import type { ContainerView, GroupView, VolumeView } from '../model-groups';
-import { enabledGroups } from '../model-groups';
 import { ceilGi, formatGiB, parseQuantity } from '../quantity';
 import type { PathSegment } from '../yaml-nodes';
 import type { Rule, RuleContext, RuleFinding } from './rule';
@@ -158,7 +157,7 @@ export const rule: Rule = {
   ],
   charts: ['inference-stack'],
   check(context) {
-    return enabledGroups(context.values).flatMap((group) =>
+    return context.groups().flatMap((group) =>
       weightTargets(group, context.settings.registries).flatMap(({ volume, source }) => checkTarget(context, group, volume, source)));
   },
 };

@@ -3,7 +3,7 @@
 // that were probably meant. Invalid tags are invalid-tag's, so each mistake is reported once.
 import { OCI_TAG } from '../bit-harbor';
 import { editDistance } from '../did-you-mean';
-import { tagSitesInDocument, type TagSite } from '../tag-sites';
+import type { TagSite } from '../tag-sites';
 import type { Rule, RuleFinding } from './rule';
 
 const SUGGESTION_LIMIT = 3;
@@ -60,7 +60,7 @@ export const rule: Rule = {
   charts: ['inference-stack', 'pre-porter'],
   check(ctx) {
     const names = ctx.catalogue.entries().map((entry) => entry.name);
-    return tagSitesInDocument(ctx.doc, ctx.text, ctx.chart, ctx.settings.registries).flatMap((site): RuleFinding[] => {
+    return ctx.tagSites().flatMap((site): RuleFinding[] => {
       if (!site.bitHarbor) return [];
       if (site.untagged) return [untaggedFinding(site)];
       if (!OCI_TAG.test(site.tag) || ctx.catalogue.get(site.tag)) return [];

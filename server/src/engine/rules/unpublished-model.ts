@@ -2,14 +2,13 @@
 // tag before its image is built, and a failed build leaves it listed but missing, so "in the
 // catalogue" is not "pullable". The registry's answer comes through Catalogue.isUnpublished().
 import { OCI_TAG } from '../bit-harbor';
-import { tagSitesInDocument } from '../tag-sites';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
   codes: [{ code: 'unpublished-model', severity: 'warning', summary: 'A catalogue tag whose image the registry does not have (yet).' }],
   charts: ['inference-stack', 'pre-porter'],
   check(ctx) {
-    return tagSitesInDocument(ctx.doc, ctx.text, ctx.chart, ctx.settings.registries)
+    return ctx.tagSites()
       .filter((site) => site.bitHarbor && OCI_TAG.test(site.tag) && ctx.catalogue.get(site.tag) && ctx.catalogue.isUnpublished(site.tag))
       .map((site) => ({
         code: 'unpublished-model',

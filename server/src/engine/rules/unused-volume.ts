@@ -1,7 +1,6 @@
 // unused-volume: a volume no container of the pod mounts costs nothing at run time but says
 // something false about the deployment (often a mount that was renamed or removed). The
 // chart mounts every persistentVolumes entry itself, so those are never unused.
-import { enabledGroups } from '../model-groups';
 import type { Rule, RuleFinding } from './rule';
 
 export const rule: Rule = {
@@ -9,7 +8,7 @@ export const rule: Rule = {
   charts: ['inference-stack'],
   check(context) {
     const findings: RuleFinding[] = [];
-    for (const group of enabledGroups(context.values)) {
+    for (const group of context.groups()) {
       const mounted = new Set([group.engine, ...group.initContainers].flatMap((container) => container.mounts.map((mount) => mount.name)));
       for (const volume of group.volumes) {
         if (volume.source === 'persistentVolume' || mounted.has(volume.name)) continue;

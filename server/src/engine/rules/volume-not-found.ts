@@ -2,7 +2,6 @@
 // the pod and the Deployment never gets a replica. The pod's volumes are the group's `volumes`
 // plus the ones the chart makes from `persistentVolumes`.
 import { suggest } from '../did-you-mean';
-import { enabledGroups } from '../model-groups';
 import type { Rule, RuleFinding } from './rule';
 
 export const rule: Rule = {
@@ -10,7 +9,7 @@ export const rule: Rule = {
   charts: ['inference-stack'],
   check(context) {
     const findings: RuleFinding[] = [];
-    for (const group of enabledGroups(context.values)) {
+    for (const group of context.groups()) {
       const names = new Set(group.volumes.map((volume) => volume.name));
       const volumesPath = [...group.path, 'volumes'];
       const related = context.locate(volumesPath) ? [{ range: context.rangeFor(volumesPath, 'key'), message: `the volumes of \`${group.name}\`` }] : [];

@@ -1,7 +1,6 @@
 // volume-not-shared: an init container that copies a model's weights into a volume the engine
 // container never mounts does its work for no one: the engine starts without them and
 // downloads from the hub, or fails to find its model path.
-import { enabledGroups } from '../model-groups';
 import type { Rule, RuleFinding } from './rule';
 import { volumeNamed, weightSources } from './size-limit-too-small';
 
@@ -10,7 +9,7 @@ export const rule: Rule = {
   charts: ['inference-stack'],
   check(context) {
     const findings: RuleFinding[] = [];
-    for (const group of enabledGroups(context.values)) {
+    for (const group of context.groups()) {
       const engineMounts = new Set(group.engine.mounts.map((mount) => mount.name));
       for (const { container } of weightSources(group, context.settings.registries)) {
         for (const mount of container.mounts) {

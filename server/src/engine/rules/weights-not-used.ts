@@ -1,6 +1,5 @@
 // The weights reach the engine through a volume, yet the engine is told a hub id: it looks in
 // the Hugging Face cache, where plain-layout weights are not found, and downloads them again.
-import { enabledGroups } from '../model-groups';
 import { engineModelReference, engineWeights, isHubId } from './engine-weights';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 
@@ -11,7 +10,7 @@ import type { Rule, RuleContext, RuleFinding } from './rule';
 const HF_CACHE_ENTRY = /(^|\/)models--/;
 
 function check(context: RuleContext): RuleFinding[] {
-  return enabledGroups(context.values).flatMap((group): RuleFinding[] => {
+  return context.groups().flatMap((group): RuleFinding[] => {
     const weights = engineWeights(group, context.settings.registries).filter((w) => !HF_CACHE_ENTRY.test(w.mount.mountPath));
     const reference = engineModelReference(group);
     if (weights.length === 0 || !reference || !isHubId(reference.value)) return [];
