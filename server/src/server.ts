@@ -21,6 +21,7 @@ import { DEFAULT_SETTINGS, type EngineSettings } from './engine/types';
 import { crossFileFindings } from './engine/workspace';
 import { CatalogueService } from './server/catalogue-service';
 import { toDiagnostic } from './server/diagnostics';
+import { AUTHORING_CAPABILITIES, registerAuthoringFeatures } from './server/authoring';
 import { CATALOGUE_CAPABILITIES, registerCatalogueFeatures } from './server/features';
 import { ValidationScheduler } from './server/scheduler';
 import { documentPath, sameSettings, toEngineSettings } from './server/settings';
@@ -69,6 +70,16 @@ class BitHarborServer {
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     registerCatalogueFeatures(connection, { documents: this.documents, engine: () => this.engine, logError: (what, error) => this.logError(what, error) });
+    registerAuthoringFeatures(connection, {
+      documents: this.documents,
+      engine: () => this.engine,
+      logError: (what, error) => this.logError(what, error),
+      // Workspace symbols also search the values files the start-up scan read from disk.
+      workspaceFiles: () => this.tagIndex.all().flatMap(({ uri }) => {
+        const text = this.tagIndex.diskText(uri);
+        return text === undefined ? [] : [{ uri, text, path: documentPath(uri) }];
+      }),
+    });
     registerStatusRequests(connection, {
       engine: () => this.engine,
       chartOf: (uri) => this.charts.get(uri),
@@ -96,6 +107,7 @@ class BitHarborServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
         executeCommandProvider: { commands: [REFRESH_CATALOGUE_COMMAND] },
         ...CATALOGUE_CAPABILITIES,
+        ...AUTHORING_CAPABILITIES,
       },
     };
   }

@@ -7,6 +7,9 @@ import { bundledCatalogue, type Catalogue } from './catalogue/catalogue';
 import { codeInfo } from './codes';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import { parseYaml, syntaxFindings, toValues } from './document';
+import type { TextEdit } from './edit/yaml-edit';
+import { fixAllEdits } from './fixes/fix-all';
+import { codeActionsFor, type CodeFix, type FixableFinding, type OtherFile, type ValuesDocument } from './fixes/index';
 import { findLegacyKeys } from './legacy';
 import { isPlainMap, mergeValues } from './merge';
 import { issueToFinding } from './schema/messages';
@@ -22,6 +25,7 @@ import {
   type ChartId,
   type EngineSettings,
   type Finding,
+  type OffsetRange,
 } from './types';
 import { summarizeTags, type TagSummary } from './workspace';
 import { nodeRange } from './yaml-nodes';
@@ -86,6 +90,34 @@ export class Engine {
       const override = overrides[finding.code];
       if (override === 'off') return [];
       return [override ? { ...finding, severity: override } : finding];
+    });
+  }
+
+  /**
+   * Fixes for `findings` (code, range and data, as a door got them back) and the refactors at
+   * `range`, from one parse of the text. `otherFiles` holds the texts of files a fix may edit
+   * besides this one (the Pre-Porter files of a not-prepulled finding).
+   */
+  codeActions(input: AnalysisInput & { otherFiles?: OtherFile[] }, range: OffsetRange | null, findings: readonly FixableFinding[]): CodeFix[] {
+    const { text, otherFiles = [] } = input;
+    return codeActionsFor({ text, documents: this.valuesDocuments(input), settings: this.settings, catalogue: this.catalogue, otherFiles }, range, findings);
+  }
+
+  /** Every safe fix of the file at once, as edits of `input.text` (`source.fixAll.bit-harbor`). */
+  fixAll(input: AnalysisInput): TextEdit[] {
+    return fixAllEdits(this, input);
+  }
+
+  /** Each YAML document with its chart (decided as analyze decides it) and the values Helm renders from it. */
+  private valuesDocuments(input: AnalysisInput): ValuesDocument[] {
+    const modeline = input.chart ? null : findModeline(input.text);
+    const fileChart = input.chart ?? modeline?.chart ?? chartFromGlobs(input.path, this.settings.files);
+    return parseYaml(input.text).map((doc) => {
+      const chart = fileChart ?? chartFromContent(doc);
+      const converted = toValues(doc);
+      const values = converted.problem === null && isPlainMap(converted.values) ? converted.values : {};
+      const merged = chart ? mergeValues(CHART_DEFAULTS[chart], values) : values;
+      return { doc, chart, merged: isPlainMap(merged) ? merged : {} };
     });
   }
 

@@ -51,11 +51,15 @@ export interface EngineSettings {
   sizeHeadroomPercent: number;
   /** Registries that mirror Bit Harbor's images, besides ghcr.io/doublewordai/bit-harbor. */
   registries: string[];
+  /** Inlay hints after sizeLimits and Bit Harbor tags (`bitHarbor.inlayHints.enabled`). */
+  inlayHints: boolean;
   /** How the cluster marks GPU nodes, for the "add GPU node targeting" fix. */
   gpu: {
     nodeSelector: Record<string, string>;
     tolerations: Record<string, unknown>[];
   };
+  /** Image with a shell for the init container that copies weights out of an image volume. */
+  copyImage: string;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -63,10 +67,13 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   rules: {},
   sizeHeadroomPercent: 10,
   registries: [],
+  inlayHints: true,
   gpu: {
     nodeSelector: { 'nvidia.com/gpu.present': 'true' },
     tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
   },
+  // Pinned, so a fix writes the same image every time and a cluster pulls a known one.
+  copyImage: 'busybox:1.37.0',
 };
 
 /** What the engine is asked to analyse. */

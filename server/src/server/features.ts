@@ -1,13 +1,10 @@
-// The LSP side of the catalogue features: completion of Bit Harbor tags, hover on a tag and the
-// unknown-model quick fixes. The engine computes them from the document's current text in
-// offsets; this file only converts to and from the protocol. A failing request is logged and
-// answered empty: a bug here must cost one popup, not the session.
+// The LSP side of the catalogue features: completion of Bit Harbor tags, hover on a tag, and the
+// code actions (computed in code-actions.ts). The engine computes them from the document's
+// current text in offsets; this file only converts to and from the protocol. A failing request
+// is logged and answered empty: a bug here must cost one popup, not the session.
 import {
-  CodeActionKind,
   CompletionItemKind,
   MarkupKind,
-  type CodeAction,
-  type CodeActionParams,
   type CompletionItem,
   type CompletionParams,
   type Connection,
@@ -19,17 +16,18 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completeImageTags } from '../engine/completion/image-tags';
 import type { Engine } from '../engine/engine';
-import { unknownModelFixes } from '../engine/fixes/unknown-model';
 import { hoverImageTag } from '../engine/hover/image-tag';
 import type { OffsetRange } from '../engine/types';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { authoringCompletions, authoringHover } from './authoring';
+import { CODE_ACTION_KINDS, codeActions } from './code-actions';
 import { documentPath } from './settings';
+import { snippetCompletions } from './snippets';
 
 export const CATALOGUE_CAPABILITIES: Pick<ServerCapabilities, 'completionProvider' | 'hoverProvider' | 'codeActionProvider'> = {
   // `:` ends the registry, quotes open a value: the moments a tag list is wanted.
   completionProvider: { triggerCharacters: [':', '"', "'"] },
   hoverProvider: true,
-  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
 };
 
 export interface FeatureHost {
@@ -58,7 +56,7 @@ function completion(host: FeatureHost, params: CompletionParams): CompletionItem
   const engine = host.engine();
   const offset = document.offsetAt(params.position);
   const items = completeImageTags(document.getText(), offset, engine.catalogue, engine.settings, documentPath(document.uri));
-  return items.map((item) => ({
+  return items.map((item): CompletionItem => ({
     label: item.label,
     kind: CompletionItemKind.Value,
     detail: item.detail,
@@ -66,7 +64,7 @@ function completion(host: FeatureHost, params: CompletionParams): CompletionItem
     textEdit: { range: toRange(document, item.edit.range), newText: item.edit.newText },
     filterText: item.filterText,
     sortText: item.sortText,
-  }));
+  })).concat(snippetCompletions(host, document, offset), authoringCompletions(host, document, params.position));
 }
 
 function hover(host: FeatureHost, params: HoverParams): Hover | null {
@@ -75,28 +73,8 @@ function hover(host: FeatureHost, params: HoverParams): Hover | null {
   const engine = host.engine();
   const toOpen = (open: TextDocument) => ({ uri: open.uri, text: open.getText(), path: documentPath(open.uri) });
   const found = hoverImageTag(toOpen(document), document.offsetAt(params.position), engine.catalogue, engine.settings, host.documents.all().map(toOpen));
-  if (!found) return null;
+  if (!found) return authoringHover(host, document, params.position);
   return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: toRange(document, found.range) };
-}
-
-function codeActions(host: FeatureHost, params: CodeActionParams): CodeAction[] {
-  const only = params.context.only;
-  if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-  const document = host.documents.get(params.textDocument.uri);
-  if (!document) return [];
-  const text = document.getText();
-  return params.context.diagnostics
-    .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE)
-    .flatMap((diagnostic) => {
-      const range = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
-      return unknownModelFixes({ code: diagnostic.code, data: diagnostic.data, range }, text).map((fix) => ({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: fix.isPreferred,
-        edit: { changes: { [document.uri]: [{ range: toRange(document, fix.edit.range), newText: fix.edit.newText }] } },
-      }));
-    });
 }
 
 export function registerCatalogueFeatures(connection: Connection, host: FeatureHost): void {

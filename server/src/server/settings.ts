@@ -36,7 +36,23 @@ export function toEngineSettings(section: unknown): EngineSettings {
     rules: ruleLevels(settings.rules),
     sizeHeadroomPercent: percent(settings.sizeHeadroomPercent),
     registries: stringArray(settings.registries),
+    // `bitHarbor.inlayHints.enabled`: on unless explicitly turned off.
+    inlayHints: (settings.inlayHints as { enabled?: unknown } | null | undefined)?.enabled !== false,
+    gpu: gpuTargeting(settings.gpu),
+    copyImage: typeof settings.copyImage === 'string' && settings.copyImage.trim() !== '' ? settings.copyImage.trim() : DEFAULT_SETTINGS.copyImage,
   };
+}
+
+/** `bitHarbor.gpu`: each half falls back to the default on its own when absent or malformed. */
+function gpuTargeting(value: unknown): EngineSettings['gpu'] {
+  const gpu = (value ?? {}) as Record<string, unknown>;
+  const selector = gpu.nodeSelector;
+  const labels = selector !== null && typeof selector === 'object' && !Array.isArray(selector)
+    && Object.values(selector).every((label) => typeof label === 'string')
+    ? (selector as Record<string, string>) : DEFAULT_SETTINGS.gpu.nodeSelector;
+  const tolerations = Array.isArray(gpu.tolerations) && gpu.tolerations.every((t) => t !== null && typeof t === 'object' && !Array.isArray(t))
+    ? (gpu.tolerations as Record<string, unknown>[]) : DEFAULT_SETTINGS.gpu.tolerations;
+  return { nodeSelector: labels, tolerations };
 }
 
 export function sameSettings(a: EngineSettings, b: EngineSettings): boolean {

@@ -41,11 +41,17 @@ function column(src: Source, offset: number): number {
 
 /** Block YAML for `value`, each line indented by `indent` spaces, ending with an end of line. */
 function block(src: Source, value: unknown, indent: number): string {
-  const rendered = stringify(value, { indent: src.unit, lineWidth: 0 }).replace(/\n$/, '');
-  return rendered.split('\n').map((line) => ' '.repeat(indent) + line + src.eol).join('');
+  return blockYaml(src.text, value, indent);
 }
 
-function flow(value: unknown): string {
+/** `value` as block YAML in the style of `text` (its indent step and line ends), for node edits. */
+export function blockYaml(text: string, value: unknown, indent: number): string {
+  const rendered = stringify(value, { indent: indentUnit(text), lineWidth: 0 }).replace(/\n$/, '');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return rendered.split('\n').map((line) => ' '.repeat(indent) + line + eol).join('');
+}
+
+export function flow(value: unknown): string {
   // The yaml package pads flow collections (`{ a: b }`); values files usually write `{a: b}`.
   return stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trim().replace(/([{[]) /g, '$1').replace(/ ([}\]])/g, '$1');
 }
@@ -65,7 +71,7 @@ function colonAfterKey(src: Source, pair: Pair): number {
   return colon < 0 ? key.range![1] : colon + 1;
 }
 
-interface Found {
+export interface Found {
   /** The node at the deepest existing path segment. */
   node: Node | null;
   /** The pair holding it, when it is a map value. */
@@ -74,7 +80,8 @@ interface Found {
   depth: number;
 }
 
-function walk(doc: Document, path: readonly PathSegment[]): Found {
+/** Follows `path` through the file's own maps and lists (no aliases, no merge keys). */
+export function walk(doc: Document, path: readonly PathSegment[]): Found {
   let node = doc.contents as Node | null;
   let pair: Pair | null = null;
   let depth = 0;

@@ -1,13 +1,14 @@
 // "Add GPU node targeting": a node selector for GPU nodes and a toleration for their taint, on
 // a model group (nodeSelector / tolerations) or on Pre-Porter's globals. Entries already there
 // stay as written; a toleration is added only when none tolerates the taint already.
-import type { Document } from 'yaml';
+import { isMap, type Document, type Node } from 'yaml';
 import { tolerates, type Taint } from '../kubernetes/scheduling';
 import { isPlainMap, type Values } from '../merge';
-import type { EngineSettings } from '../types';
+import type { EngineSettings, OffsetRange } from '../types';
 import { appendListItems, ensureMapEntries, type TextEdit } from '../edit/yaml-edit';
 import type { PathSegment } from '../yaml-nodes';
-import { locate } from '../yaml-nodes';
+import { keyText, locate } from '../yaml-nodes';
+import { fixOf, stringData, type FixContext, type FixFinding } from './fix';
 
 export type GpuTarget = { chart: 'inference-stack'; group: string } | { chart: 'pre-porter' };
 
@@ -33,7 +34,8 @@ function asTaint(toleration: Record<string, unknown>): Taint | null {
  */
 export function gpuTargetingEdits(text: string, doc: Document, merged: Values, target: GpuTarget, gpu: EngineSettings['gpu']): TextEdit[] {
   const { selector, tolerations } = paths(target);
-  const edits = ensureMapEntries(text, doc, selector, gpu.nodeSelector);
+  // An empty selector means "the group is already steered (by affinity)": add none.
+  const edits = Object.keys(gpu.nodeSelector).length > 0 ? ensureMapEntries(text, doc, selector, gpu.nodeSelector) : [];
   const existing = at(merged, tolerations);
   const current = Array.isArray(existing) ? existing : [];
   const wanted = gpu.tolerations.filter((toleration) => {
@@ -45,4 +47,37 @@ export function gpuTargetingEdits(text: string, doc: Document, merged: Values, t
     edits.push(...appendListItems(text, doc, tolerations, inFile ? wanted : [...current, ...wanted]));
   }
   return edits;
+}
+
+const TITLE = 'Add GPU node targeting';
+
+/** The quick fix on gpu-targeting-missing: only the half that is missing, when the group has one. */
+export function gpuTargetingFixes(context: FixContext, finding: FixFinding) {
+  const group = stringData(finding.data, 'group');
+  const target: GpuTarget | null = context.chart === 'pre-porter' ? { chart: 'pre-porter' } : group ? { chart: 'inference-stack', group } : null;
+  if (!target) return [];
+  const gpu = finding.data.missingSelector === false ? { ...context.settings.gpu, nodeSelector: {} } : context.settings.gpu;
+  const edits = gpuTargetingEdits(context.text, context.doc, context.merged, target, gpu);
+  return fixOf({ title: TITLE, kind: 'quickfix', isPreferred: true, safe: true }, edits);
+}
+
+/** The model group whose entry (key to end of value) holds the whole of `range`. */
+function groupAt(context: FixContext, range: OffsetRange): string | null {
+  const groups = locate(context.doc, ['modelGroups'])?.value;
+  if (!isMap(groups)) return null;
+  for (const pair of groups.items) {
+    const start = (pair.key as Node | null)?.range?.[0];
+    const end = (pair.value as Node | null)?.range?.[2] ?? (pair.key as Node | null)?.range?.[2];
+    if (start !== undefined && end !== undefined && start <= range.start && range.end <= end) return keyText(pair);
+  }
+  return null;
+}
+
+/** The same edits as a refactor anywhere in a model group or a Pre-Porter file, when they change something. */
+export function gpuTargetingRefactor(context: FixContext, range: OffsetRange) {
+  const group = context.chart === 'inference-stack' ? groupAt(context, range) : null;
+  const target: GpuTarget | null = context.chart === 'pre-porter' ? { chart: 'pre-porter' } : group ? { chart: 'inference-stack', group } : null;
+  if (!target) return [];
+  const edits = gpuTargetingEdits(context.text, context.doc, context.merged, target, context.settings.gpu);
+  return fixOf({ title: TITLE, kind: 'refactor.rewrite', safe: false }, edits);
 }

@@ -3,6 +3,7 @@
 // rewording a message cannot break a fix.
 import { OCI_TAG } from '../bit-harbor';
 import type { OffsetRange } from '../types';
+import type { Fix, FixContext, FixFinding } from './fix';
 
 export interface TagFix {
   title: string;
@@ -32,4 +33,15 @@ export function unknownModelFixes(finding: FixableFinding, text: string): TagFix
       edit: { range: finding.range, newText: suggestion },
       isPreferred: index === 0,
     }));
+}
+
+/** The same fixes in the registry's shape (fixes/index.ts). */
+export function unknownModelRegistryFixes(context: FixContext, finding: FixFinding): Fix[] {
+  return unknownModelFixes(finding, context.text).map((fix) => ({
+    title: fix.title,
+    kind: 'quickfix',
+    isPreferred: fix.isPreferred,
+    edits: [{ start: fix.edit.range.start, end: fix.edit.range.end, newText: fix.edit.newText }],
+    safe: false,
+  }));
 }

@@ -20,6 +20,10 @@ import { rule as imageRegistryMismatch } from './image-registry-mismatch';
 import { rule as imageNotRendered } from './image-not-rendered';
 import { rule as overrideReplacesGlobal } from './override-replaces-global';
 import { rule as prePorterSchedule } from './schedule';
+import { rule as pvcTooSmall } from './pvc-too-small';
+import { rule as pvcRwoBlocksRollout } from './pvc-rwo-blocks-rollout';
+import { rule as pvcRwxConcurrentWrites } from './pvc-rwx-concurrent-writes';
+import { rule as pvcStorageClass } from './pvc-storage-class';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -41,4 +45,8 @@ export const RULES: readonly Rule[] = [
   imageNotRendered,
   overrideReplacesGlobal,
   prePorterSchedule,
+  pvcTooSmall,
+  pvcRwoBlocksRollout,
+  pvcRwxConcurrentWrites,
+  pvcStorageClass,
 ];

@@ -126,7 +126,7 @@ function checkTarget(context: RuleContext, group: GroupView, volume: VolumeView,
   const holds = (limit: number) => limit * 100 >= size.bytes * (100 + percent);
   const minimum = ceilGi((size.bytes * (100 + percent)) / 100);
   const need = `${describeSize(source.model, size)}; with ${percent}% headroom it needs at least ${minimum}`;
-  const data = { tag: source.model, modelBytes: size.bytes, minimum, volume: volume.name };
+  const data = { tag: source.model, modelBytes: size.bytes, minimum, volume: volume.name, group: group.name };
   const findings: RuleFinding[] = [];
   if (limitBytes !== null && !holds(limitBytes)) {
     const consequence = inMemory ? 'the copy runs out of room' : 'the kubelet evicts the pod once the copy outgrows it';

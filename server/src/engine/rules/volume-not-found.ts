@@ -24,7 +24,7 @@ export const rule: Rule = {
             message: `No volume named \`${mount.name}\` in model group \`${group.name}\` (mounted by ${owner}): Kubernetes rejects the pod${hint}`,
             range: context.rangeFor([...mount.path, 'name'], 'value'),
             related,
-            data: { name: mount.name, group: group.name, suggestions },
+            data: { name: mount.name, group: group.name, suggestions, mount: mount.path },
           });
         }
       }

@@ -1,0 +1,67 @@
+// Fix-all (`source.fixAll.bit-harbor`): every safe fix of the file at once. Of two fixes whose
+// edits overlap or touch, the first (in the file's order) wins and the other waits for the next
+// pass; passes repeat on the fixed text until nothing changes, so that a second fix-all has
+// nothing left to do. A removal justified by the whole file (an unused volume) runs only in a
+// pass where nothing else changed, so it never acts on an analysis that another fix made stale.
+import type { Engine } from '../engine';
+import { applyEdits, type TextEdit } from '../edit/yaml-edit';
+import type { AnalysisInput, Finding } from '../types';
+import { WHOLE_FILE_FIXES, type CodeFix } from './index';
+
+/** Enough for a fix to reveal another (a renamed key whose value then gets checked), and bounded. */
+const MAX_PASSES = 4;
+
+function touches(a: TextEdit, b: TextEdit): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** The edits of the fixes that can go together, first come first served. */
+function compatible(fixes: readonly CodeFix[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const fix of fixes) {
+    if (fix.edits.some((edit) => taken.some((other) => touches(edit, other)))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken;
+}
+
+/** One edit that turns `before` into `after`: their common start and end are left alone. */
+function difference(before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let tail = 0;
+  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
+}
+
+/** The first safe fix of each finding, in the findings' order (the file's). */
+function safeFixes(engine: Engine, input: AnalysisInput, findings: readonly Finding[]): { local: CodeFix[]; wholeFile: CodeFix[] } {
+  const seen = new Set<number>();
+  const local: CodeFix[] = [];
+  const wholeFile: CodeFix[] = [];
+  for (const fix of engine.codeActions(input, null, findings)) {
+    if (!fix.safe || fix.uri !== undefined || fix.finding === undefined || seen.has(fix.finding)) continue;
+    seen.add(fix.finding);
+    (WHOLE_FILE_FIXES.has(findings[fix.finding].code) ? wholeFile : local).push(fix);
+  }
+  return { local, wholeFile };
+}
+
+/** The edits of fix-all, as offsets into `input.text`; none when no safe fix applies. */
+export function fixAllEdits(engine: Engine, input: AnalysisInput): TextEdit[] {
+  let text = input.text;
+  let firstPass: TextEdit[] = [];
+  let passes = 0;
+  while (passes < MAX_PASSES) {
+    const current = { ...input, text };
+    const { local, wholeFile } = safeFixes(engine, current, engine.analyze(current).findings);
+    const edits = local.length > 0 ? compatible(local) : compatible(wholeFile);
+    const next = applyEdits(text, edits);
+    if (next === text) break;
+    if (passes === 0) firstPass = edits;
+    text = next;
+    passes++;
+  }
+  if (passes <= 1) return firstPass;
+  return [difference(input.text, text)];
+}

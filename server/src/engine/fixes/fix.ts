@@ -1,0 +1,74 @@
+// What a fix is, and what a fix provider is given. Providers key on a finding's `code` and read
+// its `data`, never its message, so rewording a message cannot break a fix. Every provider is a
+// pure function: the same text, settings and finding give the same edits.
+import type { Document } from 'yaml';
+import type { Catalogue } from '../catalogue/catalogue';
+import type { TextEdit } from '../edit/yaml-edit';
+import type { Values } from '../merge';
+import type { ChartId, EngineSettings, OffsetRange } from '../types';
+
+/** A finding as a door hands it back: the code, where it is now, and the data it was published with. */
+export interface FixableFinding {
+  code?: unknown;
+  range: OffsetRange;
+  data?: unknown;
+}
+
+export interface FixFinding {
+  code: string;
+  range: OffsetRange;
+  data: Record<string, unknown>;
+}
+
+/** Another file's text, for fixes that edit it (the Pre-Porter file of a not-prepulled tag). */
+export interface OtherFile {
+  uri: string;
+  text: string;
+}
+
+/** One YAML document of the file: parsed (YAML 1.1, as Helm reads) and merged over its chart's defaults. */
+export interface ValuesDocument {
+  doc: Document;
+  /** Null when the document belongs to no chart (a fix may still edit a modeline). */
+  chart: ChartId | null;
+  /** What Helm renders from: the chart's defaults with the document merged over them. */
+  merged: Values;
+}
+
+export interface FixContext extends ValuesDocument {
+  text: string;
+  settings: EngineSettings;
+  catalogue: Catalogue;
+  otherFiles: readonly OtherFile[];
+}
+
+export interface Fix {
+  title: string;
+  kind: 'quickfix' | 'refactor.rewrite';
+  isPreferred?: boolean;
+  /** Offsets into the text of `uri`, or of the file the fix was asked for when `uri` is absent. */
+  edits: TextEdit[];
+  uri?: string;
+  /** Sure enough to apply unasked, with every other safe fix of the file (fix-all). */
+  safe: boolean;
+}
+
+export type FixProvider = (context: FixContext, finding: FixFinding) => Fix[];
+
+/** A refactor offered where the cursor is, whatever the findings. */
+export type RefactorProvider = (context: FixContext, range: OffsetRange) => Fix[];
+
+export function stringData(data: Record<string, unknown>, key: string): string | undefined {
+  const value = data[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function stringsData(data: Record<string, unknown>, key: string): string[] {
+  const value = data[key];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** A fix made of edits, or nothing when there is nothing to edit. */
+export function fixOf(fix: Omit<Fix, 'edits'>, edits: TextEdit[]): Fix[] {
+  return edits.length > 0 ? [{ ...fix, edits }] : [];
+}

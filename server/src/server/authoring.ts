@@ -1,0 +1,212 @@
+// The LSP side of the authoring features: key and value completion and hover (called from the
+// single completion and hover handlers in features.ts, since a connection keeps one handler per
+// method), and the requests of their own: outline, workspace symbols, definition, references,
+// rename, inlay hints, folding and selection ranges. The engine answers in offsets; this file
+// converts. A failing request is logged and answered empty; a refused rename is an answer.
+import {
+  CompletionItemKind,
+  InsertTextMode,
+  LSPErrorCodes,
+  MarkupKind,
+  ResponseError,
+  SymbolKind,
+  type CompletionItem,
+  type Connection,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type InlayHint,
+  type Location,
+  type Position,
+  type Range,
+  type SelectionRange,
+  type ServerCapabilities,
+  type SymbolInformation,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { completeAuthoring } from '../engine/authoring/complete';
+import { hoverAuthoring } from '../engine/authoring/hover';
+import { inlayHints } from '../engine/authoring/inlay-hints';
+import { definitionAt, prepareRenameAt, referencesAt, renameAt } from '../engine/authoring/navigation';
+import { foldingRanges, selectionRanges } from '../engine/authoring/structure';
+import { documentSymbols, workspaceSymbols, type AuthoringSymbol, type SymbolKindName, type WorkspaceFile } from '../engine/authoring/symbols';
+import type { OffsetRange } from '../engine/types';
+import type { FeatureHost } from './features';
+import { documentPath } from './settings';
+
+export const AUTHORING_CAPABILITIES: Pick<
+  ServerCapabilities,
+  | 'documentSymbolProvider'
+  | 'workspaceSymbolProvider'
+  | 'definitionProvider'
+  | 'referencesProvider'
+  | 'renameProvider'
+  | 'inlayHintProvider'
+  | 'foldingRangeProvider'
+  | 'selectionRangeProvider'
+> = {
+  documentSymbolProvider: { label: 'Bit Harbor values' },
+  workspaceSymbolProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
+  inlayHintProvider: true,
+  foldingRangeProvider: true,
+  selectionRangeProvider: true,
+};
+
+export interface AuthoringHost extends FeatureHost {
+  /** Values files of the workspace that are not open (the start-up scan's texts). */
+  workspaceFiles(): WorkspaceFile[];
+}
+
+const SYMBOL_KINDS: Record<SymbolKindName, SymbolKind> = {
+  module: SymbolKind.Module,
+  class: SymbolKind.Class,
+  package: SymbolKind.Package,
+  object: SymbolKind.Object,
+  array: SymbolKind.Array,
+  string: SymbolKind.String,
+  number: SymbolKind.Number,
+  boolean: SymbolKind.Boolean,
+  null: SymbolKind.Null,
+};
+
+function answer<T>(host: FeatureHost, what: string, fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    host.logError(what, error);
+    return fallback;
+  }
+}
+
+function toRange(document: TextDocument, range: OffsetRange): Range {
+  return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
+}
+
+function toOffsets(document: TextDocument, range: Range): OffsetRange {
+  return { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
+}
+
+/** Key and value items at `position`, for features.ts to add to the tag items. */
+export function authoringCompletions(host: FeatureHost, document: TextDocument, position: Position): CompletionItem[] {
+  return answer(host, 'completing keys and values', [], () => {
+    const engine = host.engine();
+    const items = completeAuthoring(document.getText(), document.offsetAt(position), engine.catalogue, engine.settings, documentPath(document.uri));
+    return items.map((item) => ({
+      label: item.label,
+      kind: item.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.Value,
+      detail: item.detail,
+      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+      textEdit: { range: toRange(document, item.edit.range), newText: item.edit.newText },
+      // The text carries the indentation of where it goes; an editor must not add its own.
+      insertTextMode: InsertTextMode.asIs,
+      filterText: item.filterText,
+      sortText: item.sortText,
+    }));
+  });
+}
+
+/** Hover on keys, values, quantities and volume names, for features.ts when no tag is hovered. */
+export function authoringHover(host: FeatureHost, document: TextDocument, position: Position): Hover | null {
+  return answer(host, 'hovering a key', null, () => {
+    const engine = host.engine();
+    const found = hoverAuthoring(document.getText(), document.offsetAt(position), engine.catalogue, engine.settings, documentPath(document.uri));
+    return found ? { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: toRange(document, found.range) } : null;
+  });
+}
+
+function toDocumentSymbol(document: TextDocument, symbol: AuthoringSymbol): DocumentSymbol {
+  return {
+    name: symbol.name === '' ? '""' : symbol.name, // the protocol forbids empty names
+    detail: symbol.detail,
+    kind: SYMBOL_KINDS[symbol.kind],
+    range: toRange(document, symbol.range),
+    selectionRange: toRange(document, symbol.selectionRange),
+    children: symbol.children.map((child) => toDocumentSymbol(document, child)),
+  };
+}
+
+function toSelectionRange(document: TextDocument, chain: OffsetRange[]): SelectionRange {
+  // The chain runs innermost first; each range's parent is the next one.
+  let parent: SelectionRange | undefined;
+  for (const range of [...chain].reverse()) parent = { range: toRange(document, range), parent };
+  return parent ?? { range: toRange(document, { start: 0, end: 0 }) };
+}
+
+function refused(message: string): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestFailed, message);
+}
+
+export function registerAuthoringFeatures(connection: Connection, host: AuthoringHost): void {
+  const withDocument = <T>(uri: string, fallback: T, run: (document: TextDocument, path: string) => T): T => {
+    const document = host.documents.get(uri);
+    return document ? run(document, documentPath(uri)) : fallback;
+  };
+
+  connection.onDocumentSymbol(({ textDocument }) => answer(host, 'listing symbols', [], () =>
+    withDocument(textDocument.uri, [], (document, path) => {
+      const engine = host.engine();
+      return documentSymbols(document.getText(), engine.catalogue, engine.settings, path).map((symbol) => toDocumentSymbol(document, symbol));
+    })));
+
+  connection.onWorkspaceSymbol(({ query }) => answer(host, 'finding workspace symbols', [], (): SymbolInformation[] => {
+    const engine = host.engine();
+    const open = host.documents.all().map((document) => ({ uri: document.uri, text: document.getText(), path: documentPath(document.uri) }));
+    const openUris = new Set(open.map((file) => file.uri));
+    const files = [...open, ...host.workspaceFiles().filter((file) => !openUris.has(file.uri))];
+    const texts = new Map(files.map((file) => [file.uri, TextDocument.create(file.uri, 'yaml', 0, file.text)]));
+    return workspaceSymbols(files, query, engine.catalogue, engine.settings).map((symbol) => ({
+      name: symbol.name,
+      kind: SYMBOL_KINDS[symbol.kind],
+      containerName: symbol.containerName,
+      location: { uri: symbol.uri, range: toRange(texts.get(symbol.uri)!, symbol.range) },
+    }));
+  }));
+
+  connection.onDefinition(({ textDocument, position }) => answer(host, 'finding a definition', [], (): Location[] =>
+    withDocument(textDocument.uri, [], (document, path) =>
+      definitionAt(document.getText(), document.offsetAt(position), host.engine().settings, path)
+        .map((range) => ({ uri: document.uri, range: toRange(document, range) })))));
+
+  connection.onReferences(({ textDocument, position, context }) => answer(host, 'finding references', [], (): Location[] =>
+    withDocument(textDocument.uri, [], (document, path) =>
+      referencesAt(document.getText(), document.offsetAt(position), context.includeDeclaration, host.engine().settings, path)
+        .map((range) => ({ uri: document.uri, range: toRange(document, range) })))));
+
+  connection.onPrepareRename(({ textDocument, position }) => answer(host, 'preparing a rename', null, () =>
+    withDocument(textDocument.uri, null, (document, path) => {
+      const result = prepareRenameAt(document.getText(), document.offsetAt(position), host.engine().settings, path);
+      return 'error' in result ? refused(result.error) : { range: toRange(document, result.range), placeholder: result.placeholder };
+    })));
+
+  connection.onRenameRequest(({ textDocument, position, newName }) => answer(host, 'renaming', null, () =>
+    withDocument(textDocument.uri, null, (document, path): WorkspaceEdit | ResponseError<void> => {
+      const result = renameAt(document.getText(), document.offsetAt(position), newName, host.engine().settings, path);
+      if ('error' in result) return refused(result.error);
+      return { changes: { [document.uri]: result.edits.map((edit) => ({ range: toRange(document, edit.range), newText: edit.newText })) } };
+    })));
+
+  connection.languages.inlayHint.on(({ textDocument, range }) => answer(host, 'computing inlay hints', [], (): InlayHint[] =>
+    withDocument(textDocument.uri, [], (document, path) => {
+      const engine = host.engine();
+      return inlayHints(document.getText(), toOffsets(document, range), engine.catalogue, engine.settings, path).map((hint) => ({
+        position: document.positionAt(hint.offset),
+        label: hint.label,
+        tooltip: hint.tooltip,
+        paddingLeft: true,
+      }));
+    })));
+
+  connection.onFoldingRanges(({ textDocument }) => answer(host, 'computing folding ranges', [], (): FoldingRange[] =>
+    withDocument(textDocument.uri, [], (document, path) =>
+      foldingRanges(document.getText(), host.engine().settings, path).map((fold) => ({ startLine: fold.startLine, endLine: fold.endLine, kind: fold.kind })))));
+
+  connection.onSelectionRanges(({ textDocument, positions }) => answer(host, 'computing selection ranges', [], (): SelectionRange[] =>
+    withDocument(textDocument.uri, [], (document, path) => {
+      const chains = selectionRanges(document.getText(), positions.map((position) => document.offsetAt(position)), host.engine().settings, path);
+      return chains ? chains.map((chain) => toSelectionRange(document, chain)) : [];
+    })));
+}

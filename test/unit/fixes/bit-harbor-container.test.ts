@@ -1,0 +1,177 @@
+// weights-shadowed / init-cannot-run / weights-unreachable: the two rewrites into recipes that
+// deliver the weights. (a) the image as a read-only image volume mounted by the engine; (b) the
+// image volume copied into the group's emptyDir by a small init container.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Engine } from '../../../server/src/engine/engine';
+import { runFixCases, type FixCase } from '../../support/fix-cases';
+
+const BH = 'ghcr.io/doublewordai/bit-harbor';
+const ZERO_COPY = 'Mount the Bit Harbor image as a volume (zero copy, read-only; Kubernetes 1.33+, on by default from 1.35)';
+const WRITABLE_COPY = 'Copy the weights into the emptyDir with a busybox init container (Kubernetes 1.33+ image volumes)';
+const zeroCopy = { title: ZERO_COPY, kind: 'quickfix', safe: false } as const;
+const writableCopy = { title: WRITABLE_COPY, kind: 'quickfix', safe: false } as const;
+
+/** The loading guide's recipe: /pause with an emptyDir at /models, the engine reading the HF cache. */
+const GUIDE = `modelGroups:
+  vllm-example:
+    enabled: true
+    image:
+      repository: vllm/vllm-openai
+    service:
+      port: 8000
+    containerPort: 8000
+    initContainers:
+      - name: copy-model-weights
+        image: ${BH}:gemma-3-12b-it
+        command: ["/pause"]
+        volumeMounts:
+          - name: models
+            mountPath: /models
+    volumeMounts:
+      - name: models
+        mountPath: /root/.cache/huggingface
+        readOnly: false
+    volumes:
+      - name: models
+        emptyDir:
+          sizeLimit: 50Gi
+`;
+
+/** A default group, all in flow style, with 4-space indentation. */
+const FLOW = `modelGroups:
+    vllm-gemma:
+        enabled: true
+        initContainers: [{name: weights, image: ${BH}:gemma-3-12b-it, volumeMounts: [{name: models, mountPath: /models}]}]
+        volumeMounts:
+            - {name: models, mountPath: /models}
+        volumes:
+            - {name: models, emptyDir: {sizeLimit: 30Gi}} # scratch
+`;
+
+/** An init container that tries to run `cp` inside the image, into an emptyDir the engine reads. */
+const CP = `modelGroups:
+  llama:
+    enabled: true
+    image: {repository: vllm/vllm-openai}
+    service: {port: 8000}
+    containerPort: 8000
+    command: ["vllm", "serve", "/data"]
+    initContainers:
+      # copies the weights (it cannot: no shell in the image)
+      - name: fetch
+        image: ${BH}:llama-3.1-8b-instruct
+        command: ["cp", "-r", "/models/.", "/data/"]
+        volumeMounts:
+          - name: data
+            mountPath: /data
+    volumeMounts:
+      - name: data
+        mountPath: /data
+    volumes:
+      - name: data
+        emptyDir:
+          sizeLimit: 20Gi # room for the weights
+`;
+
+const COPIER = (into: string, indent: string) => `- name: copy-weights
+${indent}  image: busybox:1.37.0
+${indent}  command:
+${indent}    - sh
+${indent}    - -c
+${indent}    - cp -a /bit-harbor/models/. ${into}/
+${indent}  volumeMounts:
+${indent}    - name: bit-harbor
+${indent}      mountPath: /bit-harbor
+${indent}      readOnly: true
+${indent}    - name: ${into.slice(1) === 'data' ? 'data' : 'models'}
+${indent}      mountPath: ${into}
+`;
+
+const cases: FixCase[] = [
+  {
+    ...zeroCopy,
+    code: 'weights-shadowed',
+    name: 'weights-shadowed (a): the guide\'s emptyDir becomes the image volume, mounted where the engine will read',
+    text: GUIDE,
+    expected: GUIDE.replace(/ {4}initContainers:\n[^]*?(?= {4}volumeMounts:\n {6}- name: models\n {8}mountPath: \/root)/, '    initContainers: []\n')
+      .replace('mountPath: /root/.cache/huggingface\n        readOnly: false\n', 'mountPath: /models/gemma-3-12b-it\n        readOnly: true\n        subPath: models\n')
+      .replace('        emptyDir:\n          sizeLimit: 50Gi\n', `        image:\n          reference: ${BH}:gemma-3-12b-it\n`)
+      + '    args:\n      - --model\n      - /models/gemma-3-12b-it\n',
+  },
+  {
+    ...writableCopy,
+    code: 'weights-shadowed',
+    name: 'weights-shadowed (b): a busybox copy into the guide\'s emptyDir, the engine pointed at it',
+    text: GUIDE,
+    expected: GUIDE.replace(/- name: copy-model-weights\n[^]*?mountPath: \/models\n/, COPIER('/models', '      '))
+      .replace('          sizeLimit: 50Gi\n', `          sizeLimit: 50Gi\n      - name: bit-harbor\n        image:\n          reference: ${BH}:gemma-3-12b-it\n`)
+      + '    args:\n      - --model\n      - /root/.cache/huggingface\n',
+  },
+  {
+    ...zeroCopy,
+    code: 'weights-shadowed',
+    name: 'weights-shadowed (a): flow style, 4 spaces, a default group whose command is written out',
+    text: FLOW,
+    expected: FLOW.replace(/initContainers: \[.*\]/, 'initContainers: []')
+      .replace('- {name: models, mountPath: /models}', '- {name: models, mountPath: /models/gemma-3-12b-it, subPath: models, readOnly: true}')
+      .replace('{name: models, emptyDir: {sizeLimit: 30Gi}}', `{name: models, image: {reference: ${BH}:gemma-3-12b-it}}`)
+      + '        command:\n            - --host\n            - 0.0.0.0\n            - --port\n            - "8000"\n            - --model\n            - /models/gemma-3-12b-it\n'
+      + '            - --dtype\n            - bfloat16\n        modelName: /models/gemma-3-12b-it\n',
+  },
+  {
+    ...writableCopy,
+    code: 'weights-shadowed',
+    name: 'weights-shadowed (b): flow style, the copier in flow too',
+    text: FLOW,
+    expected: FLOW.replace(/\[\{name: weights, .*\]\}\]/, '[{name: copy-weights, image: busybox:1.37.0, command: [sh, -c, cp -a /bit-harbor/models/. /models/], volumeMounts: [{name: bit-harbor, mountPath: /bit-harbor, readOnly: true}, {name: models, mountPath: /models}]}]')
+      .replace('# scratch\n', `# scratch\n            - name: bit-harbor\n              image:\n                  reference: ${BH}:gemma-3-12b-it\n`)
+      + '        command:\n            - --host\n            - 0.0.0.0\n            - --port\n            - "8000"\n            - --model\n            - /models\n'
+      + '            - --dtype\n            - bfloat16\n        modelName: /models\n',
+  },
+  {
+    ...zeroCopy,
+    code: 'init-cannot-run',
+    name: 'init-cannot-run (a): the engine keeps its path, now showing the image\'s models/',
+    text: CP,
+    expected: CP.replace(/ {4}initContainers:\n[^]*?(?= {4}volumeMounts:\n {6}- name: data\n {8}mountPath: \/data\n {4}volumes)/, '    initContainers: []\n      # copies the weights (it cannot: no shell in the image)\n')
+      .replace('        mountPath: /data\n    volumes', '        mountPath: /data\n        subPath: models\n        readOnly: true\n    volumes')
+      .replace('        emptyDir:\n          sizeLimit: 20Gi # room for the weights\n', `        image:\n          reference: ${BH}:llama-3.1-8b-instruct\n`),
+    dropped: ['# room for the weights'],
+  },
+  {
+    ...writableCopy,
+    code: 'init-cannot-run',
+    name: 'init-cannot-run (b): the copier writes where the engine already reads',
+    text: CP,
+    expected: CP.replace(/- name: fetch\n[^]*?mountPath: \/data\n/, COPIER('/data', '      '))
+      .replace('# room for the weights\n', `# room for the weights\n      - name: bit-harbor\n        image:\n          reference: ${BH}:llama-3.1-8b-instruct\n`),
+  },
+  {
+    ...zeroCopy,
+    code: 'weights-unreachable',
+    name: 'weights-unreachable (a): volume and mount absent are added, the hub id replaced',
+    text: `modelGroups:\n  llama:\n    enabled: true\n    image: {repository: vllm/vllm-openai}\n    service: {port: 8000}\n    containerPort: 8000\n    modelName: meta-llama/Llama-3.1-8B-Instruct\n    initContainers:\n      - name: warm-cache # only pulls the image\n        image: ${BH}:llama-3.1-8b-instruct\n`,
+    expected: 'modelGroups:\n  llama:\n    enabled: true\n    image: {repository: vllm/vllm-openai}\n    service: {port: 8000}\n    containerPort: 8000\n    modelName: /models/llama-3.1-8b-instruct\n    initContainers: []\n'
+      + `    volumes:\n      - name: weights\n        image:\n          reference: ${BH}:llama-3.1-8b-instruct\n`
+      + '    volumeMounts:\n      - name: weights\n        mountPath: /models/llama-3.1-8b-instruct\n        subPath: models\n        readOnly: true\n'
+      + '    args:\n      - --model\n      - /models/llama-3.1-8b-instruct\n',
+    dropped: ['# only pulls the image'],
+  },
+];
+
+runFixCases('bit-harbor container', cases);
+
+test('bit-harbor container: no emptyDir to copy into, no writable-copy rewrite; a mirror and the copy image are kept', () => {
+  const engine = new Engine({ registries: ['registry.internal/bit-harbor'], copyImage: 'registry.internal/busybox:1.37.0' });
+  const unreachable = `modelGroups:\n  llama:\n    enabled: true\n    initContainers:\n      - {name: w, image: ${BH}:llama-3.1-8b-instruct}\n`;
+  const finding = engine.analyze({ path: '/v.yaml', text: unreachable }).findings.find((f) => f.code === 'weights-unreachable')!;
+  assert.deepEqual(engine.codeActions({ path: '/v.yaml', text: unreachable }, null, [finding]).map((fix) => fix.title), [ZERO_COPY]);
+
+  const mirrored = GUIDE.replace(`${BH}:`, 'registry.internal/bit-harbor:');
+  const shadowed = engine.analyze({ path: '/v.yaml', text: mirrored }).findings.find((f) => f.code === 'weights-shadowed')!;
+  const fixes = engine.codeActions({ path: '/v.yaml', text: mirrored }, null, [shadowed]);
+  assert.deepEqual(fixes.map((fix) => fix.title), [ZERO_COPY, WRITABLE_COPY]);
+  for (const fix of fixes) assert.ok(fix.edits.some((edit) => edit.newText.includes('reference: registry.internal/bit-harbor:gemma-3-12b-it')));
+  assert.ok(fixes[1].edits.some((edit) => edit.newText.includes('image: registry.internal/busybox:1.37.0')));
+});
