@@ -11,8 +11,12 @@ export const WORKING_RECIPES =
   'weights at `<mountPath>/models`, or at `<mountPath>` with `subPath: models`), or mount that image volume in a small busybox ' +
   'init container that copies `<mountPath>/models/.` into an emptyDir the engine mounts.';
 
+const NEEDS_NORMALIZING = /(^|\/)\.\.?(\/|$)|\/\/|.\/$/;
+
 /** A POSIX path with `.`/`..` resolved and no trailing or doubled slash; `/` stays `/`. */
 export function normalizePath(path: string): string {
+  // Most paths are already normal; the checks ask this thousands of times on a large file.
+  if (!NEEDS_NORMALIZING.test(path)) return path;
   const absolute = path.startsWith('/');
   const parts: string[] = [];
   for (const part of path.split('/')) {
