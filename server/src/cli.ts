@@ -11,6 +11,8 @@ import { formatStylish } from './cli/format-stylish';
 import type { Catalogue } from './engine/catalogue/catalogue';
 import { describeOrigin } from './engine/catalogue/parse';
 import { Engine } from './engine/engine';
+import { BUILT_IN_SCHEMAS, SchemaValidator } from './engine/schema/validator';
+import { loadPrecompiledValidators } from './precompiled-validators';
 import { crossFileFindings } from './engine/workspace';
 
 const NAME = 'bit-harbor-values';
@@ -40,7 +42,7 @@ async function loadCatalogue(command: LintCommand): Promise<Catalogue> {
 type LintCommand = Extract<CliCommand, { kind: 'lint' }>;
 
 function lint(command: LintCommand, targets: LintTarget[], catalogue: Catalogue): LintRun {
-  const engine = new Engine({ rules: command.rules }, catalogue);
+  const engine = new Engine({ rules: command.rules }, catalogue, new SchemaValidator(BUILT_IN_SCHEMAS, loadPrecompiledValidators()));
   return lintTargets(targets, (input) => engine.analyze(input), command.chart, (file, text, all) =>
     engine.controlCrossFile(text, crossFileFindings(file, all)));
 }

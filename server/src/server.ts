@@ -17,6 +17,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultCliCacheDir } from './catalogue/cache';
 import type { Catalogue } from './engine/catalogue/catalogue';
 import { Engine } from './engine/engine';
+import { BUILT_IN_SCHEMAS, SchemaValidator } from './engine/schema/validator';
+import { loadPrecompiledValidators } from './precompiled-validators';
 import { DEFAULT_SETTINGS, type EngineSettings } from './engine/types';
 import { crossFileFindings } from './engine/workspace';
 import { CatalogueService } from './server/catalogue-service';
@@ -38,7 +40,7 @@ class BitHarborServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly scheduler = new ValidationScheduler((uri) => this.validate(uri));
   private settings: EngineSettings = DEFAULT_SETTINGS;
-  private engine = new Engine(DEFAULT_SETTINGS);
+  private engine = new Engine(DEFAULT_SETTINGS, undefined, new SchemaValidator(BUILT_IN_SCHEMAS, loadPrecompiledValidators()));
   /** False until the first settings arrive, so no file is published under the wrong chart. */
   private settingsReady = false;
   private canPullConfiguration = false;

@@ -19,6 +19,9 @@ export interface SchemaIssue {
   propertyName?: string;
 }
 
+/** Standalone validators per chart, from ajv's standalone code generated at build time. */
+export type PrecompiledValidators = Record<ChartId, ValidateFunction>;
+
 /** The schemas a validator compiles: Kubernetes definitions plus one schema per chart. */
 export interface SchemaBundle {
   shared: object[];
@@ -58,25 +61,40 @@ function indexAlternatives(schema: unknown, base: string, pointer: string, index
   }
 }
 
+/** The options the schemas are compiled with, here and in scripts/validators.mjs. */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, allowUnionTypes: true, logger: false } as const;
+
 export class SchemaValidator {
-  private readonly ajv: Ajv;
+  private compiler: Ajv | undefined;
   private readonly validators = new Map<ChartId, ValidateFunction>();
   private readonly alternatives = new Map<unknown, string>();
+  private readonly precompiled: PrecompiledValidators | null;
 
-  constructor(private readonly bundle: SchemaBundle = BUILT_IN_SCHEMAS) {
-    this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, logger: false });
-    addFormats(this.ajv);
-    for (const schema of bundle.shared) this.ajv.addSchema(schema);
+  /** `precompiled`: validators built from these very schemas (see scripts/validators.mjs), if any. */
+  constructor(private readonly bundle: SchemaBundle = BUILT_IN_SCHEMAS, precompiled: PrecompiledValidators | null = null) {
     for (const schema of [...bundle.shared, ...Object.values(bundle.charts)]) {
       indexAlternatives(schema, (schema as { $id?: string }).$id ?? '', '', this.alternatives);
     }
+    // Precompiled code reports copies of the schemas, so the oneOf/anyOf reduction (which finds
+    // branches by schema identity) needs the compiler's own validators.
+    this.precompiled = precompiled && this.alternatives.size === 0 ? precompiled : null;
+  }
+
+  /** The ajv instance, made on first need: with precompiled validators it may never be. */
+  private get ajv(): Ajv {
+    if (!this.compiler) {
+      this.compiler = new Ajv(AJV_OPTIONS);
+      addFormats(this.compiler);
+      for (const schema of this.bundle.shared) this.compiler.addSchema(schema);
+    }
+    return this.compiler;
   }
 
   /** Compiled on first use: a CLI run over one chart's files never pays for the other's. */
   private validatorFor(chart: ChartId): ValidateFunction {
     let validate = this.validators.get(chart);
     if (!validate) {
-      validate = this.ajv.compile(this.bundle.charts[chart]);
+      validate = this.precompiled?.[chart] ?? this.ajv.compile(this.bundle.charts[chart]);
       this.validators.set(chart, validate);
     }
     return validate;

@@ -1,0 +1,42 @@
+// Compiles the chart schemas to standalone validator code at build time (ajv's standalone mode),
+// so neither the CLI nor the server spends ~150 ms compiling them on its first file. The code
+// carries a hash of the schemas it came from: server/src/engine/schema/validator.ts only uses it
+// when the hash matches the schemas it was built with, and compiles them itself otherwise.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+
+const require = createRequire(import.meta.url);
+const Ajv = require('ajv').default;
+const addFormats = require('ajv-formats');
+const standaloneCode = require('ajv/dist/standalone').default;
+
+const SCHEMAS = ['kubernetes', 'inference-stack', 'pre-porter'];
+
+/** Must equal AJV_OPTIONS in validator.ts (a test compares their results). */
+const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, allowUnionTypes: true, logger: false };
+
+export function schemasHash(schemas) {
+  return createHash('sha256').update(schemas.map((schema) => JSON.stringify(schema)).join('\n')).digest('hex');
+}
+
+export async function buildValidators(outfile, { minify }) {
+  const schemas = SCHEMAS.map((name) => JSON.parse(fs.readFileSync(new URL(`../schemas/${name}.schema.json`, import.meta.url), 'utf8')));
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+  addFormats(ajv);
+  for (const schema of schemas) ajv.addSchema(schema);
+  const code = standaloneCode(ajv, { 'inference-stack': schemas[1].$id, 'pre-porter': schemas[2].$id })
+    + `\nmodule.exports.schemasHash = ${JSON.stringify(schemasHash(schemas))};\n`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bit-harbor-validators-'));
+  try {
+    const source = path.join(dir, 'validators.js');
+    fs.writeFileSync(source, code);
+    // Bundled on its own (with ajv's small runtime helpers) and loaded by path at run time.
+    await build({ entryPoints: [source], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify, logLevel: 'warning', nodePaths: [path.resolve('node_modules')] });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,25 @@
+// Loads the validators that scripts/validators.mjs precompiled beside the bundles, for the CLI
+// and the server (the engine itself reads no files). Missing, broken or built from other schemas:
+// null, and the engine compiles the schemas itself, only slower.
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { BUILT_IN_SCHEMAS, type PrecompiledValidators, type SchemaBundle } from './engine/schema/validator';
+
+export function schemasHash(bundle: SchemaBundle): string {
+  const schemas = [...bundle.shared, bundle.charts['inference-stack'], bundle.charts['pre-porter']];
+  return createHash('sha256').update(schemas.map((schema) => JSON.stringify(schema)).join('\n')).digest('hex');
+}
+
+export function loadPrecompiledValidators(file = path.join(__dirname, 'validators.js')): PrecompiledValidators | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require(file) as Partial<PrecompiledValidators> & { schemasHash?: string };
+    if (loaded.schemasHash !== schemasHash(BUILT_IN_SCHEMAS)) return null;
+    const inferenceStack = loaded['inference-stack'];
+    const prePorter = loaded['pre-porter'];
+    if (typeof inferenceStack !== 'function' || typeof prePorter !== 'function') return null;
+    return { 'inference-stack': inferenceStack, 'pre-porter': prePorter };
+  } catch {
+    return null;
+  }
+}
