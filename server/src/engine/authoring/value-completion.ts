@@ -5,8 +5,8 @@ import { parseDocument } from 'yaml';
 import type { Catalogue } from '../catalogue/catalogue';
 import { codeSpan } from '../model-markdown';
 import { modelGroups } from '../model-groups';
-import { ceilGi, formatGiB } from '../quantity';
-import { weightSources } from '../rules/size-limit-too-small';
+import { formatGiB } from '../quantity';
+import { modelRoom, weightSources } from '../rules/size-limit-too-small';
 import type { EngineSettings } from '../types';
 import type { PathSegment } from '../yaml-nodes';
 import { CURSOR_MARKER, type AuthoringCompletion, type ValueSite } from './completion-site';
@@ -95,13 +95,13 @@ function sizeLimitChoices(site: ValueSite, catalogue: Catalogue, settings: Engin
   const group = modelGroups(site.document.merged).find((candidate) => candidate.name === path[1]);
   const volume = group?.volumes.find((candidate) => candidate.path[3] === path[3] && candidate.path[2] === 'volumes');
   if (!group || !volume) return [];
-  const percent = Number.isFinite(settings.sizeHeadroomPercent) ? Math.max(0, settings.sizeHeadroomPercent) : 0;
   for (const source of weightSources(group, settings.registries)) {
     if (!source.container.mounts.some((mount) => mount.name === volume.name && !mount.readOnly)) continue;
     const size = catalogue.sizeOf(source.model);
     if (!size || !(size.bytes > 0)) return [];
+    const { percent, minimum } = modelRoom(size.bytes, settings);
     return [{
-      value: ceilGi((size.bytes * (100 + percent)) / 100),
+      value: minimum,
       detail: `least for ${source.model} (${formatGiB(size.bytes)} + ${percent}%)`,
       documentation: `${codeSpan(source.model)} is ${formatGiB(size.bytes)} (${size.source}); with the ${percent}% headroom of \`bitHarbor.sizeHeadroomPercent\` the volume needs at least this much.`,
     }];
