@@ -11,6 +11,7 @@ import type { EngineSettings } from '../types';
 import type { PathSegment } from '../yaml-nodes';
 import { CURSOR_MARKER, type AuthoringCompletion, type ValueSite } from './completion-site';
 import { nodeLabels } from './node-labels';
+import { ACCESS_MODE_CONSEQUENCES, cacheMountPaths } from './persistent-volume-help';
 import { defaultOf, enumValues, schemaAt, shapeOf, shortValue, type ResolvedSchema } from './schema-at-path';
 import { volumeScopes } from './volume-scopes';
 
@@ -109,11 +110,33 @@ function sizeLimitChoices(site: ValueSite, catalogue: Catalogue, settings: Engin
   return [];
 }
 
+/** A model group's `persistentVolumes[i].mountPath` or engine `volumeMounts[i].mountPath`: where the engine keeps its model. */
+function mountPathChoices(site: ValueSite): ValueChoice[] {
+  const path = site.path;
+  if (site.document.chart !== 'inference-stack' || path.length !== 5 || path[0] !== 'modelGroups' || path[4] !== 'mountPath') return [];
+  if (path[2] !== 'persistentVolumes' && path[2] !== 'volumeMounts') return [];
+  const group = modelGroups(site.document.merged).find((candidate) => candidate.name === path[1]);
+  return (group ? cacheMountPaths(group) : []).map(({ path: value, why }) => ({
+    value, detail: why, documentation: `Mounted at ${codeSpan(value)}, the volume holds what the engine downloads or loads: ${why}.`,
+  }));
+}
+
+/** `modelGroups.<g>.persistentVolumes[i].accessModes[j]`: each mode, with what it means for the group's pods. */
+function accessModeChoices(site: ValueSite): ValueChoice[] {
+  const path = site.path;
+  if (path.length !== 6 || path[0] !== 'modelGroups' || path[2] !== 'persistentVolumes' || path[4] !== 'accessModes') return [];
+  return Object.entries(ACCESS_MODE_CONSEQUENCES).map(([value, consequence]) => ({
+    value, detail: 'access mode', documentation: `The claim attaches to ${consequence}`,
+  }));
+}
+
 export function completeValues(site: ValueSite, catalogue: Catalogue, settings: EngineSettings): AuthoringCompletion[] {
   const resolved = schemaAt(site.document.chart, site.path);
   const choices = [
     ...sizeLimitChoices(site, catalogue, settings),
     ...volumeChoices(site),
+    ...mountPathChoices(site),
+    ...accessModeChoices(site),
     ...nodeSelectorChoices(site, settings),
     ...tolerationKeyChoices(site, settings),
     ...(resolved ? schemaChoices(site, resolved) : []),
