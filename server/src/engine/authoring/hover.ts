@@ -8,6 +8,7 @@ import { formatGiB, parseQuantity } from '../quantity';
 import type { EngineSettings, OffsetRange } from '../types';
 import type { PathSegment } from '../yaml-nodes';
 import { keyHoverMarkdown } from './key-hover';
+import { ACCESS_MODE_CONSEQUENCES } from './persistent-volume-help';
 import { schemaAt } from './schema-at-path';
 import { chartDocuments, documentAt } from './values-file';
 import { volumeHoverMarkdown } from './volume-hover';
@@ -35,6 +36,13 @@ export function quantityMarkdown(written: string, path: readonly PathSegment[]):
   return `${codeSpan(written)} = ${exact} bytes ${approx} ${formatGiB(value)}`;
 }
 
+/** `modelGroups.<g>.persistentVolumes[i].accessModes[j]`: what the mode means for the group's pods. */
+function accessModeLine(path: readonly PathSegment[], value: unknown): string | null {
+  if (path.length !== 6 || path[0] !== 'modelGroups' || path[2] !== 'persistentVolumes' || path[4] !== 'accessModes') return null;
+  const consequence = typeof value === 'string' ? ACCESS_MODE_CONSEQUENCES[value] : undefined;
+  return consequence ? `${codeSpan(value as string)}: the claim attaches to ${consequence}` : null;
+}
+
 function isQuantityPlace(chart: Parameters<typeof schemaAt>[0], path: readonly PathSegment[]): boolean {
   return schemaAt(chart, path)?.definition === 'quantity';
 }
@@ -51,7 +59,9 @@ export function hoverAuthoring(text: string, offset: number, catalogue: Catalogu
     const volume = volumeNamedBy(document.doc, volumeScopes(document.chart, document.merged), found.node, found.path);
     if (volume) return { range, markdown: volumeHoverMarkdown(document, volume, catalogue, settings) };
   }
-  const keyMarkdown = keyHoverMarkdown(document, found.path, catalogue, settings);
+  let keyMarkdown = keyHoverMarkdown(document, found.path, catalogue, settings);
+  const mode = found.role === 'value' && isScalar(found.node) ? accessModeLine(found.path, found.node.value) : null;
+  if (mode) keyMarkdown = keyMarkdown ? `${mode}\n\n---\n\n${keyMarkdown}` : mode;
   if (found.role === 'value' && isScalar(found.node) && isQuantityPlace(document.chart, found.path)) {
     const quantity = quantityMarkdown(text.slice(range.start, range.end).replace(/^["']|["']$/g, ''), found.path);
     if (quantity) return { range, markdown: keyMarkdown ? `${quantity}\n\n---\n\n${keyMarkdown}` : quantity };

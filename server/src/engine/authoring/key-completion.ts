@@ -100,7 +100,28 @@ export function completeKeys(site: KeySite, mapSchema: ResolvedSchema, settings:
     const path = [...site.mapPath, choice.name];
     add(choice, childAt(mapSchema, choice.name), path);
   }
+  const skeleton = requiredSkeleton(site, mapSchema);
+  if (skeleton) items.push({ ...skeleton, sortText: String(items.length).padStart(4, '0') });
   return items;
+}
+
+/**
+ * A new list item of a kind with required keys (`VolumeMount`: name and mountPath) gets an item
+ * that writes them all, one per line at the item's column, as yaml-language-server offers it.
+ */
+function requiredSkeleton(site: KeySite, mapSchema: ResolvedSchema): Omit<AuthoringCompletion, 'sortText'> | null {
+  const required = Array.isArray(mapSchema.schema.required) ? mapSchema.schema.required.filter((key): key is string => typeof key === 'string') : [];
+  if (typeof site.mapPath.at(-1) !== 'number' || site.present.size > 0 || site.hasColon || required.length === 0 || !mapSchema.definition) return null;
+  const separator = site.flow ? ', ' : `\n${' '.repeat(site.column)}`;
+  return {
+    label: mapSchema.definition,
+    kind: 'key',
+    detail: `${mapSchema.definition} with its required keys`,
+    documentation: `Writes the keys a ${codeSpan(mapSchema.definition)} must have: ${required.map(codeSpan).join(', ')}.${mapSchema.description ? `\n\n${mapSchema.description}` : ''}`,
+    // Block lines carry no trailing space; the cursor ends after the last key's `: `.
+    edit: { range: site.edit, newText: required.map((key, index) => (site.flow || index === required.length - 1 ? `${key}: ` : `${key}:`)).join(separator) },
+    filterText: mapSchema.definition,
+  };
 }
 
 /** The schema of the map a key site writes into, when there is one. */

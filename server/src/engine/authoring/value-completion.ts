@@ -5,12 +5,13 @@ import { parseDocument } from 'yaml';
 import type { Catalogue } from '../catalogue/catalogue';
 import { codeSpan } from '../model-markdown';
 import { modelGroups } from '../model-groups';
-import { ceilGi, formatGiB } from '../quantity';
-import { weightSources } from '../rules/size-limit-too-small';
+import { formatGiB } from '../quantity';
+import { modelRoom, weightSources } from '../rules/size-limit-too-small';
 import type { EngineSettings } from '../types';
 import type { PathSegment } from '../yaml-nodes';
 import { CURSOR_MARKER, type AuthoringCompletion, type ValueSite } from './completion-site';
 import { nodeLabels } from './node-labels';
+import { ACCESS_MODE_CONSEQUENCES, cacheMountPaths } from './persistent-volume-help';
 import { defaultOf, enumValues, schemaAt, shapeOf, shortValue, type ResolvedSchema } from './schema-at-path';
 import { volumeScopes } from './volume-scopes';
 
@@ -95,13 +96,13 @@ function sizeLimitChoices(site: ValueSite, catalogue: Catalogue, settings: Engin
   const group = modelGroups(site.document.merged).find((candidate) => candidate.name === path[1]);
   const volume = group?.volumes.find((candidate) => candidate.path[3] === path[3] && candidate.path[2] === 'volumes');
   if (!group || !volume) return [];
-  const percent = Number.isFinite(settings.sizeHeadroomPercent) ? Math.max(0, settings.sizeHeadroomPercent) : 0;
   for (const source of weightSources(group, settings.registries)) {
     if (!source.container.mounts.some((mount) => mount.name === volume.name && !mount.readOnly)) continue;
     const size = catalogue.sizeOf(source.model);
     if (!size || !(size.bytes > 0)) return [];
+    const { percent, minimum } = modelRoom(size.bytes, settings);
     return [{
-      value: ceilGi((size.bytes * (100 + percent)) / 100),
+      value: minimum,
       detail: `least for ${source.model} (${formatGiB(size.bytes)} + ${percent}%)`,
       documentation: `${codeSpan(source.model)} is ${formatGiB(size.bytes)} (${size.source}); with the ${percent}% headroom of \`bitHarbor.sizeHeadroomPercent\` the volume needs at least this much.`,
     }];
@@ -109,11 +110,33 @@ function sizeLimitChoices(site: ValueSite, catalogue: Catalogue, settings: Engin
   return [];
 }
 
+/** A model group's `persistentVolumes[i].mountPath` or engine `volumeMounts[i].mountPath`: where the engine keeps its model. */
+function mountPathChoices(site: ValueSite): ValueChoice[] {
+  const path = site.path;
+  if (site.document.chart !== 'inference-stack' || path.length !== 5 || path[0] !== 'modelGroups' || path[4] !== 'mountPath') return [];
+  if (path[2] !== 'persistentVolumes' && path[2] !== 'volumeMounts') return [];
+  const group = modelGroups(site.document.merged).find((candidate) => candidate.name === path[1]);
+  return (group ? cacheMountPaths(group) : []).map(({ path: value, why }) => ({
+    value, detail: why, documentation: `Mounted at ${codeSpan(value)}, the volume holds what the engine downloads or loads: ${why}.`,
+  }));
+}
+
+/** `modelGroups.<g>.persistentVolumes[i].accessModes[j]`: each mode, with what it means for the group's pods. */
+function accessModeChoices(site: ValueSite): ValueChoice[] {
+  const path = site.path;
+  if (path.length !== 6 || path[0] !== 'modelGroups' || path[2] !== 'persistentVolumes' || path[4] !== 'accessModes') return [];
+  return Object.entries(ACCESS_MODE_CONSEQUENCES).map(([value, consequence]) => ({
+    value, detail: 'access mode', documentation: `The claim attaches to ${consequence}`,
+  }));
+}
+
 export function completeValues(site: ValueSite, catalogue: Catalogue, settings: EngineSettings): AuthoringCompletion[] {
   const resolved = schemaAt(site.document.chart, site.path);
   const choices = [
     ...sizeLimitChoices(site, catalogue, settings),
     ...volumeChoices(site),
+    ...mountPathChoices(site),
+    ...accessModeChoices(site),
     ...nodeSelectorChoices(site, settings),
     ...tolerationKeyChoices(site, settings),
     ...(resolved ? schemaChoices(site, resolved) : []),

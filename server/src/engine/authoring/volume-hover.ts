@@ -1,11 +1,13 @@
 // Hover on a volume's name, declared or mounted: what the volume is, who mounts it and where,
-// and the model it receives. A mount that names no volume is said to.
+// and the model it receives; for a persistentVolumes entry, the claim the chart makes and the
+// model it should hold. A mount that names no volume is said to.
 import type { Catalogue } from '../catalogue/catalogue';
 import { codeSpan } from '../model-markdown';
 import { modelGroups } from '../model-groups';
 import { formatGiB } from '../quantity';
 import { weightSources } from '../rules/size-limit-too-small';
 import type { EngineSettings } from '../types';
+import { persistentVolumeLines } from './persistent-volume-help';
 import type { ValuesDocument } from './values-file';
 import type { VolumeAt, VolumeDeclaration, VolumeScope } from './volume-scopes';
 
@@ -62,6 +64,10 @@ export function volumeHoverMarkdown(document: ValuesDocument, at: VolumeAt, cata
     return `No volume named ${codeSpan(at.name)} in ${at.scope.label}: Kubernetes rejects a pod whose mount names a missing volume.`;
   }
   const lines = [`**Volume ${codeSpan(at.name)}** of ${at.scope.label}: ${describeSource(volume)}`, ''];
+  const group = at.scope.owner[0] === 'modelGroups' ? modelGroups(document.merged).find((candidate) => candidate.name === at.scope.owner[1]) : undefined;
+  const claim = volume.source === 'persistentVolume' && group && typeof volume.path[3] === 'number'
+    ? persistentVolumeLines(document.merged, group, volume.path[3], catalogue, settings) : null;
+  if (claim) lines.push(...claim, '');
   const model = receivedModel(document, at.scope, at.name, catalogue, settings);
   if (model) lines.push(model, '');
   lines.push(...mountLines(at.scope, at.name));

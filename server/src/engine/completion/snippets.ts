@@ -9,7 +9,7 @@ import { OCI_TAG } from '../bit-harbor';
 import type { Catalogue, ModelEntry, ModelSize } from '../catalogue/catalogue';
 import { indentUnit } from '../edit/yaml-edit';
 import { modelDetail, modelMarkdown } from '../model-markdown';
-import { ceilGi } from '../quantity';
+import { modelRoom } from '../rules/size-limit-too-small';
 import { DEFAULT_SETTINGS, type EngineSettings, type OffsetRange } from '../types';
 import { snippetSite, type SnippetPlace } from './snippet-sites';
 import {
@@ -98,8 +98,7 @@ export function groupNameFor(tag: string): string {
 
 /** The least sizeLimit that holds the model with the configured headroom, as size-limit-too-small computes it. */
 export function sizeLimitFor(size: ModelSize, settings: EngineSettings): string {
-  const percent = Number.isFinite(settings.sizeHeadroomPercent) ? Math.max(0, settings.sizeHeadroomPercent) : 0;
-  return ceilGi((size.bytes * (100 + percent)) / 100);
+  return modelRoom(size.bytes, settings).minimum;
 }
 
 /** The index of the first tab stop that `matches`, with the text before it. */

@@ -6,7 +6,7 @@ import { replaceScalar, type ScalarValue } from '../edit/node-edit';
 import { appendListItems, ensureMapEntries, walk, type TextEdit } from '../edit/yaml-edit';
 import { isPlainMap, type Values } from '../merge';
 import { modelGroups, type GroupView } from '../model-groups';
-import { ceilGi } from '../quantity';
+import { modelRoom } from '../rules/size-limit-too-small';
 import { locate, type PathSegment } from '../yaml-nodes';
 import type { FixContext } from './fix';
 
@@ -71,6 +71,5 @@ export function freshName(base: string, taken: Iterable<string>): string {
 export function weightsSizeLimit(context: FixContext, model: string): string | null {
   const size = context.catalogue.sizeOf(model);
   if (!size || !Number.isFinite(size.bytes) || size.bytes <= 0) return null;
-  const percent = Number.isFinite(context.settings.sizeHeadroomPercent) ? Math.max(0, context.settings.sizeHeadroomPercent) : 0;
-  return ceilGi((size.bytes * (100 + percent)) / 100);
+  return modelRoom(size.bytes, context.settings).minimum;
 }

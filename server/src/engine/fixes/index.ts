@@ -8,6 +8,7 @@ import { gpuTargetingFixes, gpuTargetingRefactor } from './gpu-targeting';
 import { badValueFixes, legacyKeyFixes, unknownKeyFixes } from './keys';
 import { modelPathMismatchFixes, weightsNotUsedFixes } from './model-path';
 import { notPrepulledFixes } from './not-prepulled';
+import { pvcRwoFixes, pvcRwxFixes, pvcTooSmallFixes } from './persistent-volumes';
 import { sizeLimitFixes } from './size-limit';
 import { unknownModelRegistryFixes } from './unknown-model';
 import { unusedVolumeFixes, volumeNotFoundFixes, volumeNotSharedFixes } from './volumes';
@@ -30,6 +31,9 @@ const PROVIDERS: Readonly<Record<string, FixProvider>> = {
   'bad-value': badValueFixes,
   'not-prepulled': notPrepulledFixes,
   'unknown-model': unknownModelRegistryFixes,
+  'pvc-too-small': pvcTooSmallFixes,
+  'pvc-rwo-blocks-rollout': pvcRwoFixes,
+  'pvc-rwx-concurrent-writes': pvcRwxFixes,
 };
 
 const REFACTORS: readonly RefactorProvider[] = [gpuTargetingRefactor];

@@ -4,9 +4,10 @@
 // full. Same arithmetic as size-limit-too-small; sizes come from the catalogue only.
 import type { ModelSize } from '../catalogue/catalogue';
 import type { GroupView } from '../model-groups';
-import { ceilGi, formatGiB, parseQuantity } from '../quantity';
+import { formatGiB, parseQuantity } from '../quantity';
 import { asWritten, groupModel, volumesHoldingModel, type GroupModel, type ModelHome, type PersistentVolume } from './persistent-volumes';
 import type { Rule, RuleContext, RuleFinding } from './rule';
+import { modelRoom } from './size-limit-too-small';
 
 function where(home: ModelHome): string {
   return home.kind === 'engine-path'
@@ -45,10 +46,8 @@ function checkVolume(context: RuleContext, group: GroupView, model: GroupModel, 
     }];
   }
 
-  const percent = Number.isFinite(context.settings.sizeHeadroomPercent) ? Math.max(0, context.settings.sizeHeadroomPercent) : 0;
-  // Scaled by 100 so both sides stay integers: a size equal to model plus headroom to the byte passes.
-  if (sizeBytes * 100 >= size.bytes * (100 + percent)) return [];
-  const minimum = ceilGi((size.bytes * (100 + percent)) / 100);
+  const { percent, minimum, holds } = modelRoom(size.bytes, context.settings);
+  if (holds(sizeBytes)) return [];
   return [{
     code: 'pvc-too-small',
     message: `${subject}, and its size ${sizeShown} is too small for \`${model.hubId}\`: ${describeSize(entry.name, size)}; with ${percent}% headroom it needs at least ${minimum}. `

@@ -7,8 +7,33 @@ import type { ModelSize } from '../catalogue/catalogue';
 import { isPlainMap } from '../merge';
 import type { ContainerView, GroupView, VolumeView } from '../model-groups';
 import { ceilGi, formatGiB, parseQuantity } from '../quantity';
+import type { EngineSettings } from '../types';
 import type { PathSegment } from '../yaml-nodes';
 import type { Rule, RuleContext, RuleFinding } from './rule';
+
+/** The room a volume receiving a model must have: the model plus the headroom setting. */
+export interface ModelRoom {
+  /** The headroom setting, read as a percent >= 0. */
+  percent: number;
+  /** The least size that holds it, rounded up to a whole Gi (`17Gi`): what fixes and completion offer. */
+  minimum: string;
+  /** Whether `bytes` holds the model plus headroom; equal to the byte passes. */
+  holds(bytes: number): boolean;
+}
+
+/**
+ * The one headroom arithmetic of the product (size-limit-too-small, pvc-too-small, their fixes,
+ * completion and snippets), so a check and the fix it offers can never disagree.
+ */
+export function modelRoom(modelBytes: number, settings: Pick<EngineSettings, 'sizeHeadroomPercent'>): ModelRoom {
+  const percent = Number.isFinite(settings.sizeHeadroomPercent) ? Math.max(0, settings.sizeHeadroomPercent) : 0;
+  return {
+    percent,
+    minimum: ceilGi((modelBytes * (100 + percent)) / 100),
+    // Compared scaled by 100 so both sides stay integers (exact below 2^53, some 90 TB of limit).
+    holds: (bytes) => bytes * 100 >= modelBytes * (100 + percent),
+  };
+}
 
 /** Where an init container gets a model from: its own image, or an image volume it mounts. */
 export interface WeightSource {
@@ -120,11 +145,7 @@ function checkTarget(context: RuleContext, group: GroupView, volume: VolumeView,
     }];
   }
 
-  const percent = Number.isFinite(context.settings.sizeHeadroomPercent) ? Math.max(0, context.settings.sizeHeadroomPercent) : 0;
-  // Compared scaled by 100 so both sides stay integers (exact below 2^53, some 90 TB of limit):
-  // a limit equal to model size plus headroom to the byte passes.
-  const holds = (limit: number) => limit * 100 >= size.bytes * (100 + percent);
-  const minimum = ceilGi((size.bytes * (100 + percent)) / 100);
+  const { percent, minimum, holds } = modelRoom(size.bytes, context.settings);
   const need = `${describeSize(source.model, size)}; with ${percent}% headroom it needs at least ${minimum}`;
   const data = { tag: source.model, modelBytes: size.bytes, minimum, volume: volume.name, group: group.name };
   const findings: RuleFinding[] = [];
