@@ -7,7 +7,9 @@ import type { Finding } from './types';
 const MAX_ALIAS_COUNT = 1000;
 
 export function parseYaml(text: string): Document[] {
-  const parsed = parseAllDocuments(text, { version: '1.1', uniqueKeys: true, prettyErrors: false });
+  // logLevel 'error': the parser would otherwise print a process warning to stderr for every
+  // collection used as a key, on every keystroke; such keys are reported as findings instead.
+  const parsed = parseAllDocuments(text, { version: '1.1', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   return Array.isArray(parsed) ? parsed : [];
 }
 
