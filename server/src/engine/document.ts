@@ -11,7 +11,9 @@ export function parseYaml(text: string): Document[] {
   // Most values files are plain block YAML: built directly, several times faster (see yaml-fast-path.ts).
   const fast = parseFastPath(text);
   if (fast !== null) return [fast];
-  const parsed = parseAllDocuments(text, FAST_PATH_OPTIONS);
+  // logLevel 'error': the parser would otherwise print a process warning to stderr for every
+  // collection used as a key, on every keystroke; such keys are reported as findings instead.
+  const parsed = parseAllDocuments(text, { ...FAST_PATH_OPTIONS, logLevel: 'error' });
   return Array.isArray(parsed) ? parsed : [];
 }
 

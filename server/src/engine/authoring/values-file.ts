@@ -28,7 +28,8 @@ export function chartDocuments(text: string, settings: EngineSettings, path?: st
     const fileValues = converted.problem === null && isPlainMap(converted.values) ? converted.values : {};
     const merged = mergeValues(chartDefaults(chart), fileValues);
     const [start, , end] = doc.range ?? [0, 0, text.length];
-    return [{ doc, chart, range: { start, end }, fileValues, merged: isPlainMap(merged) ? merged : {} }];
+    // The parser may put the end of a document with an unclosed flow collection one past the text.
+    return [{ doc, chart, range: { start, end: Math.min(end, text.length) }, fileValues, merged: isPlainMap(merged) ? merged : {} }];
   });
 }
 

@@ -86,7 +86,8 @@ export function columnOf(text: string, offset: number): number {
 export function indentUnit(text: string): number {
   const counts = new Map<number, number>();
   let previous: number | null = null;
-  for (const line of text.split(/\r?\n/)) {
+  // A byte-order mark is no indentation (trimStart would count it as a space).
+  for (const line of text.replace(/^\ufeff/, '').split(/\r?\n/)) {
     const content = line.trimStart();
     if (content === '' || content.startsWith('#') || content.startsWith('---')) continue;
     const indent = line.length - content.length;

@@ -2,7 +2,7 @@
 // comments, key order, quoting and the file's indentation and line endings survive, because
 // the edits are computed against the source text around the parsed nodes, never by
 // re-serialising the document.
-import { isMap, isScalar, isSeq, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../lines';
 import { keyText, type PathSegment } from '../yaml-nodes';
 
@@ -27,7 +27,8 @@ function source(text: string, doc: Document): Source {
 /** The file's indentation step: the smallest indentation of any content line (2 if none). */
 export function indentUnit(text: string): number {
   let unit = 0;
-  for (const line of text.split(/\r?\n/)) {
+  // A byte-order mark is no indentation (trimStart would count it as a space).
+  for (const line of text.replace(/^\ufeff/, '').split(/\r?\n/)) {
     const indent = line.length - line.trimStart().length;
     if (indent === 0 || line.trim() === '' || line.trimStart().startsWith('#')) continue;
     if (unit === 0 || indent < unit) unit = indent;
@@ -36,7 +37,9 @@ export function indentUnit(text: string): number {
 }
 
 function column(src: Source, offset: number): number {
-  return src.lines.positionAt(offset).character;
+  const { line, character } = src.lines.positionAt(offset);
+  // A byte-order mark is not indentation: YAML skips it, so a top-level key after it is at column 0.
+  return line === 0 && character > 0 && src.text.charCodeAt(0) === 0xfeff ? character - 1 : character;
 }
 
 /** Block YAML for `value`, each line indented by `indent` spaces, ending with an end of line. */
@@ -116,7 +119,8 @@ function childIndent(src: Source, pair: Pair | null): number {
 /** Adds `entries` to the map at `mapNode`, appended after its last entry. */
 function appendToMap(src: Source, map: YAMLMap, pair: Pair | null, entries: Record<string, unknown>): TextEdit[] {
   if (map.flow) {
-    const close = src.text.lastIndexOf('}', map.range![1]);
+    const close = closingBracket(src, map, '}');
+    if (close === null) return [];
     if (map.items.length > 0) return [{ start: close, end: close, newText: ', ' + flow(entries).slice(1, -1) }];
     if (!pair) return [{ start: map.range![0], end: map.range![1], newText: flow(entries) }];
     // `key: {}` in a block file becomes a block map under the key.
@@ -127,6 +131,21 @@ function appendToMap(src: Source, map: YAMLMap, pair: Pair | null, entries: Reco
   const indent = column(src, (map.items[0].key as Node).range![0]);
   const { at, prefix } = lineStartAfter(src, end);
   return [{ start: at, end: at, newText: prefix + block(src, entries, indent) }];
+}
+
+/**
+ * The offset of a flow collection's closing bracket, or null when it has none (a half-typed
+ * `{a: 1`): there is then no end to insert before, and no edit.
+ */
+function closingBracket(src: Source, node: YAMLMap | YAMLSeq, bracket: '}' | ']'): number | null {
+  const close = src.text.lastIndexOf(bracket, node.range![1]);
+  const last = node.items[node.items.length - 1] as Pair | Node | undefined;
+  const lastEnd = last === undefined ? node.range![0] : Math.max(endOf(isPair(last) ? last.key : last), isPair(last) ? endOf(last.value) : 0);
+  return close > node.range![0] && close >= lastEnd ? close : null;
+}
+
+function endOf(node: unknown): number {
+  return (node as Node | null)?.range?.[1] ?? 0;
 }
 
 /** Replaces an empty value (`key:`, `key: null`) or adds a value under a key with none. */
@@ -181,7 +200,8 @@ export function appendListItems(text: string, doc: Document, path: readonly Path
   if (isEmptyValue(list) && found.pair) return fillEmpty(src, found.pair, items);
   if (!isSeq(list)) return [];
   if (list.flow) {
-    const close = src.text.lastIndexOf(']', list.range![1]);
+    const close = closingBracket(src, list, ']');
+    if (close === null) return [];
     if (list.items.length > 0) return [{ start: close, end: close, newText: ', ' + flow(items).slice(1, -1) }];
     if (!found.pair) return [{ start: list.range![0], end: list.range![1], newText: flow(items) }];
     return [{ start: colonAfterKey(src, found.pair), end: list.range![1], newText: src.eol + block(src, items, childIndent(src, found.pair)).replace(/\r?\n$/, '') }];

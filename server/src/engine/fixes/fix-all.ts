@@ -3,6 +3,7 @@
 // pass; passes repeat on the fixed text until nothing changes, so that a second fix-all has
 // nothing left to do. A removal justified by the whole file (an unused volume) runs only in a
 // pass where nothing else changed, so it never acts on an analysis that another fix made stale.
+import { parseYaml } from '../document';
 import type { Engine } from '../engine';
 import { applyEdits, type TextEdit } from '../edit/yaml-edit';
 import type { AnalysisInput, Finding } from '../types';
@@ -47,6 +48,10 @@ function safeFixes(engine: Engine, input: AnalysisInput, findings: readonly Find
   return { local, wholeFile };
 }
 
+function parseErrorCount(text: string): number {
+  return parseYaml(text).reduce((count, doc) => count + doc.errors.length, 0);
+}
+
 /** The edits of fix-all, as offsets into `input.text`; none when no safe fix applies. */
 export function fixAllEdits(engine: Engine, input: AnalysisInput): TextEdit[] {
   let text = input.text;
@@ -55,8 +60,15 @@ export function fixAllEdits(engine: Engine, input: AnalysisInput): TextEdit[] {
   while (passes < MAX_PASSES) {
     const current = { ...input, text };
     const { local, wholeFile } = safeFixes(engine, current, engine.analyze(current).findings);
-    const edits = local.length > 0 ? compatible(local) : compatible(wholeFile);
-    const next = applyEdits(text, edits);
+    const fixes = local.length > 0 ? local : wholeFile;
+    let edits = compatible(fixes);
+    let next = applyEdits(text, edits);
+    // Fixes right one at a time can clash together (a key renamed to the name another fix adds):
+    // then this pass applies the first alone, and the next pass sees what it did.
+    if (fixes.length > 1 && parseErrorCount(next) > parseErrorCount(text)) {
+      edits = fixes[0].edits;
+      next = applyEdits(text, edits);
+    }
     if (next === text) break;
     if (passes === 0) firstPass = edits;
     text = next;
