@@ -3,13 +3,13 @@
 // repository and the upstream references, and on seeded mutations of them that hit the edges
 // of the subset: shifted indentation, inserted indicators, deleted and duplicated lines.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { FAST_PATH_OPTIONS, parseFastPath } from '../../server/src/engine/yaml-fast-path';
 import { generateInferenceStackValues } from '../../bench/generate-values';
-import { referencePath, repoRoot } from '../support/markers';
+import { corpus as fuzzCorpus } from '../robustness/fuzz/corpus';
+import { mutate as fuzzMutate } from '../robustness/fuzz/mutate';
+import { caseRandom, mulberry32 } from '../robustness/fuzz/prng';
 
 function describe(node: unknown, out: string[], depth = 0): void {
   const pad = ' '.repeat(depth);
@@ -47,17 +47,10 @@ function compare(text: string, label: string): boolean {
   return true;
 }
 
-function yamlFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
-
+/** The fuzzers' corpus (examples, fixtures, upstream files, broken files, rule case tables) and a large file. */
 function corpus(): { label: string; text: string }[] {
-  const files = [...yamlFiles(path.join(repoRoot(), 'examples')), ...yamlFiles(referencePath())];
   return [
-    ...files.map((file) => ({ label: path.relative(repoRoot(), file), text: fs.readFileSync(file, 'utf8') })),
+    ...fuzzCorpus().map((seed) => ({ label: seed.name, text: seed.text })),
     { label: 'generated 20 groups', text: generateInferenceStackValues(20) },
   ];
 }
@@ -105,25 +98,14 @@ test('the fast path matches the library node for node, or declines', () => {
   let taken = 0;
   for (const { label, text } of corpus()) if (compare(text, label)) taken++;
   EDGE_CASES.forEach((text, i) => compare(text, `edge case ${i}`));
-  assert.ok(taken >= 5, `the fast path took only ${taken} of the corpus files`);
+  assert.ok(taken >= 50, `the fast path took only ${taken} of the corpus texts`);
 });
 
 test('the fast path takes the files values files are made of', () => {
   assert.ok(parseFastPath(generateInferenceStackValues(20)) !== null);
-  assert.ok(parseFastPath(fs.readFileSync(path.join(repoRoot(), 'examples', fs.readdirSync(path.join(repoRoot(), 'examples')).find((f) => f.endsWith('.yaml'))!), 'utf8')) !== null);
+  const examples = fuzzCorpus().filter((seed) => seed.name.startsWith('examples/'));
+  assert.ok(examples.length > 0 && examples.every((seed) => parseFastPath(seed.text) !== null), 'an example left the fast path');
 });
-
-/** A small deterministic PRNG (mulberry32), so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = [' ', '  ', ':', ': ', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!', '|', '>', '?', '\n', '\n  ', 'yes', '~', '0x', '.', '<<: '];
 
@@ -154,7 +136,7 @@ function mutate(text: string, next: () => number): string {
 
 test('mutations of the corpus: the fast path matches the library or declines', () => {
   const seed = 20261127;
-  const next = random(seed);
+  const next = mulberry32(seed);
   const sources = corpus().filter(({ text }) => text.length < 20_000);
   let taken = 0;
   for (let i = 0; i < 3000; i++) {
@@ -165,4 +147,17 @@ test('mutations of the corpus: the fast path matches the library or declines', (
     if (compare(text, `mutation ${i} of ${source.label} (seed ${seed})`)) taken++;
   }
   assert.ok(taken > 300, `only ${taken} mutations stayed inside the subset: the test no longer exercises the fast path`);
+});
+
+test("the fuzzers' mutations (byte flips, odd unicode, tabs, CR, BOM): the fast path matches the library or declines", () => {
+  const seed = 1127;
+  const sources = corpus().filter(({ text }) => text.length < 20_000);
+  let taken = 0;
+  for (let i = 0; i < 3000; i++) {
+    const random = caseRandom(seed, i);
+    const source = sources[i % sources.length];
+    const mutated = fuzzMutate(source.text, random);
+    if (compare(mutated.text, `fuzz case ${i} of ${source.label} (seed ${seed}): ${mutated.steps.join('; ')}`)) taken++;
+  }
+  assert.ok(taken > 300, `only ${taken} mutations stayed inside the subset`);
 });

@@ -96,7 +96,10 @@ export function flowCollectionAt(context: FlowContext, at: number, end: number):
       i = item.next;
     } else {
       const key = flowItem(context, i, end, true);
-      if (!(key.node instanceof Scalar) || keys.has(key.node.value) || text[key.next] !== ':' || text[key.next + 1] !== ' ') throw new Declined();
+      // `{k : v}` (space before the colon) ends the key's range differently: left to the library.
+      if (!(key.node instanceof Scalar) || keys.has(key.node.value) || key.node.range![1] !== key.next || text[key.next] !== ':' || text[key.next + 1] !== ' ') {
+        throw new Declined();
+      }
       keys.add(key.node.value);
       const value = flowItem(context, context.skipSpaces(key.next + 1, end), end);
       (collection as YAMLMap).items.push(new Pair(key.node, value.node));
@@ -116,7 +119,9 @@ function flowItem(context: FlowContext, at: number, end: number, atKey = false):
   if (ch === '[' || ch === '{') {
     if (atKey) throw new Declined();
     const node = flowCollectionAt(context, at, end);
-    return { node, next: context.skipSpaces(node.range![1], end) };
+    const next = context.skipSpaces(node.range![1], end);
+    node.range = [at, node.range![1], next];
+    return { node, next };
   }
   if (ch === '"' || ch === "'") {
     const node = quotedScalarAt(text, at, end);

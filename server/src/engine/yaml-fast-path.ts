@@ -13,6 +13,12 @@
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Schema } from 'yaml';
 import { flowCollectionAt, quotedScalarAt, resolvePlain, Declined, type FlowContext } from './yaml-fast-flow';
 
+/**
+ * Tabs, CR, byte-order marks, control characters, NEL and the Unicode line separators, and
+ * surrogates: each is whitespace, a line break or an error somewhere in YAML, and rare in values files.
+ */
+const OUTSIDE_SUBSET_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+
 export const FAST_PATH_OPTIONS = { version: '1.1', uniqueKeys: true, prettyErrors: false } as const;
 
 /** One line with content (blank and comment-only lines are skipped). */
@@ -33,7 +39,7 @@ type ValueNode = Scalar | YAMLMap | YAMLSeq;
 
 /** The document the `yaml` library would compose from `text`, or null when `text` is outside the subset. */
 export function parseFastPath(text: string): Document | null {
-  if (text.length === 0 || text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return null;
+  if (text.length === 0 || OUTSIDE_SUBSET_CHARACTERS.test(text)) return null;
   const lines = contentLines(text);
   if (lines === null || lines.length === 0) return null;
   const doc = new Document(undefined, FAST_PATH_OPTIONS);
