@@ -10,16 +10,10 @@ import { Engine } from '../../server/src/engine/engine';
 import { BUILT_IN_SCHEMAS, SchemaValidator } from '../../server/src/engine/schema/validator';
 import { loadPrecompiledValidators } from '../../server/src/precompiled-validators';
 import { generateInferenceStackValues } from '../../bench/generate-values';
-import { referencePath, repoRoot } from '../support/markers';
+import { corpus } from '../robustness/fuzz/corpus';
+import { repoRoot } from '../support/markers';
 
 const built = path.join(repoRoot(), 'dist', 'validators.js');
-
-function yamlFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
 
 test('the build precompiles validators for both charts from the shipped schemas', () => {
   const precompiled = loadPrecompiledValidators(built);
@@ -34,8 +28,7 @@ test('precompiled and run-time compiled validators give the same findings', () =
   const fast = new Engine({}, undefined, new SchemaValidator(BUILT_IN_SCHEMAS, precompiled));
   const compiled = new Engine({}, undefined, new SchemaValidator(BUILT_IN_SCHEMAS));
   const inputs = [
-    ...yamlFiles(path.join(repoRoot(), 'examples')).map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') })),
-    ...yamlFiles(referencePath()).map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') })),
+    ...corpus().map((seed) => ({ path: `${seed.name}.yaml`, text: seed.text })),
     { path: 'generated.yaml', text: generateInferenceStackValues(30) },
   ];
   let findings = 0;
