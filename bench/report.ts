@@ -48,10 +48,16 @@ function pair(ours: number, theirs: number | undefined): string {
 
 type Row = [string, (file: FileResult) => string];
 
+/** Marks a figure taken from fewer than the usual 20 samples (the run's time budget cut it short). */
+function samplesNote(f: FileResult, pick: (f: SessionFigures) => Summary): string {
+  const counts = [pick(f.ours).samples, f.theirs ? pick(f.theirs).samples : 20];
+  return counts.every((n) => n >= 20) ? '' : ` [n=${counts.join('/')}]`;
+}
+
 function summaryRows(label: string, pick: (f: SessionFigures) => Summary): Row[] {
   return [
-    [`${label}, median ms`, (f) => pair(pick(f.ours).median, f.theirs ? pick(f.theirs).median : undefined)],
-    [`${label}, p95 ms`, (f) => pair(pick(f.ours).p95, f.theirs ? pick(f.theirs).p95 : undefined)],
+    [`${label}, median ms`, (f) => pair(pick(f.ours).median, f.theirs ? pick(f.theirs).median : undefined) + samplesNote(f, pick)],
+    [`${label}, p95 ms`, (f) => pair(pick(f.ours).p95, f.theirs ? pick(f.theirs).p95 : undefined) + samplesNote(f, pick)],
   ];
 }
 
