@@ -186,7 +186,10 @@ export class BenchClient {
   async stop(): Promise<void> {
     try {
       await within(this.connection.sendRequest(ShutdownRequest.type), 'shutdown', 5000);
+      const exited = new Promise((resolve) => this.child.once('exit', resolve));
       await this.connection.sendNotification(ExitNotification.type);
+      // A clean exit lets a profiled server (--cpu-prof) write its profile.
+      if (this.child.exitCode === null) await within(exited, 'exit', 5000);
     } catch {
       // killed below
     }

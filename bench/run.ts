@@ -3,13 +3,15 @@
 // writes bench/results/latest.json and refreshes the README's benchmark section.
 //
 // Options: --groups 10,100   only these sizes;  --ours-only   skip yaml-language-server;
-//          --no-readme        leave README.md alone.
+//          --no-readme        leave README.md alone;
+//          --profile          instead, profile our server and the CLI (default: 1,000 groups).
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateInferenceStackValues } from './generate-values';
 import { timeCli, timeExtensionLoad, timeNodeStartup, timeParse } from './in-process';
+import { profile } from './profile';
 import { checkTargets, markdownTable, updateReadme, type FileResult, type Results } from './report';
 import { runSession } from './scenario';
 import { ourServer, REPO_ROOT, yamlLanguageServer } from './servers';
@@ -43,8 +45,10 @@ async function benchFile(dir: string, groups: number, withTheirs: boolean): Prom
 }
 
 async function main(): Promise<void> {
-  const sizes = (option('--groups') ?? '10,100,1000').split(',').map(Number);
+  const profiling = process.argv.includes('--profile');
+  const sizes = (option('--groups') ?? (profiling ? '1000' : '10,100,1000')).split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error('--groups takes sizes of at least 10 groups, e.g. 10,100,1000');
+  if (profiling) return profile(sizes);
   const withTheirs = !process.argv.includes('--ours-only');
   const started = performance.now();
   const loadBefore = loadavg()[0];

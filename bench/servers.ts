@@ -13,11 +13,13 @@ export function offlineEnv(): NodeJS.ProcessEnv {
   return { ...process.env, BIT_HARBOR_OFFLINE: '1', XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'bit-harbor-bench-cache-')) };
 }
 
-export function ourServer(): ServerSpec {
+/** `profileDir`: run the server under --cpu-prof and write its profile there on exit. */
+export function ourServer(profileDir?: string): ServerSpec {
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   return {
     name: 'bit-harbor',
     command: process.execPath,
-    args: [path.join(REPO_ROOT, 'dist/server.js'), '--stdio'],
+    args: [...profile, path.join(REPO_ROOT, 'dist/server.js'), '--stdio'],
     env: offlineEnv(),
     configuration: (section) => (section === 'bitHarbor' ? { catalog: { offline: true } } : null),
   };
