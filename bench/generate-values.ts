@@ -1,12 +1,15 @@
-// Generates Inference Stack values files of N model groups, about 36 lines each, with Bit
-// Harbor init containers and a seeded mistake in every tenth group, for timing the CLI and
-// (later) the server on files the size of a large fleet's.
+// Generates Inference Stack values files of N model groups, 36 lines each, with Bit Harbor
+// weights copied by an init container (image volume + busybox, the working recipe) and seeded
+// mistakes, for timing the server and the CLI on files the size of a large fleet's:
+// - every tenth group (index % 10 === 9): a quantity with a space and a mistyped `mountpath`;
+// - index % 10 === 4: the init container runs the Bit Harbor image itself, which has no shell.
 
 const TAGS = ['llama-3.1-8b-instruct', 'gemma-3-12b-it', 'qwen-3-8b', 'llama-3.2-3b-instruct'];
 
 function group(index: number): string {
   const tag = TAGS[index % TAGS.length];
   const seeded = index % 10 === 9;
+  const copier = index % 10 === 4 ? `ghcr.io/doublewordai/bit-harbor:${tag}` : 'busybox:1.37';
   return [
     `  group-${index}:`,
     '    enabled: true',
@@ -25,7 +28,7 @@ function group(index: number): string {
     seeded ? '        memory: 32 GB' : '        memory: 32Gi',
     '    initContainers:',
     '      - name: copy-weights',
-    '        image: busybox:1.37',
+    `        image: ${copier}`,
     '        command: [sh, -c, "cp -r /src/models/. /models/"]',
     '        volumeMounts:',
     '          - name: source',
@@ -53,6 +56,7 @@ export function generateInferenceStackValues(groups: number): string {
   return lines.join('\n') + '\n';
 }
 
-if (require.main === module) {
+// Run directly (`node out/bench/generate-values.js 1000`), not when bundled into the bench.
+if (require.main === module && /generate-values\.[jt]s$/.test(process.argv[1] ?? '')) {
   process.stdout.write(generateInferenceStackValues(Number(process.argv[2] ?? 1000)));
 }

@@ -19,13 +19,13 @@ import type { Catalogue } from './engine/catalogue/catalogue';
 import { Engine } from './engine/engine';
 import { BUILT_IN_SCHEMAS, SchemaValidator } from './engine/schema/validator';
 import { loadPrecompiledValidators } from './precompiled-validators';
-import { DEFAULT_SETTINGS, type EngineSettings } from './engine/types';
+import { DEFAULT_SETTINGS, type AnalysisResult, type EngineSettings } from './engine/types';
 import { crossFileFindings } from './engine/workspace';
 import { CatalogueService } from './server/catalogue-service';
 import { toDiagnostic } from './server/diagnostics';
 import { AUTHORING_CAPABILITIES, registerAuthoringFeatures } from './server/authoring';
 import { CATALOGUE_CAPABILITIES, registerCatalogueFeatures } from './server/features';
-import { ValidationScheduler } from './server/scheduler';
+import { AnalysisMemo, debounceMs, ValidationScheduler } from './server/scheduler';
 import { documentPath, sameSettings, toEngineSettings } from './server/settings';
 import { registerStatusRequests } from './server/status-requests';
 import { TagIndex } from './server/tag-index';
@@ -38,7 +38,14 @@ const REFRESH_CATALOGUE_COMMAND = 'bitHarbor.refreshCatalogue';
 
 class BitHarborServer {
   private readonly documents = new TextDocuments(TextDocument);
-  private readonly scheduler = new ValidationScheduler((uri) => this.validate(uri));
+  private readonly scheduler = new ValidationScheduler(
+    (uri) => this.validate(uri),
+    (uri) => debounceMs(this.documents.get(uri)?.lineCount ?? 0),
+  );
+  /** Each open document's last analysis, so unchanged text is never analysed twice. */
+  private readonly analyses = new AnalysisMemo<Engine, AnalysisResult>();
+  /** What was last published per document, so a revalidation that changes nothing sends nothing. */
+  private readonly published = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
   private settings: EngineSettings = DEFAULT_SETTINGS;
   private engine = new Engine(DEFAULT_SETTINGS, undefined, new SchemaValidator(BUILT_IN_SCHEMAS, loadPrecompiledValidators()));
   /** False until the first settings arrive, so no file is published under the wrong chart. */
@@ -69,6 +76,8 @@ class BitHarborServer {
     this.documents.onDidClose(({ document }) => {
       this.scheduler.cancel(document.uri);
       this.charts.delete(document.uri);
+      this.analyses.forget(document.uri);
+      this.published.delete(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     registerCatalogueFeatures(connection, { documents: this.documents, engine: () => this.engine, logError: (what, error) => this.logError(what, error) });
@@ -106,7 +115,8 @@ class BitHarborServer {
     this.catalogue = new CatalogueService(this.connection, cacheDir, (catalogue) => this.useCatalogue(catalogue), restricted);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
+        // Incremental: a keystroke in a 35,000-line file sends one character, not 1 MB of text.
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         executeCommandProvider: { commands: [REFRESH_CATALOGUE_COMMAND] },
         ...CATALOGUE_CAPABILITIES,
         ...AUTHORING_CAPABILITIES,
@@ -180,9 +190,18 @@ class BitHarborServer {
     if (!document) return; // closed since it was scheduled
     const version = document.version;
     let diagnostics: Diagnostic[];
+    let reused: boolean;
     try {
       const text = document.getText();
-      const result = this.engine.analyze({ path: documentPath(uri), text });
+      const started = performance.now();
+      const engine = this.engine;
+      const analysis = this.analyses.get(uri, text, engine, () => engine.analyze({ path: documentPath(uri), text }));
+      const result = analysis.result;
+      reused = analysis.reused;
+      // Visible with `bitHarbor.trace.server: verbose`; protocol tests count analyses with it.
+      this.connection.tracer.log(reused
+        ? `bit-harbor: reused the analysis of ${uri} v${version} (text unchanged)`
+        : `bit-harbor: analysed ${uri} v${version} (${document.lineCount} lines) in ${(performance.now() - started).toFixed(1)} ms`);
       this.charts.set(uri, { chart: result.chart, detectedBy: result.detectedBy });
       if (this.tagIndex.update(uri, result.tags)) this.revalidateOthers(uri);
       const own = this.tagIndex.get(uri);
@@ -195,6 +214,10 @@ class BitHarborServer {
     }
     // Never publish for text the editor no longer shows.
     if (this.documents.get(uri)?.version !== version) return;
+    const last = this.published.get(uri);
+    // The same analysis for the same version: only cross-file findings could differ.
+    if (reused && last?.version === version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
+    this.published.set(uri, { version, diagnostics });
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 

@@ -169,7 +169,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
       'the initialize response',
     );
     const sync = result.capabilities.textDocumentSync;
-    assert.equal(typeof sync === 'object' ? sync.change : sync, TextDocumentSyncKind.Full);
+    assert.equal(typeof sync === 'object' ? sync.change : sync, TextDocumentSyncKind.Incremental);
     await server.connection.sendNotification(InitializedNotification.type, {});
   });
 

@@ -2,15 +2,27 @@
 // each document has at most one pending run, and the run reads the document when it fires.
 // A burst of changes therefore validates once, against the newest text.
 //
-// A short timer rather than setImmediate: the JSON-RPC layer handles one message per
-// macrotask, so an immediate would fire between two changes of the same burst.
+// A timer rather than setImmediate: the JSON-RPC layer handles one message per macrotask, so an
+// immediate would fire between two changes of the same burst, while even a 0 ms timer (1 ms in
+// Node) lets the changes that arrived together be applied first.
+
+/**
+ * How long to wait before validating a document of `lineCount` lines. Small files validate at
+ * once: their analysis costs less than any wait would save. Large ones wait a little, growing
+ * with size, so that key repeat or fast typing costs one analysis rather than one per key.
+ */
+export function debounceMs(lineCount: number): number {
+  if (lineCount < 1000) return 0;
+  return Math.min(50, Math.round(lineCount / 1000));
+}
 
 export class ValidationScheduler {
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly run: (uri: string) => void,
-    private readonly delayMs = 25,
+    /** The wait before validating `uri`, read when a run is scheduled. */
+    private readonly delayMs: (uri: string) => number = () => 25,
   ) {}
 
   schedule(uri: string): void {
@@ -18,7 +30,7 @@ export class ValidationScheduler {
     const timer = setTimeout(() => {
       this.pending.delete(uri);
       this.run(uri);
-    }, this.delayMs);
+    }, this.delayMs(uri));
     this.pending.set(uri, timer);
   }
 
@@ -31,5 +43,28 @@ export class ValidationScheduler {
 
   dispose(): void {
     for (const uri of [...this.pending.keys()]) this.cancel(uri);
+  }
+}
+
+/**
+ * The last analysis of each document, kept so that a validation of unchanged text (a settings
+ * pull that changed nothing, another file's tags changing, a change that restores the same
+ * text) reuses it instead of analysing again. An entry is valid only for the exact text and
+ * the very engine (settings and catalogue) that produced it.
+ */
+export class AnalysisMemo<Engine, Result> {
+  private readonly entries = new Map<string, { text: string; engine: Engine; result: Result }>();
+
+  /** The remembered result, or a fresh one from `analyze` (then remembered); `reused` says which. */
+  get(uri: string, text: string, engine: Engine, analyze: () => Result): { result: Result; reused: boolean } {
+    const entry = this.entries.get(uri);
+    if (entry && entry.engine === engine && entry.text === text) return { result: entry.result, reused: true };
+    const result = analyze();
+    this.entries.set(uri, { text, engine, result });
+    return { result, reused: false };
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
   }
 }
