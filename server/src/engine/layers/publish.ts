@@ -4,7 +4,9 @@
 // The editor then shows such a finding on this file, pointing into the base.
 import * as nodePath from 'node:path';
 import { findBaseDeclarations } from '../detect';
-import type { Finding, OffsetRange } from '../types';
+import type { Engine } from '../engine';
+import type { AnalysisResult, Finding, OffsetRange } from '../types';
+import type { LayeredInput } from './analyze';
 
 function identity(finding: Finding, fileUri: string): string {
   return `${finding.uri ?? fileUri}|${finding.code}|${finding.range.start}|${finding.range.end}|${finding.message}`;
@@ -37,7 +39,7 @@ export function publishOnFile(findings: readonly Finding[], fileUri: string, anc
     const name = nodePath.basename(decodeURIComponent(base.replace(/^[a-z]+:\/\//i, '')));
     const related = (finding.related ?? []).map((location) => ({ ...location, uri: location.uri ?? base }));
     const here = related.find((location) => location.uri === fileUri);
-    const { uri: _inBase, ...rest } = finding;
+    const rest = withoutUri(finding);
     return {
       ...rest,
       range: here ? here.range : anchor,
@@ -46,4 +48,27 @@ export function publishOnFile(findings: readonly Finding[], fileUri: string, anc
       data: { ...finding.data, layer: { uri: base, range: finding.range } },
     };
   });
+}
+
+/** What findingsCausedByFile compares against: the bases checked as they are without the file. */
+export function basesAloneFindings(engine: Pick<Engine, 'analyze' | 'analyzeLayers'>, input: LayeredInput): Finding[] {
+  const last = input.bases.at(-1);
+  if (!last) return [];
+  const below = input.bases.slice(0, -1);
+  // Problems of reading the bases belong to them; the file's own stay out.
+  const problems = (input.problems ?? []).flatMap((finding) =>
+    finding.uri === undefined ? [] : [finding.uri === last.uri ? withoutUri(finding) : finding]);
+  if (below.length === 0 && problems.length === 0) return engine.analyze({ path: last.path, text: last.text, chart: input.chart }).findings;
+  return engine.analyzeLayers({ path: last.path, uri: last.uri, text: last.text, chart: input.chart, bases: below, problems }).findings;
+}
+
+/** The findings of a layered check that are the file's business: its own, and those it causes in a base. */
+export function layeredFindingsOfFile(engine: Pick<Engine, 'analyze' | 'analyzeLayers'>, input: LayeredInput, result: AnalysisResult): Finding[] {
+  const last = input.bases.at(-1);
+  return last ? findingsCausedByFile(result.findings, basesAloneFindings(engine, input), last.uri) : result.findings;
+}
+
+function withoutUri(finding: Finding): Finding {
+  const { uri: _uri, ...rest } = finding;
+  return rest;
 }
