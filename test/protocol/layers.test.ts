@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { CompletionRequest, DefinitionRequest, HoverRequest, type CompletionItem, type CompletionList, type Diagnostic, type Location } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CompletionRequest, DefinitionRequest, HoverRequest, type CompletionItem, type CompletionList, type Diagnostic, type Location } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient, within } from '../support/lsp-client';
 import { BASE, BROKEN_BASE, DISABLES_GROUP, MOUNTS_BASE_VOLUME, MOUNTS_MISSPELT_VOLUME, SWAPS_MODEL } from '../unit/layers-fixtures';
@@ -59,6 +59,11 @@ describe('layered values files over stdio', { timeout: 90_000 }, () => {
     assert.equal(inBase.location.uri, uriOf('values.yaml'));
     assert.equal(inBase.location.range.start.line, lineOf(BASE, 'sizeLimit: 30Gi'));
     assert.equal(image.location.uri, uri);
+    // Its fix belongs in the base: no quick fix edits the override for it, and no fix-all runs here.
+    const actions = await within(client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: tooSmall.range, context: { diagnostics: [tooSmall], only: ['quickfix', 'source.fixAll.bit-harbor'] },
+    }), 'code actions');
+    assert.deepEqual(actions ?? [], []);
     // The base alone does not have it.
     assert.deepEqual(byCode(await client.open(uriOf('values.yaml'), BASE), 'size-limit-too-small'), []);
   });
