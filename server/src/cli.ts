@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, UsageError, USAGE, type CliCommand, type OutputFormat } from './cli/args';
 import { loadCliCatalogue } from './catalogue/manager';
-import { expandPaths, FileAccessError, lintTargets, type LintRun, type LintTarget } from './cli/files';
+import { expandPaths, FileAccessError, lintTargets, locateFindings, readTarget, type LintedFile, type LintRun, type LintTarget } from './cli/files';
+import { analyzeRelease, analyzeWithBases, readFolderLayers } from './cli/layers';
 import { formatJson } from './cli/format-json';
 import { formatSarif, type SarifTool } from './cli/format-sarif';
 import { formatStylish } from './cli/format-stylish';
@@ -13,6 +14,7 @@ import { describeOrigin } from './engine/catalogue/parse';
 import { Engine } from './engine/engine';
 import { BUILT_IN_SCHEMAS, SchemaValidator } from './engine/schema/validator';
 import { loadPrecompiledValidators } from './precompiled-validators';
+import type { LayerText } from './engine/layers/analyze';
 import { crossFileFindings } from './engine/workspace';
 
 const NAME = 'bit-harbor-values';
@@ -22,8 +24,10 @@ async function run(argv: readonly string[]): Promise<number> {
   if (command.kind === 'help') return write(USAGE);
   if (command.kind === 'version') return write(packageInfo().version + '\n');
   const targets = expandPaths(command.paths, process.cwd());
+  const release = (command.values ?? []).map((file) => valuesFile(file));
   const catalogue = await loadCatalogue(command);
   const lintRun = lint(command, targets, catalogue);
+  if (release.length > 0) lintRun.files.push(...lintRelease(command, release, catalogue));
   write(format(lintRun, command.format, describeOrigin(catalogue.origin, Date.now())));
   const hasError = lintRun.files.some((file) => file.findings.some((finding) => finding.severity === 'error'));
   return hasError ? 1 : 0;
@@ -43,8 +47,32 @@ type LintCommand = Extract<CliCommand, { kind: 'lint' }>;
 
 function lint(command: LintCommand, targets: LintTarget[], catalogue: Catalogue): LintRun {
   const engine = new Engine({ rules: command.rules }, catalogue, new SchemaValidator(BUILT_IN_SCHEMAS, loadPrecompiledValidators()));
-  return lintTargets(targets, (input) => engine.analyze(input), command.chart, (file, text, all) =>
+  const folderLayers = new Map<string, string[][]>();
+  const layersOf = (target: LintTarget) => {
+    if (!target.folder) return [];
+    if (!folderLayers.has(target.folder)) folderLayers.set(target.folder, readFolderLayers(target.folder));
+    return folderLayers.get(target.folder)!;
+  };
+  return lintTargets(targets, (input, target) => analyzeWithBases(engine, input, layersOf(target)), command.chart, (file, text, all) =>
     engine.controlCrossFile(text, crossFileFindings(file, all)));
+}
+
+/** A `-f` file, read before anything is analysed (an unreadable one stops the run). */
+function valuesFile(given: string): LayerText & { displayPath: string } {
+  const absolutePath = path.resolve(process.cwd(), given);
+  const target = { absolutePath, displayPath: path.relative(process.cwd(), absolutePath), fromWalk: false };
+  return { uri: absolutePath, path: absolutePath, text: readTarget(target), displayPath: target.displayPath };
+}
+
+/** The `-f` files as one release: each file's findings under its name, in Helm's order. */
+function lintRelease(command: LintCommand, files: (LayerText & { displayPath: string })[], catalogue: Catalogue): LintedFile[] {
+  const engine = new Engine({ rules: command.rules }, catalogue);
+  const result = analyzeRelease(engine, files, command.chart);
+  const top = files[files.length - 1];
+  // A file given twice is merged twice (as Helm does) but listed once.
+  const listed = files.filter((file, index) => files.findIndex((other) => other.uri === file.uri) === index);
+  return listed.map((file) => locateFindings(file.displayPath, file.text,
+    result.findings.filter((finding) => (finding.uri ?? top.uri) === file.uri)));
 }
 
 function format(lintRun: LintRun, outputFormat: OutputFormat, catalogue: string): string {

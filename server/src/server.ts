@@ -19,7 +19,8 @@ import type { Catalogue } from './engine/catalogue/catalogue';
 import { Engine } from './engine/engine';
 import { BUILT_IN_SCHEMAS, SchemaValidator } from './engine/schema/validator';
 import { loadPrecompiledValidators } from './precompiled-validators';
-import { DEFAULT_SETTINGS, type AnalysisResult, type EngineSettings } from './engine/types';
+import { layerAnchor, layeredFindingsOfFile, publishOnFile } from './engine/layers/publish';
+import { DEFAULT_SETTINGS, type AnalysisResult, type EngineSettings, type Finding } from './engine/types';
 import { crossFileFindings } from './engine/workspace';
 import { CatalogueService } from './server/catalogue-service';
 import { toDiagnostic } from './server/diagnostics';
@@ -27,6 +28,7 @@ import { AUTHORING_CAPABILITIES, registerAuthoringFeatures } from './server/auth
 import { CATALOGUE_CAPABILITIES, registerCatalogueFeatures } from './server/features';
 import { AnalysisMemo, debounceMs, ValidationScheduler } from './server/scheduler';
 import { documentPath, sameSettings, toEngineSettings } from './server/settings';
+import { LayerService } from './server/layers';
 import { registerStatusRequests } from './server/status-requests';
 import { TagIndex } from './server/tag-index';
 
@@ -55,6 +57,7 @@ class BitHarborServer {
   /** Numbers configuration pulls, so an older answer never overwrites a newer one. */
   private pullCount = 0;
   private readonly tagIndex = new TagIndex();
+  private readonly layers = new LayerService(this.documents);
   /** The chart each open document was last analysed as, for the client's status display. */
   private readonly charts = new Map<string, { chart: string | null; detectedBy: string | null }>();
   private catalogue: CatalogueService | null = null;
@@ -71,20 +74,29 @@ class BitHarborServer {
     connection.onShutdown(() => this.scheduler.dispose());
     connection.onExecuteCommand(async (params) =>
       params.command === REFRESH_CATALOGUE_COMMAND ? this.catalogue?.refresh(true) : undefined);
-    // onDidChangeContent also fires on open, with the opened text.
-    this.documents.onDidChangeContent(({ document }) => this.scheduler.schedule(document.uri));
+    // onDidChangeContent also fires on open, with the opened text. Files checked over this one
+    // as a base are checked again: an edit in a base changes their findings.
+    this.documents.onDidChangeContent(({ document }) => {
+      this.scheduler.schedule(document.uri);
+      for (const over of this.layers.filesOver(document.uri)) this.scheduler.schedule(over);
+    });
     this.documents.onDidClose(({ document }) => {
       this.scheduler.cancel(document.uri);
       this.charts.delete(document.uri);
       this.analyses.forget(document.uri);
       this.published.delete(document.uri);
+      this.layers.forget(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      // Files over it now read it from the disk, which may differ from the closed editor's text.
+      for (const over of this.layers.filesOver(document.uri)) this.scheduler.schedule(over);
     });
-    registerCatalogueFeatures(connection, { documents: this.documents, engine: () => this.engine, logError: (what, error) => this.logError(what, error) });
+    const layersOf = (uri: string) => this.layers.basesOf(uri);
+    registerCatalogueFeatures(connection, { documents: this.documents, engine: () => this.engine, logError: (what, error) => this.logError(what, error), layersOf });
     registerAuthoringFeatures(connection, {
       documents: this.documents,
       engine: () => this.engine,
       logError: (what, error) => this.logError(what, error),
+      layersOf,
       // Workspace symbols also search the values files the start-up scan read from disk.
       workspaceFiles: () => this.tagIndex.all().flatMap(({ uri }) => {
         const text = this.tagIndex.diskText(uri);
@@ -188,6 +200,11 @@ class BitHarborServer {
     if (!this.settingsReady) return; // applySettings revalidates every open document
     const document = this.documents.get(uri);
     if (!document) return; // closed since it was scheduled
+    if (this.layers.hasBases(document, this.settings.layers)) {
+      void this.validateLayered(document);
+      return;
+    }
+    this.layers.forget(uri);
     const version = document.version;
     let diagnostics: Diagnostic[];
     let reused: boolean;
@@ -202,12 +219,7 @@ class BitHarborServer {
       this.connection.tracer.log(reused
         ? `bit-harbor: reused the analysis of ${uri} v${version} (text unchanged)`
         : `bit-harbor: analysed ${uri} v${version} (${document.lineCount} lines) in ${(performance.now() - started).toFixed(1)} ms`);
-      this.charts.set(uri, { chart: result.chart, detectedBy: result.detectedBy });
-      if (this.tagIndex.update(uri, result.tags)) this.revalidateOthers(uri);
-      const own = this.tagIndex.get(uri);
-      const crossFile = own ? this.engine.controlCrossFile(text, crossFileFindings(own, this.tagIndex.all())) : [];
-      const context = { document, packageRoot: this.packageRoot, lookup: (other: string) => this.lookup(other) };
-      diagnostics = [...result.findings, ...crossFile].map((finding) => toDiagnostic(finding, context));
+      diagnostics = this.diagnosticsOf(document, result, result.findings);
     } catch (error) {
       this.logError(`analysing ${uri}`, error);
       return; // keep whatever was published before rather than a half result
@@ -221,6 +233,43 @@ class BitHarborServer {
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
+  /**
+   * A file over base files: the bases are read (open documents win), the merge is checked, and
+   * the findings the file causes in a base are shown on the file, pointing into the base.
+   */
+  private async validateLayered(document: TextDocument): Promise<void> {
+    const { uri, version } = document;
+    const run = this.layers.startRun(uri);
+    let diagnostics: Diagnostic[];
+    try {
+      const input = await this.layers.load(document, this.settings.layers);
+      if (!this.layers.isLatest(uri, run) || this.documents.get(uri)?.version !== version) return;
+      const engine = this.engine;
+      const result = engine.analyzeLayers(input);
+      const findings = publishOnFile(layeredFindingsOfFile(engine, input, result), uri, layerAnchor(input.text));
+      diagnostics = this.diagnosticsOf(document, result, findings);
+    } catch (error) {
+      this.logError(`analysing ${uri} over its base files`, error);
+      return;
+    }
+    if (!this.layers.isLatest(uri, run) || this.documents.get(uri)?.version !== version) return;
+    // What the single-file path last published no longer stands for this document.
+    this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** Records the file's chart and tags, adds the findings other files give it, and converts. */
+  private diagnosticsOf(document: TextDocument, result: AnalysisResult, findings: readonly Finding[]): Diagnostic[] {
+    const { uri } = document;
+    const text = document.getText();
+    this.charts.set(uri, { chart: result.chart, detectedBy: result.detectedBy });
+    if (this.tagIndex.update(uri, result.tags)) this.revalidateOthers(uri);
+    const own = this.tagIndex.get(uri);
+    const crossFile = own ? this.engine.controlCrossFile(text, crossFileFindings(own, this.tagIndex.all())) : [];
+    const context = { document, packageRoot: this.packageRoot, lookup: (other: string) => this.lookup(other) };
+    return [...findings, ...crossFile].map((finding) => toDiagnostic(finding, context));
+  }
+
   /** Another file's tags changed: the open files of the other chart may gain or lose findings. */
   private revalidateOthers(changedUri: string): void {
     for (const document of this.documents.all()) {
@@ -232,7 +281,7 @@ class BitHarborServer {
   private lookup(uri: string): TextDocument | undefined {
     const open = this.documents.get(uri);
     if (open) return open;
-    const text = this.tagIndex.diskText(uri);
+    const text = this.tagIndex.diskText(uri) ?? this.layers.baseText(uri);
     return text === undefined ? undefined : TextDocument.create(uri, 'yaml', 0, text);
   }
 

@@ -14,6 +14,8 @@ export type CliCommand =
       chart?: ChartId;
       format: OutputFormat;
       paths: string[];
+      /** `-f` files in Helm's order: checked as one release, each merged over the ones before. */
+      values?: string[];
       rules: Record<string, Severity | 'off'>;
       /** A models.json to use instead of the fetched or cached catalogue. */
       catalog?: string;
@@ -26,11 +28,16 @@ const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'hint'] as const;
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: bit-harbor-values lint [options] PATH...
+       bit-harbor-values lint [options] -f BASE -f OVERRIDE...
 
 Checks Inference Stack and Pre-Porter Helm values files. A PATH may be a file or a folder;
 folders are searched for *.yaml and *.yml files, and files of neither chart are skipped.
+A file whose modeline names a base (\`# bit-harbor-values: base=./values.yaml\`) is checked
+over it; in a folder, \`.bit-harbor-values.json\` may set \`layers\` as bitHarbor.layers does.
 
 Options:
+  -f, --values FILE                   a values file of one release, in Helm's order (repeatable):
+                                      the files are merged as \`helm install -f\` merges them
   --chart inference-stack|pre-porter  treat every file as a values file of this chart
   --format stylish|json|sarif         output format (default: stylish)
   --catalog FILE                      use this models.json as the Bit Harbor catalogue
@@ -43,13 +50,14 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
 `;
 
-const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog'] as const;
+const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f'] as const;
 type ValuedOption = (typeof VALUED_OPTIONS)[number];
 
 export function parseArgs(argv: readonly string[]): CliCommand {
   const positionals: string[] = [];
   const values: Partial<Record<ValuedOption, string>> = {};
   const rules: Record<string, Severity | 'off'> = {};
+  const valuesFiles: string[] = [];
   let wantsHelp = false;
   let wantsVersion = false;
   let offline = false;
@@ -85,6 +93,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     else if (i + 1 < argv.length) value = argv[++i];
     if (value === undefined || value === '') throw new UsageError(`option ${name} needs a value`);
     if (name === '--rule') Object.assign(rules, parseRule(value));
+    else if (name === '-f' || name === '--values') valuesFiles.push(value);
     else values[name] = value;
   }
 
@@ -95,12 +104,13 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError('missing command (try: lint PATH...)');
   if (command !== 'lint') throw new UsageError(`unknown command ${command}`);
-  if (paths.length === 0) throw new UsageError('missing PATH to lint');
+  if (paths.length === 0 && valuesFiles.length === 0) throw new UsageError('missing PATH to lint');
   return {
     kind: 'lint',
     chart: values['--chart'] === undefined ? undefined : parseChart(values['--chart']),
     format: values['--format'] === undefined ? 'stylish' : parseFormat(values['--format']),
     paths,
+    ...(valuesFiles.length > 0 ? { values: valuesFiles } : {}),
     rules,
     catalog: values['--catalog'],
     offline,

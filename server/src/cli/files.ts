@@ -12,6 +12,8 @@ export interface LintTarget {
   displayPath: string;
   /** Found by walking a folder rather than named on the command line. */
   fromWalk: boolean;
+  /** The folder named on the command line that the walk found it in (its layer configuration). */
+  folder?: string;
 }
 
 /** A path that does not exist or cannot be read; the CLI prints the message and exits 2. */
@@ -44,16 +46,20 @@ const YAML_FILE = /\.ya?ml$/i;
 
 export function expandPaths(paths: readonly string[], cwd: string): LintTarget[] {
   const byPath = new Map<string, LintTarget>();
-  const add = (absolutePath: string, fromWalk: boolean) => {
+  const add = (absolutePath: string, fromWalk: boolean, folder?: string) => {
     const known = byPath.get(absolutePath);
     // A file both named and walked counts as named: it must not be skipped silently.
-    if (known) known.fromWalk &&= fromWalk;
-    else byPath.set(absolutePath, { absolutePath, displayPath: path.relative(cwd, absolutePath), fromWalk });
+    if (known) {
+      known.fromWalk &&= fromWalk;
+      known.folder ??= folder;
+    } else {
+      byPath.set(absolutePath, { absolutePath, displayPath: path.relative(cwd, absolutePath), fromWalk, ...(folder ? { folder } : {}) });
+    }
   };
   for (const given of paths) {
     const absolutePath = path.resolve(cwd, given);
     const stats = accessOrThrow(given, () => fs.statSync(absolutePath));
-    if (stats.isDirectory()) for (const file of walkFolder(absolutePath, given)) add(file, true);
+    if (stats.isDirectory()) for (const file of walkFolder(absolutePath, given)) add(file, true, absolutePath);
     else add(absolutePath, false);
   }
   return [...byPath.values()];
@@ -109,16 +115,17 @@ export type CrossFileCheck = (file: SummaryOfFile, text: string, all: readonly S
 
 export function lintTargets(
   targets: readonly LintTarget[],
-  analyze: (input: AnalysisInput) => AnalysisResult,
+  analyze: (input: AnalysisInput, target: LintTarget) => AnalysisResult,
   chart?: ChartId,
   crossFile?: CrossFileCheck,
+  cwd = process.cwd(),
 ): LintRun {
   const texts = targets.map(readTarget);
   const run: LintRun = { files: [], notValuesFiles: 0 };
   const analysed: { target: LintTarget; text: string; result: AnalysisResult; uri: string }[] = [];
   targets.forEach((target, i) => {
     const text = texts[i];
-    const result = analyze({ path: target.absolutePath, text, chart });
+    const result = analyze({ path: target.absolutePath, text, chart }, target);
     // Neither chart: a walked file is someone else's YAML; a named one is worth a mention.
     // Findings despite no chart (say, a modeline naming an unknown chart) are still shown.
     if (result.chart === null && result.findings.length === 0) {
@@ -129,10 +136,24 @@ export function lintTargets(
   });
   // Cross-file checks compare the files given on this command line, and nothing else.
   const summaries = analysed.flatMap(({ uri, result }) => (result.tags ? [{ uri, summary: result.tags }] : []));
+  // Findings a layered file causes in its bases (`uri`: the base's path) join the base's own.
+  const inBases = new Map<string, Finding[]>();
+  for (const { result } of analysed) {
+    for (const finding of result.findings) {
+      if (finding.uri !== undefined) inBases.set(finding.uri, [...(inBases.get(finding.uri) ?? []), finding]);
+    }
+  }
   for (const { target, text, result, uri } of analysed) {
     const own = summaries.find((summary) => summary.uri === uri);
     const extra = own && crossFile ? crossFile(own, text, summaries) : [];
-    run.files.push(locateFindings(target.displayPath, text, [...result.findings, ...extra]));
+    const fromOverrides = inBases.get(uri) ?? [];
+    inBases.delete(uri);
+    run.files.push(locateFindings(target.displayPath, text, [...result.findings.filter((f) => f.uri === undefined), ...extra, ...fromOverrides]));
+  }
+  // Bases that were not linted themselves (named only by a modeline) still get their findings.
+  for (const [basePath, findings] of inBases) {
+    const target = { absolutePath: basePath, displayPath: path.relative(cwd, basePath), fromWalk: false };
+    run.files.push(locateFindings(target.displayPath, readTarget(target), findings));
   }
   return run;
 }

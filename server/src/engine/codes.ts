@@ -20,6 +20,8 @@ const ENGINE_CODES: readonly CodeInfo[] = [
   { code: 'prepulled-unused', severity: 'hint', summary: 'A pre-pulled Bit Harbor tag no enabled model group uses.' },
   { code: 'internal-error', severity: 'hint', summary: 'A check failed on this file and was skipped; the other checks still ran.' },
   { code: 'unused-suppression', severity: 'hint', summary: 'A bit-harbor-disable comment that silences nothing.' },
+  { code: 'base-unreadable', severity: 'error', summary: 'A base file named by the modeline cannot be read, so the file is checked without it.' },
+  { code: 'base-cycle', severity: 'error', summary: 'A base file leads back to a file already in the chain of bases.' },
 ];
 
 const CODES: readonly CodeInfo[] = [...ENGINE_CODES, ...RULES.flatMap((rule) => rule.codes)];

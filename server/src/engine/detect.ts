@@ -52,3 +52,34 @@ export function chartFromContent(doc: Document): ChartId | null {
   if (keys.includes('images') && prePorterCompanion) return 'pre-porter';
   return null;
 }
+
+/** One `base=` of a modeline: a file this one is checked on top of (Helm's `-f base -f this`). */
+export interface BaseDeclaration {
+  /** The path as written, relative to the declaring file. */
+  path: string;
+  /** Where it is written, for a finding when it cannot be used. */
+  range: OffsetRange;
+}
+
+const MODELINE_LINE = /^[ \t]*#[ \t]*bit-harbor-values:([^\n\r]*)/m;
+const BASE = /(?:^|\s)base=("([^"]*)"|[^\s]+)/g;
+
+/**
+ * The `base=` entries of the file's modeline, in the order written (Helm's order: each is merged
+ * over the ones before it, and this file over all). A quoted value may hold spaces.
+ */
+export function findBaseDeclarations(text: string): BaseDeclaration[] {
+  if (!text.includes('base=')) return [];
+  const line = MODELINE_LINE.exec(text);
+  if (!line) return [];
+  const bodyStart = line.index + line[0].length - line[1].length;
+  const declarations: BaseDeclaration[] = [];
+  BASE.lastIndex = 0;
+  for (let match = BASE.exec(line[1]); match; match = BASE.exec(line[1])) {
+    const written = match[1];
+    const start = bodyStart + match.index + match[0].length - written.length;
+    const path = match[2] ?? written;
+    if (path !== '') declarations.push({ path, range: { start, end: start + written.length } });
+  }
+  return declarations;
+}

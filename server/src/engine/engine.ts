@@ -6,12 +6,13 @@ import prePorterDefaults from '../../../schemas/pre-porter.defaults.json';
 import { bundledCatalogue, type Catalogue } from './catalogue/catalogue';
 import { codeInfo } from './codes';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
-import { parseYaml, syntaxFindings, toValues } from './document';
+import { modelineFindings, readDocument } from './document-read';
+import { parseYaml, toValues } from './document';
 import type { TextEdit } from './edit/yaml-edit';
 import { fixAllEdits } from './fixes/fix-all';
 import { codeActionsFor, type CodeFix, type FixableFinding, type OtherFile, type ValuesDocument } from './fixes/index';
-import { findLegacyKeys } from './legacy';
-import { isPlainMap, mergeValues } from './merge';
+import { analyzeLayered, type LayeredInput } from './layers/analyze';
+import { isPlainMap, mergeValues, type Values } from './merge';
 import { issueToFinding } from './schema/messages';
 import { createRuleContext } from './rules/context';
 import { RULES } from './rules/index';
@@ -27,8 +28,8 @@ import {
   type Finding,
   type OffsetRange,
 } from './types';
+import type { TagSite } from './tag-sites';
 import { summarizeTags, type TagSummary } from './workspace';
-import { nodeRange } from './yaml-nodes';
 
 const CHART_DEFAULTS: Record<ChartId, unknown> = {
   'inference-stack': inferenceStackDefaults,
@@ -57,16 +58,7 @@ export class Engine {
     const fileChart = input.chart ?? modeline?.chart ?? globChart;
     let detectedBy: AnalysisResult['detectedBy'] = input.chart ? 'forced' : modeline?.chart ? 'modeline' : globChart ? 'glob' : null;
 
-    const findings: Finding[] = [];
-    if (modeline && modeline.chart === null) {
-      findings.push({
-        code: 'bad-value',
-        severity: 'error',
-        message: `\`${modeline.chartText}\` is not a chart this extension knows; use \`chart=inference-stack\` or \`chart=pre-porter\``,
-        range: modeline.chartRange,
-        data: { value: modeline.chartText, suggestions: ['inference-stack', 'pre-porter'] },
-      });
-    }
+    const findings: Finding[] = modelineFindings(modeline);
 
     let firstChart: ChartId | null = null;
     let tags: TagSummary | null = null;
@@ -127,33 +119,47 @@ export class Engine {
   }
 
   private analyzeDocument(doc: Document, chart: ChartId, text: string): { findings: Finding[]; tags: TagSummary | null } {
-    const findings = syntaxFindings(doc, text);
-    const converted = toValues(doc);
-    if (converted.problem !== null) {
-      const range = nodeRange(doc.contents) ?? { start: 0, end: 0 };
-      findings.push({ code: 'yaml-syntax', severity: 'error', message: `YAML: ${converted.problem}`, range: { start: range.start, end: range.start }, data: {} });
-      return { findings, tags: null };
-    }
-    if (!isPlainMap(converted.values)) {
-      const range = nodeRange(doc.contents);
-      if (range) findings.push({ code: 'wrong-type', severity: 'error', message: 'A values file must be a map of keys to values', range, data: { path: '' } });
-      return { findings, tags: null };
-    }
-    const legacy = findLegacyKeys(doc, chart);
-    findings.push(...legacy.findings);
-    const merged = mergeValues(CHART_DEFAULTS[chart], converted.values);
+    const read = readDocument(doc, chart, text);
+    if (read.values === null) return { findings: read.findings, tags: null };
+    const merged = mergeValues(CHART_DEFAULTS[chart], read.values);
+    const checked = this.checkMerged({ chart, doc, text, fileValues: read.values, merged, explained: read.explained });
+    return { findings: [...read.findings, ...checked.findings], tags: checked.tags };
+  }
+
+  /**
+   * Schema and rule findings of values merged over the chart's defaults. A layered check
+   * (layers/analyze.ts) passes how to find nodes across its files; a single file needs nothing.
+   */
+  checkMerged(view: MergedView): { findings: Finding[]; tags: TagSummary | null } {
+    const { chart, doc, text, merged } = view;
+    const findings: Finding[] = [];
     const schemaFindings: Finding[] = [];
     for (const issue of this.validator.validate(chart, merged)) {
-      if (issue.keyword === 'if' || issue.propertyName !== undefined || isExplained(issue, legacy.explained)) continue;
+      if (issue.keyword === 'if' || issue.propertyName !== undefined || isExplained(issue, view.explained)) continue;
       if (issue.keyword === 'required' && isDisabledGroup(merged, issue.path)) continue;
-      const finding = issueToFinding(issue, doc);
+      const finding = view.issueToFinding ? view.issueToFinding(issue) : issueToFinding(issue, doc);
       if (finding) schemaFindings.push(finding);
     }
     findings.push(...withoutMisspeltRequired(schemaFindings));
     if (!isPlainMap(merged)) return { findings, tags: null };
-    const context = createRuleContext({ chart, doc, text, values: merged, fileValues: converted.values, catalogue: this.catalogue, settings: this.settings });
+    const context = createRuleContext({
+      chart, doc, text, values: merged, fileValues: view.fileValues, catalogue: this.catalogue, settings: this.settings,
+      locate: view.locate, tagSites: view.tagSites,
+    });
     findings.push(...this.runRules(context));
     return { findings, tags: summarizeTags(doc, chart, merged, context.tagSites()) };
+  }
+
+  /**
+   * A file checked on top of its base files, as `helm install -f base -f file` merges them.
+   * The door reads the files (see layers/plan.ts); findings in a base carry its `uri`.
+   */
+  analyzeLayers(input: LayeredInput): AnalysisResult {
+    return analyzeLayered(input, {
+      settings: this.settings,
+      checkMerged: (view) => this.checkMerged(view),
+      control: (text, findings, reportUnused) => this.applySeverities(applySuppressions(text, findings, { reportUnused })),
+    });
   }
 
   private runRules(context: RuleContext): Finding[] {
@@ -172,6 +178,21 @@ export class Engine {
     }
     return findings;
   }
+}
+
+/** What a check of merged values needs to know besides them (see Engine.checkMerged). */
+export interface MergedView {
+  chart: ChartId;
+  doc: Document;
+  text: string;
+  /** The values written (in every layer, merged), without the chart's defaults. */
+  fileValues: Values;
+  merged: unknown;
+  /** Paths a legacy-key finding already explains. */
+  explained: Set<string>;
+  issueToFinding?: (issue: SchemaIssue) => Finding | null;
+  locate?: RuleContext['locate'];
+  tagSites?: () => TagSite[];
 }
 
 /**

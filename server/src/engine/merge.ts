@@ -26,3 +26,23 @@ function stripNulls(value: unknown): unknown {
   }
   return result;
 }
+
+/**
+ * Several values files as `helm install -f a -f b` combines them before the chart's defaults:
+ * maps merge key by key, anything else in a later file replaces, and a `null` stays a `null`
+ * (so that merging over the defaults afterwards deletes the key there too).
+ */
+export function mergeUserLayers(layers: readonly Values[]): Values {
+  let merged: Values = {};
+  for (const layer of layers) merged = mergeOver(merged, layer);
+  return merged;
+}
+
+function mergeOver(base: Values, over: Values): Values {
+  const merged: Values = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const below = merged[key];
+    merged[key] = isPlainMap(value) && isPlainMap(below) ? mergeOver(below, value) : value;
+  }
+  return merged;
+}

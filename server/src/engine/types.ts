@@ -32,6 +32,11 @@ export interface Finding {
   message: string;
   range: OffsetRange;
   related?: RelatedLocation[];
+  /**
+   * The file the range is in, when it is not the analysed one: a base file of a layered check
+   * (`analyzeLayers`). Absent for every finding of a single file.
+   */
+  uri?: string;
   /** Machine-readable facts about the finding (suggestions, paths) for quick fixes. */
   data?: Record<string, unknown>;
   tags?: FindingTag[];
@@ -60,6 +65,11 @@ export interface EngineSettings {
   };
   /** Image with a shell for the init container that copies weights out of an image volume. */
   copyImage: string;
+  /**
+   * `bitHarbor.layers`: ordered glob lists; in one folder, a file matching a later glob is
+   * checked on top of the files matching the earlier ones (base, then overrides).
+   */
+  layers: string[][];
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -74,6 +84,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   },
   // Pinned, so a fix writes the same image every time and a cluster pulls a known one.
   copyImage: 'busybox:1.37.0',
+  layers: [],
 };
 
 /** What the engine is asked to analyse. */

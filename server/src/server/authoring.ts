@@ -28,9 +28,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { completeAuthoring } from '../engine/authoring/complete';
 import { hoverAuthoring } from '../engine/authoring/hover';
 import { inlayHints } from '../engine/authoring/inlay-hints';
-import { definitionAt, prepareRenameAt, referencesAt, renameAt } from '../engine/authoring/navigation';
+import { prepareRenameAt, referencesAt, renameAt } from '../engine/authoring/navigation';
 import { foldingRanges, selectionRanges } from '../engine/authoring/structure';
 import { documentSymbols, workspaceSymbols, type AuthoringSymbol, type SymbolKindName, type WorkspaceFile } from '../engine/authoring/symbols';
+import type { LayerText } from '../engine/layers/analyze';
+import { layeredDefinitionAt } from '../engine/layers/navigation';
 import type { OffsetRange } from '../engine/types';
 import type { FeatureHost } from './features';
 import { documentPath } from './settings';
@@ -94,7 +96,7 @@ function toOffsets(document: TextDocument, range: Range): OffsetRange {
 export function authoringCompletions(host: FeatureHost, document: TextDocument, position: Position): CompletionItem[] {
   return answer(host, 'completing keys and values', [], () => {
     const engine = host.engine();
-    const items = completeAuthoring(document.getText(), document.offsetAt(position), engine.catalogue, engine.settings, documentPath(document.uri));
+    const items = completeAuthoring(document.getText(), document.offsetAt(position), engine.catalogue, engine.settings, documentPath(document.uri), host.layersOf?.(document.uri));
     return items.map((item) => ({
       label: item.label,
       kind: item.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.Value,
@@ -113,7 +115,7 @@ export function authoringCompletions(host: FeatureHost, document: TextDocument, 
 export function authoringHover(host: FeatureHost, document: TextDocument, position: Position): Hover | null {
   return answer(host, 'hovering a key', null, () => {
     const engine = host.engine();
-    const found = hoverAuthoring(document.getText(), document.offsetAt(position), engine.catalogue, engine.settings, documentPath(document.uri));
+    const found = hoverAuthoring(document.getText(), document.offsetAt(position), engine.catalogue, engine.settings, documentPath(document.uri), host.layersOf?.(document.uri));
     return found ? { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: toRange(document, found.range) } : null;
   });
 }
@@ -134,6 +136,11 @@ function toSelectionRange(document: TextDocument, chain: OffsetRange[]): Selecti
   let parent: SelectionRange | undefined;
   for (const range of [...chain].reverse()) parent = { range: toRange(document, range), parent };
   return parent ?? { range: toRange(document, { start: 0, end: 0 }) };
+}
+
+function baseDocument(bases: readonly LayerText[], uri: string): TextDocument | null {
+  const base = bases.find((candidate) => candidate.uri === uri);
+  return base ? TextDocument.create(base.uri, 'yaml', 0, base.text) : null;
 }
 
 function refused(message: string): ResponseError<void> {
@@ -167,9 +174,14 @@ export function registerAuthoringFeatures(connection: Connection, host: Authorin
   }));
 
   connection.onDefinition(({ textDocument, position }) => answer(host, 'finding a definition', [], (): Location[] =>
-    withDocument(textDocument.uri, [], (document, path) =>
-      definitionAt(document.getText(), document.offsetAt(position), host.engine().settings, path)
-        .map((range) => ({ uri: document.uri, range: toRange(document, range) })))));
+    withDocument(textDocument.uri, [], (document, path) => {
+      // A mount in an override may name a volume of a base file: the answer is in the base.
+      const bases = host.layersOf?.(document.uri) ?? [];
+      return layeredDefinitionAt(document.getText(), document.offsetAt(position), host.engine().settings, path, bases).flatMap((location) => {
+        const target = location.uri === undefined ? document : baseDocument(bases, location.uri);
+        return target ? [{ uri: target.uri, range: toRange(target, location.range) }] : [];
+      });
+    })));
 
   connection.onReferences(({ textDocument, position, context }) => answer(host, 'finding references', [], (): Location[] =>
     withDocument(textDocument.uri, [], (document, path) =>

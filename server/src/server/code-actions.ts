@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit as OffsetEdit } from '../engine/edit/yaml-edit';
 import type { Engine } from '../engine/engine';
 import type { OtherFile } from '../engine/fixes/index';
+import { mayHaveBases } from '../engine/layers/plan';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { documentPath } from './settings';
 
@@ -60,6 +61,11 @@ function otherDocuments(host: CodeActionHost, diagnostics: readonly Diagnostic[]
   return found;
 }
 
+function isFromBase(diagnostic: Diagnostic): boolean {
+  const data = diagnostic.data as { layer?: unknown } | undefined;
+  return data?.layer !== undefined;
+}
+
 export function codeActions(host: CodeActionHost, params: CodeActionParams): CodeAction[] {
   const document = host.documents.get(params.textDocument.uri);
   if (!document) return [];
@@ -69,7 +75,8 @@ export function codeActions(host: CodeActionHost, params: CodeActionParams): Cod
   const path = documentPath(document.uri);
   const actions: CodeAction[] = [];
   if (wanted(only, CodeActionKind.QuickFix) || wanted(only, CodeActionKind.RefactorRewrite)) {
-    const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    // A finding shown here from a base file (`data.layer`) is fixed in the base, not here.
+    const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && !isFromBase(d));
     const others = otherDocuments(host, ours);
     const otherFiles: OtherFile[] = [...others].map(([uri, other]) => ({ uri, text: other.getText() }));
     const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
@@ -86,7 +93,8 @@ export function codeActions(host: CodeActionHost, params: CodeActionParams): Cod
       });
     }
   }
-  if (wanted(only, FIX_ALL_KIND)) {
+  // Fix-all works from the file alone; over base files it would "fix" what the bases provide.
+  if (wanted(only, FIX_ALL_KIND) && !mayHaveBases(path, text, engine.settings.layers)) {
     const edits = engine.fixAll({ path, text });
     if (edits.length > 0) {
       actions.push({ title: 'Fix all safe Bit Harbor problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: toEdits(document, edits) } } });

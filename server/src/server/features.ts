@@ -16,6 +16,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completeImageTags } from '../engine/completion/image-tags';
 import type { Engine } from '../engine/engine';
+import type { LayerText } from '../engine/layers/analyze';
 import { hoverImageTag } from '../engine/hover/image-tag';
 import type { OffsetRange } from '../engine/types';
 import { authoringCompletions, authoringHover } from './authoring';
@@ -35,6 +36,8 @@ export interface FeatureHost {
   /** The engine of the current settings and catalogue; it is replaced when they change. */
   engine(): Engine;
   logError(what: string, error: unknown): void;
+  /** The base files the document was last checked over (layered values files). */
+  layersOf?(uri: string): LayerText[];
 }
 
 function guarded<T>(host: FeatureHost, what: string, fallback: T, run: () => T): T {

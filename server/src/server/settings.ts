@@ -40,7 +40,13 @@ export function toEngineSettings(section: unknown): EngineSettings {
     inlayHints: (settings.inlayHints as { enabled?: unknown } | null | undefined)?.enabled !== false,
     gpu: gpuTargeting(settings.gpu),
     copyImage: typeof settings.copyImage === 'string' && settings.copyImage.trim() !== '' ? settings.copyImage.trim() : DEFAULT_SETTINGS.copyImage,
+    layers: layerGlobs(settings.layers),
   };
+}
+
+/** `bitHarbor.layers`: a list of glob lists; anything else in it is left out. */
+function layerGlobs(value: unknown): string[][] {
+  return Array.isArray(value) ? value.map(stringArray).filter((globs) => globs.length > 1) : [];
 }
 
 /** `bitHarbor.gpu`: each half falls back to the default on its own when absent or malformed. */

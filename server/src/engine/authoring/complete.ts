@@ -1,6 +1,7 @@
 // Completion of keys and values anywhere in a values file (image tags have their own module).
 // Pure: the text, the cursor and the catalogue in; items with offsets out.
 import type { Catalogue } from '../catalogue/catalogue';
+import type { LayerText } from '../layers/analyze';
 import type { EngineSettings } from '../types';
 import { completionSite, type AuthoringCompletion } from './completion-site';
 import { completeKeys, mapSchemaAt } from './key-completion';
@@ -9,8 +10,9 @@ import { indentUnit } from './yaml-position';
 
 export type { AuthoringCompletion } from './completion-site';
 
-export function completeAuthoring(text: string, offset: number, catalogue: Catalogue, settings: EngineSettings, path?: string): AuthoringCompletion[] {
-  const site = completionSite(text, offset, settings, path);
+/** `bases`: the files the text is layered over, whose volumes and values count too. */
+export function completeAuthoring(text: string, offset: number, catalogue: Catalogue, settings: EngineSettings, path?: string, bases?: readonly LayerText[]): AuthoringCompletion[] {
+  const site = completionSite(text, offset, settings, path, bases);
   if (!site) return [];
   if (site.kind === 'value') return completeValues(site, catalogue, settings);
   // `image:` typed right before the cursor is a key being finished, not a new one.

@@ -7,6 +7,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
 import type { EngineSettings, OffsetRange } from '../types';
 import { keyText, type PathSegment } from '../yaml-nodes';
+import type { LayerText } from '../layers/analyze';
 import { chartDocuments, type ValuesDocument } from './values-file';
 import { columnOf, findNode, rangeOf } from './yaml-position';
 
@@ -85,11 +86,11 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-export function completionSite(text: string, offset: number, settings: EngineSettings, path?: string): CompletionSite | null {
+export function completionSite(text: string, offset: number, settings: EngineSettings, path?: string, bases?: readonly LayerText[]): CompletionSite | null {
   const probe = text.slice(0, offset) + CURSOR_MARKER + text.slice(offset);
   // Offsets after the marker are one more in the probe than in the text.
   const toText = (at: number) => (at > offset ? at - 1 : at);
-  for (const document of chartDocuments(probe, settings, path)) {
+  for (const document of chartDocuments(probe, settings, path, bases)) {
     const found = findNode(document.doc, hasMarker);
     if (!found || !isScalar(found.node)) continue;
     const scalar = found.node as Scalar;

@@ -5,6 +5,7 @@ import { isScalar } from 'yaml';
 import type { Catalogue } from '../catalogue/catalogue';
 import { codeSpan } from '../model-markdown';
 import { formatGiB, parseQuantity } from '../quantity';
+import type { LayerText } from '../layers/analyze';
 import type { EngineSettings, OffsetRange } from '../types';
 import type { PathSegment } from '../yaml-nodes';
 import { keyHoverMarkdown } from './key-hover';
@@ -47,8 +48,8 @@ function isQuantityPlace(chart: Parameters<typeof schemaAt>[0], path: readonly P
   return schemaAt(chart, path)?.definition === 'quantity';
 }
 
-export function hoverAuthoring(text: string, offset: number, catalogue: Catalogue, settings: EngineSettings, path?: string): AuthoringHover | null {
-  const document = documentAt(chartDocuments(text, settings, path), offset);
+export function hoverAuthoring(text: string, offset: number, catalogue: Catalogue, settings: EngineSettings, path?: string, bases?: readonly LayerText[]): AuthoringHover | null {
+  const document = documentAt(chartDocuments(text, settings, path, bases), offset);
   if (!document) return null;
   const found = nodeAt(document.doc, offset);
   if (!found) return null;

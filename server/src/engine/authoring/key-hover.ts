@@ -30,6 +30,8 @@ function same(a: unknown, b: unknown): boolean {
 /** Where the value Helm uses at `path` comes from: this file, the chart, or both merged. */
 export function provenance(document: ValuesDocument, path: readonly PathSegment[], fallback: DefaultOf): string {
   const written = valueAt(document.fileValues, path);
+  const base = document.bases?.find((candidate) => valueAt(candidate.values, path).found);
+  if (base) return layerProvenance(written, base.path);
   if (!written.found) return fallback.kind === 'chart' ? 'Not set in this file: the value comes from the chart.' : 'Not set in this file.';
   if (written.value === null) {
     return fallback.kind === 'chart'
@@ -45,6 +47,16 @@ export function provenance(document: ValuesDocument, path: readonly PathSegment[
       : 'Set in this file; it overrides every key of the chart\'s default.';
   }
   return 'Set in this file; it replaces the chart\'s default.';
+}
+
+/** Where a value comes from when a base file (the topmost that writes it) sets it too. */
+function layerProvenance(written: { found: boolean; value: unknown }, basePath: string): string {
+  const name = codeSpan(basePath.slice(Math.max(basePath.lastIndexOf('/'), basePath.lastIndexOf('\\')) + 1));
+  if (!written.found) return `Not set in this file: the value comes from base file ${name}.`;
+  if (written.value === null) return `\`null\` here deletes the value of base file ${name}: Helm leaves the key out.`;
+  return isPlainMap(written.value)
+    ? `Set in this file and merged over the value of base file ${name}.`
+    : `Set in this file; it replaces the value of base file ${name}.`;
 }
 
 /** One line on a model group: whether it renders, and which model it serves. */

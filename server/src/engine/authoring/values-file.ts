@@ -3,7 +3,8 @@
 // defaults. Documents of neither chart are left out, so unrelated YAML gets no answers.
 import type { Document } from 'yaml';
 import { parseYaml, toValues } from '../document';
-import { isPlainMap, mergeValues, type Values } from '../merge';
+import type { LayerText } from '../layers/analyze';
+import { isPlainMap, mergeUserLayers, mergeValues, type Values } from '../merge';
 import { chartOf } from '../tag-sites';
 import type { ChartId, EngineSettings, OffsetRange } from '../types';
 import { chartDefaults } from './schema-at-path';
@@ -17,19 +18,41 @@ export interface ValuesDocument {
   fileValues: Values;
   /** The document's values over the chart's defaults, as Helm renders them. */
   merged: Values;
+  /** The base files merged under the document (layered values files), topmost first. */
+  bases?: BaseValues[];
 }
 
-/** Every document of a chart in `text`, in file order. */
-export function chartDocuments(text: string, settings: EngineSettings, path?: string): ValuesDocument[] {
+/** A base file's values, for features that say where a value comes from. */
+export interface BaseValues {
+  uri: string;
+  path: string;
+  values: Values;
+}
+
+/** The values of base files (their first YAML document, as Helm reads one), in Helm's order. */
+export function baseValues(bases: readonly LayerText[]): BaseValues[] {
+  return bases.map((base) => {
+    const doc = parseYaml(base.text)[0];
+    const converted = doc ? toValues(doc) : null;
+    const values = converted && converted.problem === null && isPlainMap(converted.values) ? converted.values : {};
+    return { uri: base.uri, path: base.path, values };
+  });
+}
+
+/** Every document of a chart in `text`, in file order; over `bases` (Helm's order) when given. */
+export function chartDocuments(text: string, settings: EngineSettings, path?: string, bases?: readonly LayerText[]): ValuesDocument[] {
+  const below = bases && bases.length > 0 ? baseValues(bases) : null;
   return parseYaml(text).flatMap((doc) => {
     const chart = chartOf(doc, text, settings.files, path);
     if (!chart) return [];
     const converted = toValues(doc);
     const fileValues = converted.problem === null && isPlainMap(converted.values) ? converted.values : {};
-    const merged = mergeValues(chartDefaults(chart), fileValues);
+    const user = below ? mergeUserLayers([...below.map((base) => base.values), fileValues]) : fileValues;
+    const merged = mergeValues(chartDefaults(chart), user);
     const [start, , end] = doc.range ?? [0, 0, text.length];
+    const layered = below ? { bases: [...below].reverse() } : {};
     // The parser may put the end of a document with an unclosed flow collection one past the text.
-    return [{ doc, chart, range: { start, end: Math.min(end, text.length) }, fileValues, merged: isPlainMap(merged) ? merged : {} }];
+    return [{ doc, chart, range: { start, end: Math.min(end, text.length) }, fileValues, merged: isPlainMap(merged) ? merged : {}, ...layered }];
   });
 }
 

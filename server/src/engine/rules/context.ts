@@ -16,14 +16,19 @@ export function createRuleContext(input: {
   fileValues: Values;
   catalogue: Catalogue;
   settings: EngineSettings;
+  /** Finds a path's node across several files (layers); one file's own lookup by default. */
+  locate?: RuleContext['locate'];
+  /** The tag sites of several files (layers); the document's own by default. */
+  tagSites?: () => TagSite[];
 }): RuleContext {
   const { doc } = input;
   const lookup = indexedPairLookup(doc);
+  const find = input.locate ?? ((path: readonly PathSegment[]) => locate(doc, path, lookup));
   let groups: GroupView[] | undefined;
   let sites: TagSite[] | undefined;
   const rangeFor = (path: readonly PathSegment[], prefer: 'key' | 'value' = 'key'): OffsetRange => {
     for (let length = path.length; length >= 0; length--) {
-      const location = locate(doc, path.slice(0, length), lookup);
+      const location = find(path.slice(0, length));
       if (!location) continue;
       const range = prefer === 'value' && length === path.length ? valueOrKeyRange(location) : keyOrValueRange(location);
       if (range) return length === 0 ? { start: range.start, end: range.start } : range;
@@ -32,10 +37,10 @@ export function createRuleContext(input: {
   };
   return {
     ...input,
-    locate: (path) => locate(doc, path, lookup),
+    locate: find,
     rangeFor,
     // Every Inference Stack check walks the same groups: build the views once per analysis.
     groups: () => (groups ??= enabledGroups(input.values)),
-    tagSites: () => (sites ??= tagSitesInDocument(doc, input.text, input.chart, input.settings.registries)),
+    tagSites: () => (sites ??= input.tagSites?.() ?? tagSitesInDocument(doc, input.text, input.chart, input.settings.registries)),
   };
 }

@@ -1,0 +1,84 @@
+// Layered values files on the command line: `-f base -f override` (Helm's flag and order) is
+// one release checked as a whole, every file's findings under its own name; a file whose
+// modeline names a base, or that a folder's `.bit-harbor-values.json` layers, is checked over
+// its bases, and only the findings it causes in them are added to theirs.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Engine } from '../engine/engine';
+import type { LayeredInput, LayerText } from '../engine/layers/analyze';
+import { mayHaveBases, planLayers, type LayerFile } from '../engine/layers/plan';
+import { layeredFindingsOfFile } from '../engine/layers/publish';
+import type { AnalysisInput, AnalysisResult, ChartId } from '../engine/types';
+import { FileAccessError } from './files';
+
+export const CONFIG_FILE = '.bit-harbor-values.json';
+
+/** `layers` of a folder's `.bit-harbor-values.json`, or none when the file is absent. */
+export function readFolderLayers(folder: string): string[][] {
+  const file = path.join(folder, CONFIG_FILE);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return []; // no configuration: no layers
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new FileAccessError(`cannot use ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const layers = (parsed as { layers?: unknown } | null)?.layers;
+  if (layers === undefined) return [];
+  const valid = Array.isArray(layers) && layers.every((globs) => Array.isArray(globs) && globs.every((glob) => typeof glob === 'string'));
+  if (!valid) throw new FileAccessError(`cannot use ${file}: "layers" must be a list of lists of globs, like [["values.yaml", "values-*.yaml"]]`);
+  return layers as string[][];
+}
+
+function readLayer(file: string): LayerFile {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { problem: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error instanceof Error ? error.message : String(error)) };
+  }
+}
+
+function siblingsOf(file: string): string[] {
+  try {
+    return fs.readdirSync(path.dirname(file));
+  } catch {
+    return [];
+  }
+}
+
+/** The analysis of one file, over its bases when it has any; base findings carry their path as `uri`. */
+export function analyzeWithBases(engine: Engine, input: AnalysisInput, layers: string[][]): AnalysisResult {
+  if (!mayHaveBases(input.path, input.text, layers)) return engine.analyze(input);
+  const files = new Map<string, LayerFile>();
+  const request = { path: input.path, text: input.text, layers, siblings: layers.length > 0 ? siblingsOf(input.path) : undefined, files };
+  let plan = planLayers(request);
+  while (plan.kind === 'read') {
+    for (const missing of plan.missing) files.set(missing, readLayer(missing));
+    plan = planLayers(request);
+  }
+  const layered: LayeredInput = {
+    ...input,
+    uri: input.path,
+    bases: plan.bases.map((base) => ({ uri: base.path, path: base.path, text: base.text })),
+    problems: plan.problems.map(({ path: holder, finding }) => (holder === input.path ? finding : { ...finding, uri: holder })),
+  };
+  const result = engine.analyzeLayers(layered);
+  const name = path.basename(input.path);
+  // A base is linted on its own too (or by whoever lints it): add only what this file causes there.
+  const findings = layeredFindingsOfFile(engine, layered, result).map((finding) =>
+    finding.uri === undefined ? finding : { ...finding, message: `${finding.message} (with ${name} merged over it)` });
+  return { ...result, findings };
+}
+
+/** `-f a -f b -f c`: one release, c over b over a; every finding of the merge, in its own file. */
+export function analyzeRelease(engine: Engine, files: readonly LayerText[], chart?: ChartId): AnalysisResult {
+  const top = files[files.length - 1];
+  return engine.analyzeLayers({ path: top.path, uri: top.uri, text: top.text, chart, bases: files.slice(0, -1) });
+}
