@@ -151,9 +151,24 @@ function endOf(node: unknown): number {
 /** Replaces an empty value (`key:`, `key: null`) or adds a value under a key with none. */
 function fillEmpty(src: Source, pair: Pair, value: unknown): TextEdit[] {
   const node = pair.value as Node | null;
-  const start = colonAfterKey(src, pair);
-  const end = node?.range ? node.range[1] : start;
-  return [{ start, end, newText: src.eol + block(src, value, childIndent(src, pair)).replace(/\r?\n$/, '') }];
+  const colon = colonAfterKey(src, pair);
+  const newText = src.eol + block(src, value, childIndent(src, pair)).replace(/\r?\n$/, '');
+  if (!node?.range || node.range[1] <= node.range[0]) {
+    // Nothing written (`key:`, perhaps with a comment): the block goes after the line, so a
+    // comment on it stays a comment rather than being glued to the new value.
+    const at = lineEnd(src, colon);
+    return [{ start: at, end: at, newText }];
+  }
+  // `key: ~` loses the `~`; a comment between the colon and the value stays.
+  const start = src.text.slice(colon, node.range[0]).trim() === '' ? colon : node.range[0];
+  return [{ start, end: node.range[1], newText }];
+}
+
+/** The end of the line holding `offset`, before its line break. */
+function lineEnd(src: Source, offset: number): number {
+  const newline = src.text.indexOf('\n', offset);
+  if (newline < 0) return src.text.length;
+  return src.text[newline - 1] === '\r' ? newline - 1 : newline;
 }
 
 /**

@@ -46,7 +46,21 @@ export function gpuTargetingEdits(text: string, doc: Document, merged: Values, t
     const inFile = locate(doc, tolerations) !== null;
     edits.push(...appendListItems(text, doc, tolerations, inFile ? wanted : [...current, ...wanted]));
   }
-  return edits;
+  return joinSameRange(edits);
+}
+
+/**
+ * Both halves fill the same empty group (`g:`, `g: ~`) by replacing its empty value: edits of
+ * one fix must not overlap, so they become one edit holding both, in order.
+ */
+function joinSameRange(edits: TextEdit[]): TextEdit[] {
+  const joined: TextEdit[] = [];
+  for (const edit of edits) {
+    const same = joined.find((other) => other.start === edit.start && other.end === edit.end);
+    if (same) same.newText += edit.newText;
+    else joined.push({ ...edit });
+  }
+  return joined;
 }
 
 const TITLE = 'Add GPU node targeting';
