@@ -102,4 +102,21 @@ describe('fuzz regressions', () => {
       assert.ok(indents.every((indent) => indent % 2 === 0), `${item.label} is laid out from column 0`);
     }
   });
+
+  it('seed 101 case 116: both GPU halves at the end of a CRLF file: the filled list stays under its key', () => {
+    const text = 'images: []\r\nglobalTolerations: # mine';
+    const fix = fixes(text).find((f) => f.title === 'Add GPU node targeting');
+    assert.ok(fix);
+    const fixed = applyEdits(text, fix.edits);
+    assert.deepEqual(parseErrors(fixed), []);
+    assert.match(fixed, /^globalTolerations: # mine\r\n {2}- key: nvidia\.com\/gpu\r\n/m);
+    assert.match(fixed, /\r\nglobalNodeSelector:\r\n {2}nvidia\.com\/gpu\.present: "true"/);
+  });
+
+  it('seed 101 case 1621: a byte-order mark before an indented first key: new keys go at the map\'s real column', () => {
+    const text = '\ufeff  enabled: true\nadvancedCronJob:\nimages:\n  - name: a\n    enabled: true\n';
+    const fix = fixes(text).find((f) => f.title === 'Add GPU node targeting');
+    assert.ok(fix);
+    assert.deepEqual(parseErrors(applyEdits(text, fix.edits)), []);
+  });
 });

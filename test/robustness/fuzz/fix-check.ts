@@ -66,9 +66,10 @@ export function checkFix(engine: Engine, input: AnalysisInput, fix: { title: str
     }
   }
   const fixed = applyEdits(text, sorted);
-  // Comments outside what the fix replaces must survive it as comments.
+  // Comments outside what the fix replaces must survive it as comments (in a file that parses:
+  // in a broken one, a `#` may be read as part of an unclosed string either way).
   const kept = comments(fixed).map((c) => c.source);
-  for (const comment of comments(text)) {
+  for (const comment of parseErrors(text).length > 0 ? [] : comments(text)) {
     if (sorted.some((edit) => edit.start < comment.offset + comment.source.length && comment.offset < edit.end)) continue;
     const at = kept.indexOf(comment.source);
     if (at < 0) throw new Error(`fix "${fix.title}": the comment ${JSON.stringify(comment.source)} at ${comment.offset} is lost in ${JSON.stringify(fixed)}`);

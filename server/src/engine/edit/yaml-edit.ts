@@ -128,7 +128,9 @@ function appendToMap(src: Source, map: YAMLMap, pair: Pair | null, entries: Reco
   }
   const last = map.items[map.items.length - 1];
   const end = Math.max((last.key as Node).range![2], (last.value as Node | null)?.range?.[2] ?? 0);
-  const indent = column(src, (map.items[0].key as Node).range![0]);
+  // The last key's column, not the first's: after a byte-order mark the parser lets the first
+  // line be indented (`\ufeff  a: 1`), and the entries that follow set the map's real column.
+  const indent = column(src, (last.key as Node).range![0]);
   const { at, prefix } = lineStartAfter(src, end);
   return [{ start: at, end: at, newText: prefix + block(src, entries, indent) }];
 }
