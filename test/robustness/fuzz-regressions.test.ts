@@ -5,13 +5,17 @@ import { describe, it } from 'node:test';
 import { parseYaml } from '../../server/src/engine/document';
 import { applyEdits } from '../../server/src/engine/edit/yaml-edit';
 import { Engine } from '../../server/src/engine/engine';
+import { definitionAt } from '../../server/src/engine/authoring/navigation';
 import { selectionRanges } from '../../server/src/engine/authoring/structure';
+import { completeSnippets } from '../../server/src/engine/completion/snippets';
 
 const engine = new Engine();
+/** The fuzzers' settings: globs force a chart on files that look like neither. */
+const forced = new Engine({ files: { inferenceStack: ['**/inference/*.yaml'], prePorter: ['**/porter/*.yaml'] } });
 
-function fixes(text: string, path = '/work/values.yaml') {
+function fixes(text: string, path = '/work/values.yaml', range = { start: 0, end: text.length }) {
   const findings = engine.analyze({ path, text }).findings;
-  return engine.codeActions({ path, text }, { start: 0, end: text.length }, findings);
+  return engine.codeActions({ path, text }, range, findings);
 }
 
 function parseErrors(text: string): string[] {
@@ -60,5 +64,59 @@ describe('fuzz regressions', () => {
       process.off('warning', listen);
     }
     assert.deepEqual(warnings, []);
+  });
+
+  it('seed 7 case 357: the GPU fix on an empty group is one edit, and keeps the comment on the key', () => {
+    for (const text of ['modelGroups:\n  vllm-gemma: # mine\n  other: {}\n', 'modelGroups:\n  vllm-gemma: ~ # mine\n']) {
+      const inGroup = { start: text.indexOf('vllm'), end: text.indexOf('vllm') };
+      const fix = fixes(text, '/work/values.yaml', inGroup).find((f) => f.title === 'Add GPU node targeting');
+      assert.ok(fix, text);
+      assert.equal(fix.edits.length, 1, 'the two halves fill the same empty value: one edit, no overlap');
+      const fixed = applyEdits(text, fix.edits);
+      assert.deepEqual(parseErrors(fixed), []);
+      assert.match(fixed, /# mine\n/, 'the comment stays a comment');
+      assert.doesNotMatch(fixed, /NoSchedule#/);
+    }
+  });
+
+  it('seed 7 case 198: go to definition on an alias beside a pair with no value', () => {
+    const text = 'modelG:\n\f vllm<<: *a-gemma:\n    enab';
+    for (let offset = 0; offset <= text.length; offset++) definitionAt(text, offset, forced.settings, '/work/inference/values.yaml');
+    const anchored = 'modelGroups:\n  a: &x\n  b:\n  c: *x\n';
+    assert.deepEqual(definitionAt(anchored, anchored.indexOf('*x') + 1, engine.settings), [{ start: 18, end: 20 }]);
+  });
+
+  it('seed 11 case 133: an alias inside the node it names is a finding, not a stack overflow', () => {
+    const text = 'modelGroups:\n  g:\n    enabled: true\n    volumeMounts: &mounts\n      more: *mounts\n';
+    const result = engine.analyze({ path: '/work/values.yaml', text });
+    const problem = result.findings.find((f) => f.code === 'yaml-syntax');
+    assert.match(problem?.message ?? '', /alias refers to a node that contains it/);
+  });
+
+  it('seed 11 case 243: snippets at offset 0 of a text that starts with a line break', () => {
+    const text = '\nmodelgroups: {}\n';
+    const items = completeSnippets(text, 0, forced.catalogue, forced.settings, '/work/porter/values.yaml');
+    assert.ok(items.length > 0);
+    for (const item of items) {
+      const indents = item.edit.newText.split('\n').map((line) => line.length - line.trimStart().length);
+      assert.ok(indents.every((indent) => indent % 2 === 0), `${item.label} is laid out from column 0`);
+    }
+  });
+
+  it('seed 101 case 116: both GPU halves at the end of a CRLF file: the filled list stays under its key', () => {
+    const text = 'images: []\r\nglobalTolerations: # mine';
+    const fix = fixes(text).find((f) => f.title === 'Add GPU node targeting');
+    assert.ok(fix);
+    const fixed = applyEdits(text, fix.edits);
+    assert.deepEqual(parseErrors(fixed), []);
+    assert.match(fixed, /^globalTolerations: # mine\r\n {2}- key: nvidia\.com\/gpu\r\n/m);
+    assert.match(fixed, /\r\nglobalNodeSelector:\r\n {2}nvidia\.com\/gpu\.present: "true"/);
+  });
+
+  it('seed 101 case 1621: a byte-order mark before an indented first key: new keys go at the map\'s real column', () => {
+    const text = '\ufeff  enabled: true\nadvancedCronJob:\nimages:\n  - name: a\n    enabled: true\n';
+    const fix = fixes(text).find((f) => f.title === 'Add GPU node targeting');
+    assert.ok(fix);
+    assert.deepEqual(parseErrors(applyEdits(text, fix.edits)), []);
   });
 });

@@ -31,7 +31,9 @@ export function syntaxFindings(doc: Document, text: string): Finding[] {
     return {
       code: 'yaml-syntax',
       severity: 'error' as const,
-      message: `YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      message: error.message.includes('Maximum call stack size exceeded')
+        ? 'YAML: the nesting here is too deep to read'
+        : `YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
       range: { start, end: end > start ? end : start + 1 },
       data: { yamlCode: error.code },
     };
@@ -42,9 +44,42 @@ export type ValuesResult = { values: unknown; problem: null } | { values: null; 
 
 /** The document as plain values, or why it cannot be converted (alias bombs, cycles). */
 export function toValues(doc: Document): ValuesResult {
+  let values: unknown;
   try {
-    return { values: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}, problem: null };
+    values = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
   } catch (error) {
     return { values: null, problem: error instanceof Error ? error.message : String(error) };
   }
+  // `a: &x {b: *x}` converts to an object that holds itself; every walk over it would never end.
+  if (holdsItself(values)) return { values: null, problem: 'an alias refers to a node that contains it, so the values never end' };
+  return { values, problem: null };
+}
+
+/**
+ * Whether `root` contains itself. Iterative, so deep nesting cannot overflow the stack, and each
+ * object is walked once, so values shared through aliases cost nothing more.
+ */
+function holdsItself(root: unknown): boolean {
+  const done = new Set<object>();
+  const onPath = new Set<object>();
+  const stack: { value: object; children: unknown[]; next: number }[] = [];
+  const enter = (value: unknown): boolean => {
+    if (value === null || typeof value !== 'object' || done.has(value)) return false;
+    if (onPath.has(value)) return true;
+    onPath.add(value);
+    stack.push({ value, children: Object.values(value), next: 0 });
+    return false;
+  };
+  if (enter(root)) return true;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) {
+      if (enter(top.children[top.next++])) return true;
+    } else {
+      stack.pop();
+      onPath.delete(top.value);
+      done.add(top.value);
+    }
+  }
+  return false;
 }

@@ -2,6 +2,7 @@
 // the text, do not overlap, do not split a CRLF or a surrogate pair, keep the file's line
 // endings, and a file that parsed cleanly still parses cleanly after the fix. The fixed text
 // then goes through analyze once more, which must not crash either.
+import { Parser } from 'yaml';
 import { parseYaml } from '../../../server/src/engine/document';
 import type { TextEdit } from '../../../server/src/engine/edit/yaml-edit';
 import type { Engine } from '../../../server/src/engine/engine';
@@ -25,6 +26,20 @@ function splits(text: string, offset: number): string | null {
   const after = text.charCodeAt(offset);
   if (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) return 'a surrogate pair';
   return null;
+}
+
+/** Every comment token of `text` with its offset, from the parser's concrete syntax tree. */
+export function comments(text: string): { offset: number; source: string }[] {
+  const found: { offset: number; source: string }[] = [];
+  const walk = (token: unknown): void => {
+    if (Array.isArray(token)) return token.forEach(walk);
+    if (token === null || typeof token !== 'object') return;
+    const t = token as { type?: string; offset?: number; source?: string };
+    if (t.type === 'comment' && typeof t.offset === 'number' && typeof t.source === 'string') found.push({ offset: t.offset, source: t.source.replace(/\r$/, '') });
+    Object.values(token).forEach(walk);
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  return found;
 }
 
 /** The parser's errors, whatever the chart (analyze reports them only for values files). */
@@ -51,6 +66,15 @@ export function checkFix(engine: Engine, input: AnalysisInput, fix: { title: str
     }
   }
   const fixed = applyEdits(text, sorted);
+  // Comments outside what the fix replaces must survive it as comments (in a file that parses:
+  // in a broken one, a `#` may be read as part of an unclosed string either way).
+  const kept = comments(fixed).map((c) => c.source);
+  for (const comment of parseErrors(text).length > 0 ? [] : comments(text)) {
+    if (sorted.some((edit) => edit.start < comment.offset + comment.source.length && comment.offset < edit.end)) continue;
+    const at = kept.indexOf(comment.source);
+    if (at < 0) throw new Error(`fix "${fix.title}": the comment ${JSON.stringify(comment.source)} at ${comment.offset} is lost in ${JSON.stringify(fixed)}`);
+    kept.splice(at, 1);
+  }
   const after = engine.analyze({ ...input, text: fixed });
   const crashed = after.findings.find((f) => f.code === 'internal-error');
   if (crashed) throw new Error(`fix "${fix.title}": a check crashed on the fixed text: ${crashed.message}`);

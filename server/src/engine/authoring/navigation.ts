@@ -43,8 +43,9 @@ function anchorOf(doc: Document, alias: Alias): Node | null {
   const start = alias.range?.[0] ?? 0;
   let anchored: Node | null = null;
   visit(doc, (_key, node) => {
-    const candidate = node as Node & { anchor?: string };
-    if (candidate.anchor === alias.source && (candidate.range?.[0] ?? Infinity) < start) anchored = candidate;
+    // A pair's missing key or value (`: x`, `k:`) is visited as null.
+    const candidate = node as (Node & { anchor?: string }) | null;
+    if (candidate && candidate.anchor === alias.source && (candidate.range?.[0] ?? Infinity) < start) anchored = candidate;
   });
   return anchored;
 }

@@ -76,7 +76,8 @@ export function pairIn(map: unknown, key: string): Pair | null {
 
 /** Zero-based column of an offset. */
 export function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  // lastIndexOf('\n', -1) looks at offset 0: a text starting with a line break would give -1.
+  return offset === 0 ? 0 : offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
 /**

@@ -43,8 +43,13 @@ function isBlankOrComments(text: string): boolean {
   return text.split(/\r?\n/).every((line) => line.trim() === '' || line.trimStart().startsWith('#'));
 }
 
+/** lastIndexOf('\n', -1) looks at offset 0, so offset 0 is handled apart (a text may start with a line break). */
+function lineStartOf(text: string, offset: number): number {
+  return offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+}
+
 function columnIn(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  return offset - lineStartOf(text, offset);
 }
 
 /** The collection at `path` of the probe document (its node offsets are those of `probe`). */
@@ -97,7 +102,7 @@ function itemPlaces(probe: string, dashColumn: number, dashTyped: boolean, setti
 }
 
 export function snippetSite(text: string, offset: number, settings: EngineSettings, path?: string): SnippetSite | null {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartOf(text, offset);
   const lineEnd = text.indexOf('\n', offset);
   if (text.slice(offset, lineEnd < 0 ? text.length : lineEnd).trim() !== '') return null;
   const line = BLOCK_START.exec(text.slice(lineStart, offset));

@@ -128,7 +128,9 @@ function appendToMap(src: Source, map: YAMLMap, pair: Pair | null, entries: Reco
   }
   const last = map.items[map.items.length - 1];
   const end = Math.max((last.key as Node).range![2], (last.value as Node | null)?.range?.[2] ?? 0);
-  const indent = column(src, (map.items[0].key as Node).range![0]);
+  // The last key's column, not the first's: after a byte-order mark the parser lets the first
+  // line be indented (`\ufeff  a: 1`), and the entries that follow set the map's real column.
+  const indent = column(src, (last.key as Node).range![0]);
   const { at, prefix } = lineStartAfter(src, end);
   return [{ start: at, end: at, newText: prefix + block(src, entries, indent) }];
 }
@@ -151,9 +153,24 @@ function endOf(node: unknown): number {
 /** Replaces an empty value (`key:`, `key: null`) or adds a value under a key with none. */
 function fillEmpty(src: Source, pair: Pair, value: unknown): TextEdit[] {
   const node = pair.value as Node | null;
-  const start = colonAfterKey(src, pair);
-  const end = node?.range ? node.range[1] : start;
-  return [{ start, end, newText: src.eol + block(src, value, childIndent(src, pair)).replace(/\r?\n$/, '') }];
+  const colon = colonAfterKey(src, pair);
+  const newText = src.eol + block(src, value, childIndent(src, pair)).replace(/\r?\n$/, '');
+  if (!node?.range || node.range[1] <= node.range[0]) {
+    // Nothing written (`key:`, perhaps with a comment): the block goes after the line, so a
+    // comment on it stays a comment rather than being glued to the new value.
+    const at = lineEnd(src, colon);
+    return [{ start: at, end: at, newText }];
+  }
+  // `key: ~` loses the `~`; a comment between the colon and the value stays.
+  const start = src.text.slice(colon, node.range[0]).trim() === '' ? colon : node.range[0];
+  return [{ start, end: node.range[1], newText }];
+}
+
+/** The end of the line holding `offset`, before its line break. */
+function lineEnd(src: Source, offset: number): number {
+  const newline = src.text.indexOf('\n', offset);
+  if (newline < 0) return src.text.length;
+  return src.text[newline - 1] === '\r' ? newline - 1 : newline;
 }
 
 /**

@@ -46,7 +46,31 @@ export function gpuTargetingEdits(text: string, doc: Document, merged: Values, t
     const inFile = locate(doc, tolerations) !== null;
     edits.push(...appendListItems(text, doc, tolerations, inFile ? wanted : [...current, ...wanted]));
   }
-  return edits;
+  return joinSameRange(edits);
+}
+
+/**
+ * Both halves may edit the same place: fill the same empty group (`g:`, `g: ~`), or one fills
+ * the last key of a map where the other appends to that map. Edits of one fix must not overlap,
+ * so those become one edit. The more indented text goes first: at one place, deeper lines
+ * belong to the entry before it, shallower ones start entries of their own.
+ */
+function joinSameRange(edits: TextEdit[]): TextEdit[] {
+  const groups = new Map<string, TextEdit[]>();
+  for (const edit of edits) {
+    const key = `${edit.start}:${edit.end}`;
+    groups.set(key, [...(groups.get(key) ?? []), edit]);
+  }
+  return [...groups.values()].map((group) => {
+    if (group.length === 1) return group[0];
+    const ordered = [...group].sort((a, b) => firstIndent(b.newText) - firstIndent(a.newText));
+    return { start: group[0].start, end: group[0].end, newText: ordered.map((edit) => edit.newText).join('') };
+  });
+}
+
+function firstIndent(text: string): number {
+  const line = text.split(/\r?\n/).find((candidate) => candidate.trim() !== '') ?? '';
+  return line.length - line.trimStart().length;
 }
 
 const TITLE = 'Add GPU node targeting';
