@@ -30,6 +30,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const WAIT_MS = 60_000;
+/** USER_HZ: the unit of /proc/<pid>/stat times, 100 on every Linux build Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface ServerSpec {
   name: string;
@@ -178,6 +180,21 @@ export class BenchClient {
       const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
       const kib = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
       return kib === undefined ? null : Number(kib) / 1024;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * CPU time the server process has used so far, in ms (Linux /proc stat utime + stime). Less
+   * sensitive than wall time to other work on a shared machine; 10 ms resolution.
+   */
+  cpuMs(): number | null {
+    try {
+      const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+      // Fields after the parenthesised command name; utime and stime are the 14th and 15th overall.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
     } catch {
       return null;
     }

@@ -39,7 +39,7 @@ export interface Target {
   met: boolean;
 }
 
-const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+const ms = (value: number) => (!Number.isFinite(value) ? '–' : value < 10 ? value.toFixed(1) : value.toFixed(0));
 const ratio = (ours: number, theirs: number) => (theirs > 0 ? `${(ours / theirs).toFixed(2)}×` : '–');
 
 function pair(ours: number, theirs: number | undefined): string {
@@ -66,6 +66,7 @@ const ROWS: Row[] = [
   ['open → first diagnostics, ms', (f) => pair(f.ours.firstDiagnosticsMs, f.theirs?.firstDiagnosticsMs)],
   ['diagnostics on open (count)', (f) => `${f.ours.firstDiagnostics} / ${f.theirs?.firstDiagnostics ?? '–'}`],
   ...summaryRows('edit in one group → diagnostics', (f) => f.editMs),
+  ['edit → diagnostics, server CPU per edit, ms', (f) => pair(f.ours.editCpuMs ?? NaN, f.theirs?.editCpuMs ?? undefined)],
   ...summaryRows('completion at a Bit Harbor tag', (f) => f.completionTagMs),
   ...summaryRows('completion at a key', (f) => f.completionKeyMs),
   ...summaryRows('hover on a tag', (f) => f.hoverTagMs),

@@ -22,6 +22,8 @@ export interface SessionFigures {
   firstDiagnosticsMs: number;
   firstDiagnostics: number;
   editMs: Summary;
+  /** Server CPU time per edit (the 20 edits' total / 20), where /proc allows reading it. */
+  editCpuMs: number | null;
   completionTagMs: Summary;
   completionTagItems: number;
   completionKeyMs: Summary;
@@ -96,6 +98,7 @@ export async function runSession(spec: ServerSpec, uri: string, text: string, gr
 
     // Type TYPED at the end of the middle group's alias, then delete it again, key by key.
     const edits: number[] = [];
+    const cpuBefore = client.cpuMs();
     for (let i = 0; i < TYPED.length; i++) {
       const where = { line: at.alias.line, character: at.alias.character + i };
       const result = await client.edit(uri, { start: where, end: where }, TYPED[i]);
@@ -107,6 +110,8 @@ export async function runSession(spec: ServerSpec, uri: string, text: string, gr
       edits.push(result.ms);
       diagnostics = result.diagnostics;
     }
+    const cpuAfter = client.cpuMs();
+    const editCpuMs = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / edits.length;
     if (client.text(uri) !== text) throw new Error('typing and deleting did not restore the text');
 
     const textDocument = { uri };
@@ -136,6 +141,7 @@ export async function runSession(spec: ServerSpec, uri: string, text: string, gr
       firstDiagnosticsMs: opened.ms,
       firstDiagnostics: opened.diagnostics.length,
       editMs: summarize(edits),
+      editCpuMs,
       completionTagMs,
       completionTagItems,
       completionKeyMs,
