@@ -11,7 +11,7 @@ import { compileSuites, provisionEditorTools, ROOT } from './tools';
 import { runInCodeServer } from './vscode/code-server';
 
 // Each `it` in client/test/suite/*.test.ts; a suite that stops loading shows up as a lower count.
-const EXPECTED_TESTS = Number(process.env.BIT_HARBOR_EXPECTED_VSCODE_TESTS ?? 11);
+const EXPECTED_TESTS = Number(process.env.BIT_HARBOR_EXPECTED_VSCODE_TESTS ?? 13);
 
 it('runs the VS Code suites in code-server and Chromium', { timeout: 30 * 60_000 }, async () => {
   const codeServerEntry = provisionEditorTools('vscode');
@@ -49,7 +49,8 @@ it('runs the VS Code suites in code-server and Chromium', { timeout: 30 * 60_000
   assert.equal(Number(summary[2]), 0, transcript);
   assert.equal(result.exitCode, 0, transcript);
   assert.equal(Number(summary[1]), EXPECTED_TESTS, `expected ${EXPECTED_TESTS} passing VS Code tests\n${transcript}`);
-  for (const name of ['problems-panel', 'tag-completion']) assert.ok(existsSync(join(screenshots, `${name}.png`)), `screenshot ${name}`);
+  // BIT_HARBOR_SUITE_GREP (a focused run while iterating) skips the tests that take them.
+  if (!process.env.BIT_HARBOR_SUITE_GREP) for (const name of ['problems-panel', 'tag-completion']) assert.ok(existsSync(join(screenshots, `${name}.png`)), `screenshot ${name}`);
   // `npm run screenshots` sets this to refresh the README's images from this run.
   const publish = process.env.BIT_HARBOR_PUBLISH_SCREENSHOTS;
   if (publish) {
