@@ -6,10 +6,15 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function run(): Promise<void> {
+  return runMochaIn(__dirname);
+}
+
+/** Runs every *.test.js in `dir`; the installed-extension suite shares this. */
+export function runMochaIn(dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const only = process.env.BIT_HARBOR_SUITE_GREP;
   if (only) mocha.grep(only);
-  for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.test.js')).sort()) mocha.addFile(join(dir, file));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes = 0, pending = 0 } = runner.stats ?? {};

@@ -8,7 +8,7 @@
 // Everything a run writes (HOME, TMPDIR, user data, extensions, config, Chromium's profile)
 // stays inside its run folder. code-server starts in a session of its own (setsid) and its whole
 // process group is killed afterwards, so no extension host or language server outlives a run.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -27,7 +27,8 @@ export interface RunOptions {
   runDir: string;
   /** The folder the workbench opens. */
   workspace: string;
-  extensionDevelopmentPath: string;
+  /** The extension under development; without it the run uses the extensions installed in the run folder. */
+  extensionDevelopmentPath?: string;
   /** The compiled suites' index module (exports run()). */
   extensionTestsPath: string;
   /** User settings of the run's profile. */
@@ -69,22 +70,48 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-function startCodeServer(options: RunOptions, port: number): { child: ChildProcess; log: () => string; listening: Promise<void> } {
-  const dirs = ['home', 'tmp', 'user-data/User', 'extensions'].map((name) => join(options.runDir, name));
-  for (const dir of dirs) mkdirSync(dir, { recursive: true });
-  const [home, tmp, userSettings, extensions] = dirs;
-  writeFileSync(join(userSettings, 'settings.json'), JSON.stringify(options.settings, null, 2));
-  const config = join(options.runDir, 'config.yaml');
-  writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  const args = [
-    options.codeServerEntry, '--config', config, '--user-data-dir', join(options.runDir, 'user-data'),
-    '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
-  ];
-  const env = {
-    ...process.env, ...options.env,
+/** The folders of a run, created; code-server's config, profile and extensions all live in them. */
+function runFolders(runDir: string) {
+  const folders = {
+    home: join(runDir, 'home'), tmp: join(runDir, 'tmp'), userData: join(runDir, 'user-data'),
+    extensions: join(runDir, 'extensions'), config: join(runDir, 'config.yaml'),
+  };
+  for (const dir of [folders.home, folders.tmp, join(folders.userData, 'User'), folders.extensions]) mkdirSync(dir, { recursive: true });
+  return folders;
+}
+
+function runEnv(runDir: string, extra?: Record<string, string>): NodeJS.ProcessEnv {
+  const { home, tmp, extensions } = runFolders(runDir);
+  return {
+    ...process.env, ...extra, BIT_HARBOR_EXTENSIONS_DIR: extensions,
     HOME: home, TMPDIR: tmp, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share'), XDG_CACHE_HOME: join(home, '.cache'),
   };
+}
+
+function commonArgs(entry: string, runDir: string): string[] {
+  const folders = runFolders(runDir);
+  return [entry, '--config', folders.config, '--user-data-dir', folders.userData, '--extensions-dir', folders.extensions];
+}
+
+/** Installs a .vsix into the run folder's extensions with code-server's CLI, as a user would. */
+export function installExtension(codeServerEntry: string, runDir: string, vsix: string): string {
+  const folders = runFolders(runDir);
+  writeFileSync(folders.config, 'auth: none\ncert: false\n');
+  const result = spawnSync(process.execPath, [...commonArgs(codeServerEntry, runDir), '--install-extension', vsix, '--force'], { env: runEnv(runDir), encoding: 'utf8', timeout: 120_000 });
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0) throw new Error(`code-server --install-extension ${vsix} exited ${result.status}:\n${output}`);
+  return output;
+}
+
+function startCodeServer(options: RunOptions, port: number): { child: ChildProcess; log: () => string; listening: Promise<void> } {
+  const folders = runFolders(options.runDir);
+  writeFileSync(join(folders.userData, 'User', 'settings.json'), JSON.stringify(options.settings, null, 2));
+  writeFileSync(folders.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const args = [
+    ...commonArgs(options.codeServerEntry, options.runDir), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--ignore-last-opened',
+  ];
+  const env = runEnv(options.runDir, options.env);
   // detached: the child calls setsid(), so it leads a process group that killGroup() ends whole.
   const child = spawn(process.execPath, args, { detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -104,7 +131,10 @@ function startCodeServer(options: RunOptions, port: number): { child: ChildProce
 function workbenchUrl(port: number, options: RunOptions): string {
   const authority = `127.0.0.1:${port}`;
   const remote = (path: string) => `vscode-remote://${authority}${path}`;
-  const payload = [['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)], ['extensionTestsPath', remote(options.extensionTestsPath)]];
+  const payload = [
+    ...(options.extensionDevelopmentPath ? [['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]] : []),
+    ['extensionTestsPath', remote(options.extensionTestsPath)],
+  ];
   return `http://${authority}/?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -148,7 +178,7 @@ export async function runInCodeServer(options: RunOptions): Promise<RunResult> {
     await within(server.listening, 60_000, 'code-server to listen');
     context = await chromium.launchPersistentContext(join(options.runDir, 'chromium'), {
       executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 800 },
-      env: { ...process.env, HOME: join(options.runDir, 'home'), TMPDIR: join(options.runDir, 'tmp') },
+      env: runEnv(options.runDir),
     });
     const page = context.pages()[0] ?? (await context.newPage());
     let exited: (code: number) => void = () => {};
