@@ -2,21 +2,13 @@
 // fixture workspace, offline; returns the suites' own count so a caller can tell a run of no
 // test (or of fewer tests than written) from a green one.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../tools';
 import { runInCodeServer } from './code-server';
 
-export const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'security.workspace.trust.enabled': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'update.mode': 'none',
-  'telemetry.telemetryLevel': 'off',
-  'bitHarbor.catalog.offline': true,
-};
+// The profile's user settings, shared with the @vscode/test-electron runner (scripts/test-electron.mjs).
+export const SETTINGS = JSON.parse(readFileSync(join(ROOT, 'test/editor/fixtures/user-settings.json'), 'utf8')) as Record<string, unknown>;
 
 export interface SuiteRun {
   codeServerEntry: string;
