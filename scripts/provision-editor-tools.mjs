@@ -10,7 +10,7 @@
 // Debian's archive: @vscode/ripgrep's postinstall would download rg from GitHub, so its
 // download cache is seeded with Debian's rg first.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -110,12 +110,39 @@ export function ensureCodeServer() {
   return codeServerEntry;
 }
 
-export function provision(what) {
-  if (what === 'vscode' || what === 'all') {
-    ensureDebianPackages(PACKAGES.vscode);
-    log(`code-server entry: ${ensureCodeServer()}`);
+/** Runs `work` holding .cache/editor-tools/.lock: test files may run in parallel, and two
+ * installs into one folder (or two apt-gets) would break each other. */
+function withLock(work) {
+  const lock = join(toolsDir, '.lock');
+  mkdirSync(toolsDir, { recursive: true });
+  const deadline = Date.now() + 20 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      // A lock older than any install is left over from a killed run.
+      if (Date.now() - statSync(lock).mtimeMs > 30 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`${lock} is still held after 20 minutes; remove it if no provisioning runs`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
   }
-  if (what === 'neovim' || what === 'all') ensureDebianPackages(PACKAGES.neovim);
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export function provision(what) {
+  withLock(() => {
+    if (what === 'vscode' || what === 'all') {
+      ensureDebianPackages(PACKAGES.vscode);
+      log(`code-server entry: ${ensureCodeServer()}`);
+    }
+    if (what === 'neovim' || what === 'all') ensureDebianPackages(PACKAGES.neovim);
+  });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { compileSuites, provisionEditorTools, ROOT } from './tools';
+import { provisionEditorTools, ROOT } from './tools';
 import { installExtension } from './vscode/code-server';
 import { runSuites } from './vscode/suites';
 
@@ -54,8 +54,7 @@ describe('the .vsix', { timeout: 30 * 60_000 }, () => {
 
   it('installs into code-server with --install-extension and works there', async () => {
     const codeServerEntry = provisionEditorTools('vscode');
-    compileSuites();
-    const result = await runSuites({
+      const result = await runSuites({
       codeServerEntry, name: 'vscode-installed', testsPath: 'out/vscode-suite/installed/index.js',
       // The workbench runs extensionTestsPath only in an extension development window, so the
       // run develops an empty extension; ours comes from the extensions folder.

@@ -1,5 +1,5 @@
-// What the editor tests share: the worktree's root, provisioning (scripts/provision-editor-tools.mjs,
-// run as a child so its apt-get and npm output shows) and compiling the VS Code suites.
+// What the editor tests share: the worktree's root and provisioning (scripts/provision-editor-tools.mjs,
+// run as a child so its apt-get and npm output shows).
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
@@ -15,11 +15,4 @@ export function provisionEditorTools(what: 'vscode' | 'neovim'): string {
   process.stderr.write(`provisioning ${what}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   const printed = /code-server entry: (.+)/.exec(result.stderr ?? '');
   return printed ? printed[1].trim() : '';
-}
-
-/** Compiles client/test (the suites that run inside VS Code) to out/vscode-suite/. */
-export function compileSuites(): void {
-  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'client/test/tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`the VS Code suites do not compile:\n${result.stdout}${result.stderr}`);
 }

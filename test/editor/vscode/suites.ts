@@ -2,7 +2,7 @@
 // fixture workspace, offline; returns the suites' own count so a caller can tell a run of no
 // test (or of fewer tests than written) from a green one.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../tools';
 import { runInCodeServer } from './code-server';
@@ -29,6 +29,8 @@ export interface SuiteResult {
 }
 
 export async function runSuites(run: SuiteRun): Promise<SuiteResult> {
+  // npm test compiles them once (tsc -p client/test/tsconfig.json), before test files run in parallel.
+  assert.ok(existsSync(join(ROOT, run.testsPath)), `${run.testsPath} is missing: run tsc -p client/test/tsconfig.json first`);
   const runDir = join(ROOT, '.test-run', run.name);
   rmSync(runDir, { recursive: true, force: true });
   const workspace = join(runDir, 'workspace');
