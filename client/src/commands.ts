@@ -17,16 +17,23 @@ interface CatalogueEntry {
 
 const MODELINE = /^#\s*bit-harbor-values:.*$/m;
 
-async function refreshCatalogue(host: CommandHost): Promise<void> {
+interface RefreshResult {
+  source?: string;
+  problem?: string;
+}
+
+/** Resolves to the server's answer (where the catalogue now comes from), for callers such as tests. */
+async function refreshCatalogue(host: CommandHost): Promise<RefreshResult | null> {
   const client = host.client();
-  if (!client) return;
+  if (!client) return null;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Refreshing the Bit Harbor model catalogue' },
     () => client.sendRequest(ExecuteCommandRequest.type, { command: 'bitHarbor.refreshCatalogue', arguments: [] }),
-  ) as { source?: string; problem?: string } | null;
+  ) as RefreshResult | null;
   if (result?.problem) void vscode.window.showWarningMessage(`Bit Harbor catalogue: ${result.problem}`);
   else if (result?.source) void vscode.window.showInformationMessage(`Bit Harbor catalogue: ${result.source}`);
   host.refreshStatus();
+  return result;
 }
 
 async function showCatalogue(host: CommandHost): Promise<void> {

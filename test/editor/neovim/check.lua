@@ -1,0 +1,56 @@
+-- Driven by test/editor/neovim.test.ts through `nvim --headless --clean`: starts the built server
+-- with Neovim's own LSP client, opens the values file, waits for its diagnostics, asks for a
+-- completion of Bit Harbor tags and writes what Neovim received as JSON. The assertions are in
+-- the node:test file; this script only reports, and exits 0 unless it could not run at all.
+local server = assert(os.getenv('BIT_HARBOR_SERVER'), 'BIT_HARBOR_SERVER')
+local file = assert(os.getenv('BIT_HARBOR_FILE'), 'BIT_HARBOR_FILE')
+local out = assert(os.getenv('BIT_HARBOR_OUT'), 'BIT_HARBOR_OUT')
+
+local report = { errors = {} }
+local function finish()
+  local handle = assert(io.open(out, 'w'))
+  handle:write(vim.fn.json_encode(report))
+  handle:close()
+  vim.cmd('qa!')
+end
+
+local ok, problem = pcall(function()
+  vim.cmd('edit ' .. vim.fn.fnameescape(file))
+  local bufnr = vim.api.nvim_get_current_buf()
+  report.filetype = vim.bo[bufnr].filetype
+  local client_id = vim.lsp.start_client({
+    name = 'bit-harbor-values',
+    cmd = { 'node', server, '--stdio' },
+    root_dir = vim.fn.fnamemodify(file, ':h'),
+    settings = { bitHarbor = { catalog = { offline = true } } },
+  })
+  assert(client_id, 'the client did not start')
+  vim.lsp.buf_attach_client(bufnr, client_id)
+
+  report.diagnosticsArrived = vim.wait(20000, function() return #vim.diagnostic.get(bufnr) > 0 end, 50)
+  report.diagnostics = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    table.insert(report.diagnostics, { lnum = d.lnum, col = d.col, end_col = d.end_col, severity = d.severity, message = d.message, source = d.source, code = d.user_data and d.user_data.lsp and d.user_data.lsp.code })
+  end
+
+  -- Complete the tag after the registry: drop the typo'd tag, as a user about to retype it would.
+  local lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+  for index, line in ipairs(lines) do
+    local prefix = line:match('^(%s*reference: ghcr%.io/doublewordai/bit%-harbor:)')
+    if prefix then
+      vim.api.nvim_buf_set_lines(bufnr, index - 1, index, false, { prefix })
+      local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = index - 1, character = #prefix } }
+      local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', params, 10000) or {}
+      report.completion = {}
+      for _, response in pairs(responses) do
+        if response.err then table.insert(report.errors, vim.inspect(response.err)) end
+        local items = response.result and (response.result.items or response.result) or {}
+        for _, item in ipairs(items) do table.insert(report.completion, item.label) end
+      end
+      break
+    end
+  end
+  vim.lsp.stop_client(client_id)
+end)
+if not ok then table.insert(report.errors, tostring(problem)) end
+finish()
