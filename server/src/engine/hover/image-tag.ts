@@ -29,7 +29,8 @@ export function hoverImageTag(
   settings: EngineSettings,
   openDocuments: readonly OpenDocument[],
 ): TagHover | null {
-  const site = tagSitesInText(document.text, settings, document.path).find(
+  const sites = tagSitesInText(document.text, settings, document.path);
+  const site = sites.find(
     (candidate) => !candidate.untagged && candidate.tag !== '' && candidate.tagRange.start <= offset && offset <= candidate.tagRange.end,
   );
   if (!site) return null;
@@ -39,17 +40,17 @@ export function hoverImageTag(
     : [`**${escapeMarkdown(site.tag)}** is not a model of the Bit Harbor catalogue.`];
   if (entry && catalogue.isUnpublished(site.tag)) lines.push('', 'The registry has no image for this tag (yet): pulls fail.');
   if (!site.bitHarbor) lines.push('', `Pulled from ${escapeMarkdown(site.registry)}, which is not a Bit Harbor registry.`);
-  lines.push('', ...usesElsewhere(site, document, settings, openDocuments));
+  lines.push('', ...usesElsewhere(site, { ...document, sites }, settings, openDocuments));
   lines.push('', `_Catalogue: ${escapeMarkdown(describeOrigin(catalogue.origin))}_`);
   return { range: site.tagRange, markdown: lines.join('\n') };
 }
 
-function usesElsewhere(site: TagSite, document: OpenDocument, settings: EngineSettings, openDocuments: readonly OpenDocument[]): string[] {
-  // The hovered document's own text wins over an older copy in the list.
-  const documents = [document, ...openDocuments.filter((open) => open.uri !== document.uri)];
+function usesElsewhere(site: TagSite, document: OpenDocument & { sites: TagSite[] }, settings: EngineSettings, openDocuments: readonly OpenDocument[]): string[] {
+  // The hovered document's own text wins over an older copy in the list; its sites are known already.
+  const documents: (OpenDocument & { sites?: TagSite[] })[] = [document, ...openDocuments.filter((open) => open.uri !== document.uri)];
   const uses = documents.flatMap((open) => {
     const lines = new LineIndex(open.text);
-    return tagSitesInText(open.text, settings, open.path)
+    return (open.sites ?? tagSitesInText(open.text, settings, open.path))
       .filter((other) => other.tag === site.tag && !(open.uri === document.uri && other.tagRange.start === site.tagRange.start))
       .map((other) => ({ open, other, line: lines.positionAt(other.tagRange.start).line + 1 }));
   });
