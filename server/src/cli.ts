@@ -40,7 +40,7 @@ async function loadCatalogue(command: LintCommand): Promise<Catalogue> {
 type LintCommand = Extract<CliCommand, { kind: 'lint' }>;
 
 function lint(command: LintCommand, targets: LintTarget[], catalogue: Catalogue): LintRun {
-  const engine = new Engine({ rules: command.rules }, catalogue);
+  const engine = new Engine({ rules: command.rules, ...(command.maxFileSize ? { maxFileSize: command.maxFileSize } : {}) }, catalogue);
   return lintTargets(targets, (input) => engine.analyze(input), command.chart, (file, text, all) =>
     engine.controlCrossFile(text, crossFileFindings(file, all)));
 }
