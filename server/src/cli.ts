@@ -46,7 +46,11 @@ async function loadCatalogue(command: LintCommand): Promise<Catalogue> {
 type LintCommand = Extract<CliCommand, { kind: 'lint' }>;
 
 function lint(command: LintCommand, targets: LintTarget[], catalogue: Catalogue): LintRun {
-  const engine = new Engine({ rules: command.rules }, catalogue, new SchemaValidator(BUILT_IN_SCHEMAS, loadPrecompiledValidators()));
+  const engine = new Engine(
+    { rules: command.rules, ...(command.maxFileSize ? { maxFileSize: command.maxFileSize } : {}) },
+    catalogue,
+    new SchemaValidator(BUILT_IN_SCHEMAS, loadPrecompiledValidators()),
+  );
   const folderLayers = new Map<string, string[][]>();
   const layersOf = (target: LintTarget) => {
     if (!target.folder) return [];

@@ -47,7 +47,7 @@ export class CatalogueCache {
   readRegistryAnswers(): CachedRegistryAnswers | undefined {
     const json = this.read(REGISTRY_FILE);
     if (!json || typeof json.registry !== 'string' || !isRecord(json.tags)) return undefined;
-    const tags: Record<string, RegistryAnswer> = {};
+    const tags: Record<string, RegistryAnswer> = Object.create(null); // keys from a file: `__proto__` is a key like any
     for (const [tag, answer] of Object.entries(json.tags)) {
       if (isRegistryAnswer(answer)) tags[tag] = answer;
     }

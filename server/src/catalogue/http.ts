@@ -124,11 +124,23 @@ function getOnce(url: URL, options: GetOptions, deadline: number, timeoutMs: num
           if (!response.complete) finish({ reason: `${url.href}: the connection closed mid-answer` });
         });
       });
-      request.on('error', (error) => finish({ reason: `${url.href}: ${error.message || (error as NodeJS.ErrnoException).code}` }));
+      request.on('error', (error) => finish({ reason: `${url.href}: ${networkReason(error)}` }));
     } catch (error) {
       finish({ reason: `${url.href}: ${error instanceof Error ? error.message : String(error)}` });
     }
   });
+}
+
+/**
+ * One line for a failed connection. TLS failures come from OpenSSL as several lines naming its
+ * source files; the reason is the part after "SSL routines:...:", and it is said to be TLS.
+ */
+export function networkReason(error: NodeJS.ErrnoException): string {
+  const detail = (error.message || error.code || 'the connection failed').split('\n')[0].trim();
+  const code = error.code ?? '';
+  if (!/SSL|TLS|CERT|EPROTO/i.test(`${code} ${detail}`)) return detail;
+  const reason = detail.match(/SSL routines:[^:]*:([^:]+)/)?.[1] ?? detail;
+  return `TLS error: ${reason}${code && !reason.includes(code) ? ` (${code})` : ''}`;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

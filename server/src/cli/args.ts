@@ -20,6 +20,8 @@ export type CliCommand =
       /** A models.json to use instead of the fetched or cached catalogue. */
       catalog?: string;
       offline: boolean;
+      /** Files larger than this many bytes get one file-too-large finding instead of a parse. */
+      maxFileSize?: number;
     };
 
 const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'hint'] as const;
@@ -42,6 +44,7 @@ Options:
   --format stylish|json|sarif         output format (default: stylish)
   --catalog FILE                      use this models.json as the Bit Harbor catalogue
   --offline                           never touch the network (cached or bundled catalogue)
+  --max-file-size BYTES               do not parse files larger than this (default: 5242880)
   --rule CODE=off|error|warning|info|hint
                                       set a finding code's severity or turn it off (repeatable)
   -h, --help                          show this help
@@ -50,7 +53,7 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
 `;
 
-const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f'] as const;
+const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f', '--max-file-size'] as const;
 type ValuedOption = (typeof VALUED_OPTIONS)[number];
 
 export function parseArgs(argv: readonly string[]): CliCommand {
@@ -114,6 +117,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     rules,
     catalog: values['--catalog'],
     offline,
+    ...(values['--max-file-size'] === undefined ? {} : { maxFileSize: parseBytes(values['--max-file-size']) }),
   };
 }
 
@@ -132,6 +136,12 @@ function parseChart(value: string): ChartId {
   const chart = CHART_IDS.find((id) => id === value);
   if (!chart) throw new UsageError(`bad --chart value ${value} (expected ${CHART_IDS.join(' or ')})`);
   return chart;
+}
+
+function parseBytes(value: string): number {
+  const bytes = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`bad --max-file-size value ${value} (expected a number of bytes)`);
+  return bytes;
 }
 
 function parseFormat(value: string): OutputFormat {

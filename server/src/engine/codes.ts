@@ -18,6 +18,7 @@ const ENGINE_CODES: readonly CodeInfo[] = [
   { code: 'legacy-key', severity: 'warning', summary: 'A key from an older chart version that the current chart ignores.' },
   { code: 'not-prepulled', severity: 'info', summary: 'A Bit Harbor tag a model group uses that no Pre-Porter image pre-pulls.' },
   { code: 'prepulled-unused', severity: 'hint', summary: 'A pre-pulled Bit Harbor tag no enabled model group uses.' },
+  { code: 'file-too-large', severity: 'warning', summary: 'The file is over the size limit (bitHarbor.maxFileSize) and is not checked.' },
   { code: 'internal-error', severity: 'hint', summary: 'A check failed on this file and was skipped; the other checks still ran.' },
   { code: 'unused-suppression', severity: 'hint', summary: 'A bit-harbor-disable comment that silences nothing.' },
   { code: 'base-unreadable', severity: 'error', summary: 'A base file named by the modeline cannot be read, so the file is checked without it.' },

@@ -7,8 +7,23 @@ import { FAST_PATH_OPTIONS, parseFastPath } from './yaml-fast-path';
 /** Bounds alias expansion when converting to plain values ("billion laughs"). */
 const MAX_ALIAS_COUNT = 1000;
 
+/** Deeper than this is no values file anyone writes, and the parser's recursion would overflow the stack. */
+export const MAX_NESTING = 1000;
+
 export function parseYaml(text: string): Document[] {
-  // Most values files are plain block YAML: built directly, several times faster (see yaml-fast-path.ts).
+  // Refused, not parsed: analyze reports it (nestingFinding); the features answer nothing.
+  if (nestingDepth(text, MAX_NESTING) > MAX_NESTING) return [];
+  try {
+    // Most values files are plain block YAML: built directly, several times faster (see yaml-fast-path.ts).
+    return fastOrFull(text);
+  } catch (error) {
+    // A nesting the scan below underestimates can still exhaust the stack: no documents then.
+    if (error instanceof RangeError) return [];
+    throw error;
+  }
+}
+
+function fastOrFull(text: string): Document[] {
   const fast = parseFastPath(text);
   if (fast !== null) return [fast];
   // logLevel 'error': the parser would otherwise print a process warning to stderr for every
@@ -38,6 +53,93 @@ export function syntaxFindings(doc: Document, text: string): Finding[] {
       data: { yamlCode: error.code },
     };
   });
+}
+
+/** Whether `text` is over `limit` bytes of UTF-8. */
+export function isTooLarge(text: string, limit: number): boolean {
+  // Cheap before exact: one UTF-16 unit is one to three UTF-8 bytes.
+  if (text.length * 3 <= limit) return false;
+  return text.length > limit || Buffer.byteLength(text, 'utf8') > limit;
+}
+
+/** The one finding of a file over the size limit (`bitHarbor.maxFileSize`), read instead of parsing it. */
+export function sizeFinding(text: string, limit: number): Finding | null {
+  if (!isTooLarge(text, limit)) return null;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const firstLine = text.indexOf('\n');
+  return {
+    code: 'file-too-large',
+    severity: 'warning',
+    message: `This file is ${formatSize(bytes)}, over the ${formatSize(limit)} limit (\`bitHarbor.maxFileSize\`); it is not checked`,
+    range: { start: 0, end: firstLine < 0 ? Math.min(text.length, 200) : Math.min(firstLine, 200) },
+    data: { bytes, limit },
+  };
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** The one finding of a file nested deeper than MAX_NESTING, which is not parsed. */
+export function nestingFinding(text: string): Finding | null {
+  if (nestingDepth(text, MAX_NESTING) <= MAX_NESTING) return null;
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `YAML: nested more than ${MAX_NESTING} levels deep; the file is not read`,
+    range: { start: 0, end: Math.max(0, Math.min(text.length, text.indexOf('\n') < 0 ? 200 : text.indexOf('\n'))) },
+    data: { yamlCode: 'NESTING_TOO_DEEP' },
+  };
+}
+
+/**
+ * An estimate, from above for what values files contain, of how deep `text` nests: block
+ * indentation levels, `- ` items on one line and open flow brackets outside quotes and comments.
+ * Linear, and it stops counting once past `limit`.
+ */
+export function nestingDepth(text: string, limit = Infinity): number {
+  const indents: number[] = [];
+  let flow = 0;
+  let max = 0;
+  let quote: '"' | "'" | null = null;
+  let i = 0;
+  while (i < text.length && max <= limit) {
+    let column = 0;
+    while (quote === null && (text[i] === ' ' || text[i] === '\t' || text[i] === '\ufeff')) [i, column] = [i + 1, column + 1];
+    if (quote === null && flow === 0 && text[i] !== '\n' && text[i] !== '\r' && text[i] !== '#' && i < text.length) {
+      while (indents.length > 0 && indents[indents.length - 1] >= column) indents.pop();
+      indents.push(column);
+    }
+    let items = 0;
+    let valueStart = true; // where a flow collection may open in block context
+    for (; i < text.length && text[i] !== '\n'; i++) {
+      const c = text[i];
+      const before = i === 0 ? '\n' : text[i - 1];
+      if (quote === '"') {
+        if (c === '\\') i++;
+        else if (c === '"') quote = null;
+      } else if (quote === "'") {
+        if (c === "'" && text[i + 1] === "'") i++;
+        else if (c === "'") quote = null;
+      } else if (c === '#' && /\s/.test(before)) {
+        while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      } else if ((c === '"' || c === "'") && (valueStart || flow > 0)) {
+        quote = c;
+      } else if ((c === '[' || c === '{') && (valueStart || flow > 0)) {
+        flow++;
+      } else if ((c === ']' || c === '}') && flow > 0) {
+        flow--;
+      } else if (c === '-' && valueStart && flow === 0 && /\s/.test(text[i + 1] ?? '\n')) {
+        items++;
+      }
+      if (c !== ' ' && c !== '\t') valueStart = (c === ':' || c === '-' || c === '?' || c === ',' || c === '[' || c === '{') && quote === null;
+      max = Math.max(max, indents.length + items + flow);
+    }
+    i++;
+  }
+  return max;
 }
 
 export type ValuesResult = { values: unknown; problem: null } | { values: null; problem: string };

@@ -7,7 +7,7 @@ import { bundledCatalogue, type Catalogue } from './catalogue/catalogue';
 import { codeInfo } from './codes';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import { modelineFindings, readDocument } from './document-read';
-import { parseYaml, toValues } from './document';
+import { isTooLarge, nestingFinding, parseYaml, sizeFinding, toValues } from './document';
 import type { TextEdit } from './edit/yaml-edit';
 import { fixAllEdits } from './fixes/fix-all';
 import { codeActionsFor, type CodeFix, type FixableFinding, type OtherFile, type ValuesDocument } from './fixes/index';
@@ -53,6 +53,8 @@ export class Engine {
   }
 
   analyze(input: AnalysisInput): AnalysisResult {
+    const tooLarge = sizeFinding(input.text, this.settings.maxFileSize) ?? nestingFinding(input.text);
+    if (tooLarge) return { chart: null, detectedBy: null, findings: this.applySeverities([tooLarge]), tags: null };
     const modeline = input.chart ? null : findModeline(input.text);
     const globChart = input.chart || modeline?.chart ? null : chartFromGlobs(input.path, this.settings.files);
     const fileChart = input.chart ?? modeline?.chart ?? globChart;
@@ -75,6 +77,11 @@ export class Engine {
     return { chart: firstChart, detectedBy: firstChart ? detectedBy : null, findings: sortUnique(controlled), tags };
   }
 
+  /** Whether `text` is over the size limit: then nothing parses it, and features answer nothing. */
+  isTooLarge(text: string): boolean {
+    return isTooLarge(text, this.settings.maxFileSize);
+  }
+
   /** `bitHarbor.rules` overrides, honoured exactly as set; `off` drops the code. */
   private applySeverities(findings: Finding[]): Finding[] {
     const overrides = this.settings.rules;
@@ -92,12 +99,13 @@ export class Engine {
    */
   codeActions(input: AnalysisInput & { otherFiles?: OtherFile[] }, range: OffsetRange | null, findings: readonly FixableFinding[]): CodeFix[] {
     const { text, otherFiles = [] } = input;
+    if (this.isTooLarge(text)) return [];
     return codeActionsFor({ text, documents: this.valuesDocuments(input), settings: this.settings, catalogue: this.catalogue, otherFiles }, range, findings);
   }
 
   /** Every safe fix of the file at once, as edits of `input.text` (`source.fixAll.bit-harbor`). */
   fixAll(input: AnalysisInput): TextEdit[] {
-    return fixAllEdits(this, input);
+    return this.isTooLarge(input.text) ? [] : fixAllEdits(this, input);
   }
 
   /** Each YAML document with its chart (decided as analyze decides it) and the values Helm renders from it. */

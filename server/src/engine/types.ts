@@ -70,7 +70,12 @@ export interface EngineSettings {
    * checked on top of the files matching the earlier ones (base, then overrides).
    */
   layers: string[][];
+  /** Files larger than this many bytes (UTF-8) are not parsed: one finding says so (`bitHarbor.maxFileSize`). */
+  maxFileSize: number;
 }
+
+/** 5 MiB: a values file is a few kilobytes; a file this large is generated or not a values file. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 export const DEFAULT_SETTINGS: EngineSettings = {
   files: { inferenceStack: [], prePorter: [] },
@@ -85,6 +90,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   // Pinned, so a fix writes the same image every time and a cluster pulls a known one.
   copyImage: 'busybox:1.37.0',
   layers: [],
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
 };
 
 /** What the engine is asked to analyse. */

@@ -150,7 +150,8 @@ function refused(message: string): ResponseError<void> {
 export function registerAuthoringFeatures(connection: Connection, host: AuthoringHost): void {
   const withDocument = <T>(uri: string, fallback: T, run: (document: TextDocument, path: string) => T): T => {
     const document = host.documents.get(uri);
-    return document ? run(document, documentPath(uri)) : fallback;
+    // A file over bitHarbor.maxFileSize is never parsed (its one finding says so).
+    return document && !host.engine().isTooLarge(document.getText()) ? run(document, documentPath(uri)) : fallback;
   };
 
   connection.onDocumentSymbol(({ textDocument }) => answer(host, 'listing symbols', [], () =>
@@ -163,7 +164,7 @@ export function registerAuthoringFeatures(connection: Connection, host: Authorin
     const engine = host.engine();
     const open = host.documents.all().map((document) => ({ uri: document.uri, text: document.getText(), path: documentPath(document.uri) }));
     const openUris = new Set(open.map((file) => file.uri));
-    const files = [...open, ...host.workspaceFiles().filter((file) => !openUris.has(file.uri))];
+    const files = [...open, ...host.workspaceFiles().filter((file) => !openUris.has(file.uri))].filter((file) => !engine.isTooLarge(file.text));
     const texts = new Map(files.map((file) => [file.uri, TextDocument.create(file.uri, 'yaml', 0, file.text)]));
     return workspaceSymbols(files, query, engine.catalogue, engine.settings).map((symbol) => ({
       name: symbol.name,

@@ -57,6 +57,7 @@ function completion(host: FeatureHost, params: CompletionParams): CompletionItem
   const document = host.documents.get(params.textDocument.uri);
   if (!document) return [];
   const engine = host.engine();
+  if (engine.isTooLarge(document.getText())) return []; // not parsed: see the file-too-large finding
   const offset = document.offsetAt(params.position);
   const items = completeImageTags(document.getText(), offset, engine.catalogue, engine.settings, documentPath(document.uri));
   return items.map((item): CompletionItem => ({
@@ -74,6 +75,7 @@ function hover(host: FeatureHost, params: HoverParams): Hover | null {
   const document = host.documents.get(params.textDocument.uri);
   if (!document) return null;
   const engine = host.engine();
+  if (engine.isTooLarge(document.getText())) return null;
   const toOpen = (open: TextDocument) => ({ uri: open.uri, text: open.getText(), path: documentPath(open.uri) });
   const found = hoverImageTag(toOpen(document), document.offsetAt(params.position), engine.catalogue, engine.settings, host.documents.all().map(toOpen));
   if (!found) return authoringHover(host, document, params.position);

@@ -23,6 +23,10 @@ function percent(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1000 ? value : DEFAULT_SETTINGS.sizeHeadroomPercent;
 }
 
+function positiveBytes(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_SETTINGS.maxFileSize;
+}
+
 /** Maps the `bitHarbor` configuration section (any shape, possibly null) to EngineSettings. */
 export function toEngineSettings(section: unknown): EngineSettings {
   const settings = (section ?? {}) as Record<string, unknown>;
@@ -41,6 +45,7 @@ export function toEngineSettings(section: unknown): EngineSettings {
     gpu: gpuTargeting(settings.gpu),
     copyImage: typeof settings.copyImage === 'string' && settings.copyImage.trim() !== '' ? settings.copyImage.trim() : DEFAULT_SETTINGS.copyImage,
     layers: layerGlobs(settings.layers),
+    maxFileSize: positiveBytes(settings.maxFileSize),
   };
 }
 

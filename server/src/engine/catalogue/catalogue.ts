@@ -73,7 +73,8 @@ export class Catalogue {
   }
 
   sizeOf(tag: string): ModelSize | undefined {
-    return this.data.sizes[tag];
+    // Own entries only: a tag may be written `constructor` or `__proto__`.
+    return Object.hasOwn(this.data.sizes, tag) ? this.data.sizes[tag] : undefined;
   }
 
   isUnpublished(tag: string): boolean {

@@ -20,7 +20,7 @@ export interface ParsedCatalogue {
 /** The catalogue's own data as shipped in the package (registry answers are laid into a copy). */
 export function bundledCatalogueData(): CatalogueData {
   const bundled = bundledCatalogue();
-  const sizes: Record<string, ModelSize> = {};
+  const sizes: Record<string, ModelSize> = Object.create(null); // names from a file: `__proto__` is a name like any
   for (const { name } of bundled.entries()) {
     const size = bundled.sizeOf(name);
     if (size) sizes[name] = size;
@@ -45,7 +45,7 @@ export function parseCatalogue(text: string, origin: CatalogueOrigin, fallback: 
   if (!Array.isArray(json.models)) return { error: `models.json has no "models" array (found ${describe(json.models)})` };
 
   const models: ModelEntry[] = [];
-  const sizes: Record<string, ModelSize> = {};
+  const sizes: Record<string, ModelSize> = Object.create(null); // names from a file: `__proto__` is a name like any
   const dropped: DroppedEntry[] = [];
   const notes: string[] = [];
   const seen = new Set<string>();
