@@ -10,10 +10,15 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs a command that opens a quick pick and accepts its item number `index` (0 = the first). */
 async function pickWith<T>(command: string, index: number): Promise<T> {
-  const running = vscode.commands.executeCommand<T>(command);
-  await pause(1000); // the quick pick opens asynchronously; there is no API event for it
-  for (let i = 0; i < index; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  let settled = false;
+  const running = Promise.resolve(vscode.commands.executeCommand<T>(command)).finally(() => (settled = true));
+  // The quick pick opens asynchronously and the API has no event for it: answer it, and answer
+  // again while the command still waits (a busy machine may open it late).
+  for (let attempt = 0; attempt < 20 && !settled; attempt++) {
+    await pause(500);
+    for (let i = 0; i < index; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
   return running;
 }
 

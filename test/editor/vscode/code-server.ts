@@ -59,15 +59,21 @@ export function freePort(): Promise<number> {
   });
 }
 
-function killGroup(child: ChildProcess): void {
+/** Ends code-server's whole process group (extension host and language server included): TERM,
+ * a few seconds to exit, then KILL for whatever is left. */
+async function killGroup(child: ChildProcess): Promise<void> {
   if (child.pid === undefined) return;
-  for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+  const signal = (name: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid, signal);
+      process.kill(-child.pid!, name);
     } catch {
-      return; // the group is gone
+      // the group is already gone
     }
-  }
+  };
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  signal('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  signal('SIGKILL');
 }
 
 /** The folders of a run, created; code-server's config, profile and extensions all live in them. */
@@ -206,6 +212,6 @@ export async function runInCodeServer(options: RunOptions): Promise<RunResult> {
     throw new Error(`${message}\n--- browser console ---\n${lines.join('\n')}\n--- code-server ---\n${server.log()}`);
   } finally {
     await context?.close().catch(() => undefined);
-    killGroup(server.child);
+    await killGroup(server.child);
   }
 }
