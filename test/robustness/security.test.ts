@@ -153,7 +153,10 @@ describe('nothing leaves the machine but the catalogue and registry requests', (
     for (const file of sources) {
       const text = fs.readFileSync(file, 'utf8');
       assert.doesNotMatch(text, /\btelemetry\b|applicationinsights|sendTelemetry/i, file);
-      assert.doesNotMatch(text, /\beval\(|new Function\(|\bvm\.run|require\(\s*[^'"]/, file);
+      assert.doesNotMatch(text, /\beval\(|new Function\(|\bvm\.run/, file);
+      // The one computed require loads the build's own dist/validators.js, by its fixed name beside
+      // the bundle (a test passes another path); no setting, file or network answer names it.
+      if (path.relative(ROOT, file) !== path.join('server', 'src', 'precompiled-validators.ts')) assert.doesNotMatch(text, /require\(\s*[^'"]/, file);
     }
     const networkUsers = sources.filter((file) => /from 'node:(http|https|net|tls|dgram)'/.test(fs.readFileSync(file, 'utf8')));
     assert.deepEqual(networkUsers.map((file) => path.relative(ROOT, file)), ['server/src/catalogue/http.ts'], 'one module speaks to the network');
