@@ -80,6 +80,8 @@ export function gpuTargetingFixes(context: FixContext, finding: FixFinding) {
   const group = stringData(finding.data, 'group');
   const target: GpuTarget | null = context.chart === 'pre-porter' ? { chart: 'pre-porter' } : group ? { chart: 'inference-stack', group } : null;
   if (!target) return [];
+  // A group that renders is written in the file; one that is not is a finding of an older text.
+  if (group && context.chart === 'inference-stack' && locate(context.doc, ['modelGroups', group]) === null) return [];
   const gpu = finding.data.missingSelector === false ? { ...context.settings.gpu, nodeSelector: {} } : context.settings.gpu;
   const edits = gpuTargetingEdits(context.text, context.doc, context.merged, target, gpu);
   return fixOf({ title: TITLE, kind: 'quickfix', isPreferred: true, safe: true }, edits);
