@@ -107,7 +107,10 @@ export function nestingDepth(text: string, limit = Infinity): number {
   let i = 0;
   while (i < text.length && max <= limit) {
     let column = 0;
-    while (quote === null && (text[i] === ' ' || text[i] === '\t' || text[i] === '\ufeff')) [i, column] = [i + 1, column + 1];
+    while (quote === null && (text[i] === ' ' || text[i] === '\t' || text[i] === '\ufeff')) {
+      i++;
+      column++;
+    }
     if (quote === null && flow === 0 && text[i] !== '\n' && text[i] !== '\r' && text[i] !== '#' && i < text.length) {
       while (indents.length > 0 && indents[indents.length - 1] >= column) indents.pop();
       indents.push(column);
@@ -135,7 +138,8 @@ export function nestingDepth(text: string, limit = Infinity): number {
         items++;
       }
       if (c !== ' ' && c !== '\t') valueStart = (c === ':' || c === '-' || c === '?' || c === ',' || c === '[' || c === '{') && quote === null;
-      max = Math.max(max, indents.length + items + flow);
+      const depth = indents.length + items + flow;
+      if (depth > max) max = depth;
     }
     i++;
   }
@@ -147,13 +151,15 @@ export type ValuesResult = { values: unknown; problem: null } | { values: null; 
 /** The document as plain values, or why it cannot be converted (alias bombs, cycles). */
 export function toValues(doc: Document): ValuesResult {
   let values: unknown;
+  let anchors = 0;
   try {
-    values = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    values = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, onAnchor: () => anchors++ }) ?? {};
   } catch (error) {
     return { values: null, problem: error instanceof Error ? error.message : String(error) };
   }
   // `a: &x {b: *x}` converts to an object that holds itself; every walk over it would never end.
-  if (holdsItself(values)) return { values: null, problem: 'an alias refers to a node that contains it, so the values never end' };
+  // Only an anchored node can be reached again, so a file without anchors needs no walk.
+  if (anchors > 0 && holdsItself(values)) return { values: null, problem: 'an alias refers to a node that contains it, so the values never end' };
   return { values, problem: null };
 }
 
