@@ -119,4 +119,13 @@ describe('fuzz regressions', () => {
     assert.ok(fix);
     assert.deepEqual(parseErrors(applyEdits(text, fix.edits)), []);
   });
+
+  it('seed 202 case 2560: a list whose first item starts on the line after its dash gets items at the dash column', () => {
+    const text = 'modelGroups:\n  g:\n    enabled: true\n    initContainers:\n      - name: w\n        image: ghcr.io/doublewordai/bit-harbor\n        volumeMounts: [{name: models, mountPath: /models}]\n    volumes:\n      -\n        emptyDir: {}\n';
+    for (const fix of fixes(text).filter((f) => f.title === 'Add volume `models`')) {
+      const fixed = applyEdits(text, fix.edits);
+      assert.deepEqual(parseErrors(fixed), [], fixed);
+      assert.match(fixed, /\n {6}- name: models\n/);
+    }
+  });
 });

@@ -223,9 +223,10 @@ export function appendListItems(text: string, doc: Document, path: readonly Path
     if (!found.pair) return [{ start: list.range![0], end: list.range![1], newText: flow(items) }];
     return [{ start: colonAfterKey(src, found.pair), end: list.range![1], newText: src.eol + block(src, items, childIndent(src, found.pair)).replace(/\r?\n$/, '') }];
   }
-  const first = list.items[0] as Node;
-  const firstLineStart = src.text.lastIndexOf('\n', first.range![0] - 1) + 1;
-  const dash = src.text.indexOf('-', firstLineStart);
+  // The dash before the first item (which may start on a later line: `-\n  key: value`).
+  const first = list.items[0] as Node | null;
+  const dash = first?.range ? src.text.lastIndexOf('-', first.range[0] - 1) : -1;
+  if (dash < 0 || dash < list.range![0]) return [];
   const last = list.items[list.items.length - 1] as Node;
   const { at, prefix } = lineStartAfter(src, last.range![2]);
   return [{ start: at, end: at, newText: prefix + block(src, items, column(src, dash)) }];
