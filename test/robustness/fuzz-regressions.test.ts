@@ -128,4 +128,13 @@ describe('fuzz regressions', () => {
       assert.match(fixed, /\n {6}- name: models\n/);
     }
   });
+
+  it('seed 202 case 983: an anchor written before a key does not move new top-level keys right', () => {
+    const text = 'advancedCronJob:\n  enabled: true\nimages:\n  - name: a\n    enabled: true\n&a       pool: gpu-large\n';
+    const fix = fixes(text).find((f) => f.title === 'Add GPU node targeting');
+    assert.ok(fix);
+    const fixed = applyEdits(text, fix.edits);
+    assert.deepEqual(parseErrors(fixed), [], fixed);
+    assert.match(fixed, /\nglobalNodeSelector:\n/);
+  });
 });

@@ -128,9 +128,13 @@ function appendToMap(src: Source, map: YAMLMap, pair: Pair | null, entries: Reco
   }
   const last = map.items[map.items.length - 1];
   const end = Math.max((last.key as Node).range![2], (last.value as Node | null)?.range?.[2] ?? 0);
-  // The last key's column, not the first's: after a byte-order mark the parser lets the first
-  // line be indented (`\ufeff  a: 1`), and the entries that follow set the map's real column.
-  const indent = column(src, (last.key as Node).range![0]);
+  // The smallest key column, not the first's or the last's: after a byte-order mark the parser
+  // lets the first line be indented (`\ufeff  a: 1`), and an anchor written before a key
+  // (`&a   b: 1`) puts the key itself further right than the entry starts.
+  const indent = Math.min(...map.items.flatMap((item) => {
+    const start = ((item.key ?? item.value) as Node | null)?.range?.[0];
+    return start === undefined ? [] : [column(src, start)];
+  }));
   const { at, prefix } = lineStartAfter(src, end);
   return [{ start: at, end: at, newText: prefix + block(src, entries, indent) }];
 }
