@@ -15,9 +15,12 @@ interface Report {
   diagnosticsArrived?: boolean;
   diagnostics?: { lnum: number; col: number; end_col: number; severity: number; message: string; source: string; code?: string }[];
   completion?: string[];
+  tagHover?: string;
+  volumeCompletion?: string[];
+  keyHover?: string;
 }
 
-it('serves diagnostics and tag completion to Neovim', { timeout: 5 * 60_000 }, () => {
+it('serves diagnostics, completion and chart-aware hovers to Neovim', { timeout: 5 * 60_000 }, () => {
   provisionEditorTools('neovim');
   const runDir = join(ROOT, '.test-run', 'neovim');
   rmSync(runDir, { recursive: true, force: true });
@@ -50,4 +53,8 @@ it('serves diagnostics and tag completion to Neovim', { timeout: 5 * 60_000 }, (
   ]);
   assert.match(report.diagnostics![0].message, /did you mean `llama-3\.1-8b-instruct`/);
   assert.ok(report.completion?.includes('llama-3.1-8b-instruct'), `tag completion: ${report.completion?.join(', ')}`);
+  // Chart-aware answers: the model's size, the group's volumes, the value's provenance.
+  assert.match(report.tagHover ?? '', /GiB/, `tag hover: ${report.tagHover}`);
+  assert.ok(report.volumeCompletion?.includes('weights'), `volume names: ${report.volumeCompletion?.join(', ')}`);
+  assert.match(report.keyHover ?? '', /Set in this file/, `key hover: ${report.keyHover}`);
 });

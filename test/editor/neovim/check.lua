@@ -1,6 +1,7 @@
 -- Driven by test/editor/neovim.test.ts through `nvim --headless --clean`: starts the built server
 -- with Neovim's own LSP client, opens the values file, waits for its diagnostics, asks for a
--- completion of Bit Harbor tags and writes what Neovim received as JSON. The assertions are in
+-- completion of Bit Harbor tags, a tag's hover, a mount's volume names and a key's provenance,
+-- and writes what Neovim received as JSON. The assertions are in
 -- the node:test file; this script only reports, and exits 0 unless it could not run at all.
 local server = assert(os.getenv('BIT_HARBOR_SERVER'), 'BIT_HARBOR_SERVER')
 local file = assert(os.getenv('BIT_HARBOR_FILE'), 'BIT_HARBOR_FILE')
@@ -12,6 +13,17 @@ local function finish()
   handle:write(vim.fn.json_encode(report))
   handle:close()
   vim.cmd('qa!')
+end
+
+-- The markdown of the hover at (line, character), '' when none came.
+function hoverText(bufnr, line, character)
+  local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = line, character = character } }
+  local text = ''
+  for _, response in pairs(vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', params, 10000) or {}) do
+    local contents = response.result and response.result.contents
+    if type(contents) == 'table' then text = text .. (contents.value or vim.inspect(contents)) end
+  end
+  return text
 end
 
 local ok, problem = pcall(function()
@@ -47,6 +59,37 @@ local ok, problem = pcall(function()
         local items = response.result and (response.result.items or response.result) or {}
         for _, item in ipairs(items) do table.insert(report.completion, item.label) end
       end
+      -- The tag completed: its hover gives the model's size.
+      vim.api.nvim_buf_set_lines(bufnr, index - 1, index, false, { prefix .. 'llama-3.1-8b-instruct' })
+      report.tagHover = hoverText(bufnr, index - 1, #prefix + 3)
+      break
+    end
+  end
+
+  -- A mount's name, emptied: completion offers the group's volumes.
+  lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+  local inMounts = false
+  for index, line in ipairs(lines) do
+    if line:match('^%s*volumeMounts:') then inMounts = true end
+    local prefix = inMounts and line:match('^(%s*%- name: )weights$')
+    if prefix then
+      vim.api.nvim_buf_set_lines(bufnr, index - 1, index, false, { prefix })
+      local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = index - 1, character = #prefix } }
+      report.volumeCompletion = {}
+      for _, response in pairs(vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', params, 10000) or {}) do
+        local items = response.result and (response.result.items or response.result) or {}
+        for _, item in ipairs(items) do table.insert(report.volumeCompletion, item.label) end
+      end
+      vim.api.nvim_buf_set_lines(bufnr, index - 1, index, false, { prefix .. 'weights' })
+      break
+    end
+  end
+
+  -- Where a key's value comes from.
+  for index, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    local column = line:find('containerPort:', 1, true)
+    if column then
+      report.keyHover = hoverText(bufnr, index - 1, column + 2)
       break
     end
   end
