@@ -26,6 +26,7 @@ describe('quick fixes and rename', () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionAfter(editor.document, 'bit-harbor:', 3));
       const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
       assert.match(text, /huggingface\.co\/meta-llama\/Llama-3\.1-8B-Instruct/);
+      assert.match(text, /Weights: \*\*[\d.]+ GiB\*\*/, text);
     } finally {
       await restore(editor, original);
     }
