@@ -2,10 +2,12 @@
 // (+10% = 26812115088 B, minimum 25Gi), qwen-3-14b 29536614400 B (+10% = 32490275840 B),
 // qwen3-vl-30b-a3b-instruct-fp8 32248158688 B (+10% ≈ 35472974557 B).
 import type { RuleCases } from './cases';
+import { memoryMediumSilent, memoryMediumTrigger } from './size-limit-memory-medium.cases-data';
 
 export const cases: RuleCases = {
   code: 'size-limit-too-small',
   trigger: [
+    ...memoryMediumTrigger,
     {
       name: 'defaults-only group: a Bit Harbor init container fills an emptyDir too small for gemma-3-12b-it',
       message: /gemma-3-12b-it.*22\.7 GiB \(estimate.*at least 25Gi/,
@@ -89,42 +91,6 @@ export const cases: RuleCases = {
 `,
     },
     {
-      name: 'memory-backed emptyDir: the engine memory limit from the chart defaults (16Gi) is reported at the medium',
-      message: /memory limit 16Gi/,
-      text: `modelGroups:
-  vllm-gemma:
-    enabled: true
-    initContainers:
-      - name: weights
-        image: ghcr.io/doublewordai/bit-harbor:gemma-3-12b-it
-        volumeMounts: [{name: models, mountPath: /models}]
-    volumeMounts: [{name: models, mountPath: /weights}]
-    volumes:
-      - name: models
-        emptyDir:
-          medium: Memory # expect
-`,
-    },
-    {
-      name: 'memory-backed emptyDir: a memory limit written in the file is where the finding goes; both limits too small',
-      text: `modelGroups:
-  vllm-gemma:
-    enabled: true
-    resources:
-      limits:
-        memory: 20Gi # expect
-    initContainers:
-      - name: weights
-        image: ghcr.io/doublewordai/bit-harbor:gemma-3-12b-it
-        volumeMounts: [{name: models, mountPath: /models}]
-    volumes:
-      - name: models
-        emptyDir:
-          medium: Memory
-          sizeLimit: 24Gi # expect
-`,
-    },
-    {
       name: 'anchors: the volume list is written once in a disabled group and aliased by the enabled one',
       text: `modelGroups:
   sglang-qwen:
@@ -193,6 +159,7 @@ modelGroups:
     },
   ],
   silent: [
+    ...memoryMediumSilent,
     {
       name: "the loading guide's recipe: 50Gi holds gemma-3-12b-it (24.4 GB); the recipe delivers nothing, which another check reports",
       text: `modelGroups:
@@ -367,23 +334,6 @@ modelGroups:
       - name: models
         emptyDir:
           sizeLimit: 1Gi
-`,
-    },
-    {
-      name: 'memory-backed emptyDir with a memory limit and sizeLimit that both hold the model',
-      text: `modelGroups:
-  vllm-gemma:
-    enabled: true
-    resources:
-      limits:
-        memory: 64Gi
-    initContainers:
-      - name: weights
-        image: ghcr.io/doublewordai/bit-harbor:gemma-3-12b-it
-        volumeMounts: [{name: models, mountPath: /models}]
-    volumes:
-      - name: models
-        emptyDir: {medium: Memory, sizeLimit: 30Gi}
 `,
     },
     {
