@@ -2,9 +2,7 @@
 // the same group in a mount, and where a key's value comes from (the file or the chart).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, positionAfter, restore, waitFor } from './helpers';
-
-const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+import { activateExtension, openFixture, positionAfter, restore, waitFor, label, hoverText } from './helpers';
 
 describe('chart-aware completion and hover', () => {
   before(activateExtension);
@@ -32,8 +30,7 @@ describe('chart-aware completion and hover', () => {
   it("says whether a key's value comes from the file or the chart", async () => {
     const editor = await openFixture('inference-values.yaml');
     const position = positionAfter(editor.document, 'containerPort', -3);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
-    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    const text = await hoverText(editor.document.uri, position);
     assert.match(text, /Set in this file/, text);
   });
 });

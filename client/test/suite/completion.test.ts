@@ -1,14 +1,12 @@
 // Completion and hover through VS Code's own providers API (the same path a user's popup takes).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, positionAfter, restore, screenshot, waitFor } from './helpers';
+import { activateExtension, openFixture, positionAfter, restore, screenshot, waitFor, label, hoverText } from './helpers';
 
 async function complete(uri: vscode.Uri, position: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, trigger);
   return list.items;
 }
-
-const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
 describe('completion and hover', () => {
   before(activateExtension);
@@ -57,8 +55,7 @@ describe('completion and hover', () => {
   it('hovers on a Bit Harbor tag', async () => {
     const editor = await openFixture('inference-values.yaml');
     const position = positionAfter(editor.document, 'bit-harbor:', 3);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
-    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    const text = await hoverText(editor.document.uri, position);
     assert.match(text, /not a model of the Bit Harbor catalogue/);
   });
 });

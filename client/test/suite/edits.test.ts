@@ -2,7 +2,7 @@
 // volume (its definition and its mount change together).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, bitHarborDiagnostics, codeOf, openFixture, positionAfter, restore } from './helpers';
+import { activateExtension, bitHarborDiagnostics, codeOf, openFixture, positionAfter, restore, hoverText } from './helpers';
 
 describe('quick fixes and rename', () => {
   before(activateExtension);
@@ -23,8 +23,7 @@ describe('quick fixes and rename', () => {
       assert.equal(editor.document.getText().replace('llama-3.1-8b-instruct\n          pullPolicy', 'llama-3.1-8b-instruc\n          pullPolicy'), original, 'nothing else changed');
       await bitHarborDiagnostics(uri, (all) => all.length === 0, 'the finding to clear');
       // A catalogue tag now: the hover tells its Hugging Face model and size.
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionAfter(editor.document, 'bit-harbor:', 3));
-      const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+      const text = await hoverText(uri, positionAfter(editor.document, 'bit-harbor:', 3));
       assert.match(text, /huggingface\.co\/meta-llama\/Llama-3\.1-8B-Instruct/);
       assert.match(text, /Weights: \*\*[\d.]+ GiB\*\*/, text);
     } finally {

@@ -78,3 +78,11 @@ export async function screenshot(name: string): Promise<void> {
     }
   }, 30_000);
 }
+
+export const label = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
+
+/** The text of every hover VS Code's providers give at `position`. */
+export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+}
