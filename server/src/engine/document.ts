@@ -10,9 +10,10 @@ const MAX_ALIAS_COUNT = 1000;
 /** Deeper than this is no values file anyone writes, and the parser's recursion would overflow the stack. */
 export const MAX_NESTING = 1000;
 
-export function parseYaml(text: string): Document[] {
+/** `nestingChecked`: the caller has run nestingFinding on this text already (analyze does), so no second scan. */
+export function parseYaml(text: string, nestingChecked = false): Document[] {
   // Refused, not parsed: analyze reports it (nestingFinding); the features answer nothing.
-  if (nestingDepth(text, MAX_NESTING) > MAX_NESTING) return [];
+  if (!nestingChecked && nestingDepth(text, MAX_NESTING) > MAX_NESTING) return [];
   try {
     // Most values files are plain block YAML: built directly, several times faster (see yaml-fast-path.ts).
     return fastOrFull(text);

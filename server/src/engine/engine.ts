@@ -64,7 +64,7 @@ export class Engine {
 
     let firstChart: ChartId | null = null;
     let tags: TagSummary | null = null;
-    for (const doc of parseYaml(input.text)) {
+    for (const doc of parseYaml(input.text, true)) {
       const chart = fileChart ?? chartFromContent(doc);
       if (!chart) continue;
       firstChart ??= chart;
