@@ -4,34 +4,13 @@
 // of the subset: shifted indentation, inserted indicators, deleted and duplicated lines.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { FAST_PATH_OPTIONS, parseFastPath } from '../../server/src/engine/yaml-fast-path';
 import { generateInferenceStackValues } from '../../bench/generate-values';
 import { corpus as fuzzCorpus } from '../robustness/fuzz/corpus';
 import { mutate as fuzzMutate } from '../robustness/fuzz/mutate';
 import { caseRandom, mulberry32 } from '../robustness/fuzz/prng';
-
-function describe(node: unknown, out: string[], depth = 0): void {
-  const pad = ' '.repeat(depth);
-  if (isPair(node)) {
-    describe(node.key, out, depth);
-    describe(node.value, out, depth + 1);
-  } else if (isScalar(node)) {
-    const value = node.value instanceof Date ? `Date(${node.value.toISOString()})` : typeof node.value === 'number' && Number.isNaN(node.value) ? 'NaN' : JSON.stringify(node.value);
-    out.push(`${pad}Scalar ${JSON.stringify(node.range)} ${typeof node.value} ${value} ${node.type} ${JSON.stringify(node.source)} ${node.format ?? ''} ${node.tag ?? ''}`);
-  } else if (isMap(node) || isSeq(node)) {
-    out.push(`${pad}${isMap(node) ? 'Map' : 'Seq'} ${JSON.stringify(node.range)} ${node.flow ? 'flow' : 'block'} ${node.tag ?? ''}`);
-    for (const item of node.items) describe(item, out, depth + 1);
-  } else {
-    out.push(`${pad}${String(node)}`);
-  }
-}
-
-function shape(doc: Document): string {
-  const out = [`Document ${JSON.stringify(doc.range)}`];
-  describe(doc.contents, out);
-  return out.join('\n');
-}
+import { shape } from '../support/yaml-shape';
 
 /** Compares the fast path with the library on `text`; returns whether the fast path took it. */
 function compare(text: string, label: string): boolean {

@@ -5,32 +5,37 @@ import type { Finding } from './types';
 import { FAST_PATH_OPTIONS, parseFastPath } from './yaml-fast-path';
 
 /** Bounds alias expansion when converting to plain values ("billion laughs"). */
-const MAX_ALIAS_COUNT = 1000;
+export const MAX_ALIAS_COUNT = 1000;
 
 /** Deeper than this is no values file anyone writes, and the parser's recursion would overflow the stack. */
 export const MAX_NESTING = 1000;
 
 /** `nestingChecked`: the caller has run nestingFinding on this text already (analyze does), so no second scan. */
 export function parseYaml(text: string, nestingChecked = false): Document[] {
+  return parseYamlTelling(text, nestingChecked).docs;
+}
+
+/** parseYaml, telling whether the fast path built the documents (only those can be re-parsed in part). */
+export function parseYamlTelling(text: string, nestingChecked = false): { docs: Document[]; fast: boolean } {
   // Refused, not parsed: analyze reports it (nestingFinding); the features answer nothing.
-  if (!nestingChecked && nestingDepth(text, MAX_NESTING) > MAX_NESTING) return [];
+  if (!nestingChecked && nestingDepth(text, MAX_NESTING) > MAX_NESTING) return { docs: [], fast: false };
   try {
     // Most values files are plain block YAML: built directly, several times faster (see yaml-fast-path.ts).
     return fastOrFull(text);
   } catch (error) {
     // A nesting the scan below underestimates can still exhaust the stack: no documents then.
-    if (error instanceof RangeError) return [];
+    if (error instanceof RangeError) return { docs: [], fast: false };
     throw error;
   }
 }
 
-function fastOrFull(text: string): Document[] {
+function fastOrFull(text: string): { docs: Document[]; fast: boolean } {
   const fast = parseFastPath(text);
-  if (fast !== null) return [fast];
+  if (fast !== null) return { docs: [fast], fast: true };
   // logLevel 'error': the parser would otherwise print a process warning to stderr for every
   // collection used as a key, on every keystroke; such keys are reported as findings instead.
   const parsed = parseAllDocuments(text, { ...FAST_PATH_OPTIONS, logLevel: 'error' });
-  return Array.isArray(parsed) ? parsed : [];
+  return { docs: Array.isArray(parsed) ? parsed : [], fast: false };
 }
 
 export function syntaxFindings(doc: Document, text: string): Finding[] {

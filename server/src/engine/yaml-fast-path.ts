@@ -60,14 +60,41 @@ export function parseFastPath(text: string): Document | null {
   }
 }
 
-function contentLines(text: string): Line[] | null {
+/** The content lines of `text` from `from` to `to` (a line start and a line end or the text's end). */
+/**
+ * A block map whose first key starts the line at `from`, parsed from the lines up to `to` (a
+ * line end, or the text's end) as the fast path parses them inside a whole document; for
+ * re-parsing one entry of a map after an edit (yaml-incremental.ts). `lines` is how many
+ * content lines the slice has and `used` how many the map took; `lastLineEnd` where the last one
+ * ends. Null where the fast path would decline.
+ */
+export function parseFastPathMap(
+  text: string,
+  from: number,
+  to: number,
+  schema: Schema,
+): { map: YAMLMap; lines: number; used: number; lastLineEnd: number } | null {
+  if (OUTSIDE_SUBSET_CHARACTERS.test(text.slice(from, to))) return null;
+  const lines = contentLines(text, from, to);
+  if (lines === null || lines.length === 0 || lines[0].start !== from) return null;
+  try {
+    const parser = new BlockParser(text, lines, schema);
+    const map = parser.mapBlock();
+    return map && { map, lines: lines.length, used: parser.used(), lastLineEnd: lines[lines.length - 1].end };
+  } catch (error) {
+    if (error instanceof Declined) return null;
+    throw error;
+  }
+}
+
+function contentLines(text: string, from = 0, to = text.length): Line[] | null {
   const lines: Line[] = [];
   // A comment indented deeper than the line after it belongs to the node before it and
   // stretches that node's range; such files are left to the library.
   let commentIndent = -1;
-  for (let start = 0; start < text.length; ) {
+  for (let start = from; start < to; ) {
     const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
+    const end = newline === -1 || newline > to ? to : newline;
     let content = start;
     while (content < end && text.charCodeAt(content) === 32) content++;
     const first = text[content];
@@ -96,6 +123,18 @@ class BlockParser implements FlowContext {
     if (!this.isSeqItem(first) && this.keyColon(first.content, first.end) === -1) return null;
     const root = this.block(first.indent);
     return this.index === this.lines.length ? root : null;
+  }
+
+  /** The block map at the first line, which must be one (see parseFastPathMap). */
+  mapBlock(): YAMLMap | null {
+    const first = this.lines[0];
+    if (this.isSeqItem(first) || this.keyColon(first.content, first.end) === -1) return null;
+    return this.map(first.indent, first.content);
+  }
+
+  /** How many lines the nodes built so far took. */
+  used(): number {
+    return this.index;
   }
 
   private block(indent: number): YAMLMap | YAMLSeq {

@@ -1,0 +1,113 @@
+// A document re-parsed in part after an edit must be the document a full parse of the new text
+// gives, node for node and value for value, through long runs of edits on one cache (each edit
+// derives from the last one's document). And the part-parse must actually happen for the edits
+// people make inside a model group, or the test proves nothing.
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Document } from 'yaml';
+import { generateInferenceStackValues } from '../../bench/generate-values';
+import { parseYaml, toValues } from '../../server/src/engine/document';
+import { parseFastPath } from '../../server/src/engine/yaml-fast-path';
+import { textChange } from '../../server/src/engine/yaml-incremental';
+import { YamlCache } from '../../server/src/engine/yaml-source';
+import { corpus as fuzzCorpus } from '../robustness/fuzz/corpus';
+import { mulberry32, type Random } from '../robustness/fuzz/prng';
+import { shape } from '../support/yaml-shape';
+
+/** What people type into a values file. */
+const TYPING = ['a', 'Z', '0', '-', ' ', ':', ': ', '#', ' #', '"', '[', ']', '\n', '\n    ', '\n  ', '\n      x: 1', 'yes', '~', '- '];
+/** What breaks the fast path's subset, or YAML. */
+const HOSTILE = ['a', 'Z', '0', '-', ' ', ':', ': ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '\n', '\n    ', '\n  ', '\n      x: 1', 'yes', '~', '&a ', '*a', '!t ', '|', '- ', '\t', '\r', '\ufeff', '---\n', '<<: '];
+
+/** One edit at a random place: typing (now and then something hostile), deleting, or a line pasted or removed. */
+function edit(text: string, random: Random): string {
+  const at = Math.floor(random() * (text.length + 1));
+  const kind = random();
+  const typed = random() < 0.9 ? TYPING : HOSTILE;
+  if (kind < 0.45) return text.slice(0, at) + typed[Math.floor(random() * typed.length)] + text.slice(at);
+  if (kind < 0.8) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 3)));
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at) + 1;
+  if (kind < 0.9) return text.slice(0, lineStart) + text.slice(lineEnd);
+  return text.slice(0, lineEnd) + text.slice(lineStart, lineEnd) + text.slice(lineEnd);
+}
+
+/** Checks the cache's parse of `text` against a full one; whether it derived it from `before`. */
+function sameAsFullParse(cache: YamlCache, text: string, label: string, before?: Document): boolean {
+  const docs = cache.parse(text);
+  const full = parseYaml(text);
+  assert.equal(docs.length, full.length, label);
+  docs.forEach((doc, i) => {
+    assert.equal(shape(doc), shape(full[i]), label);
+    assert.deepEqual(cache.values(doc), toValues(full[i]), label);
+  });
+  return docs[0] !== undefined && docs[0] === before;
+}
+
+/**
+ * Sessions of `edits` edits from `source`; how many edits were parsed in part, and how many
+ * could have been (the fast path takes the text before and after).
+ */
+function run(source: string, name: string, seed: number, sessions: number, edits: number): { derived: number; eligible: number } {
+  const random = mulberry32(seed);
+  let derived = 0;
+  let eligible = 0;
+  for (let s = 0; s < sessions; s++) {
+    const cache = new YamlCache();
+    let text = source;
+    sameAsFullParse(cache, text, `${name}: first parse`);
+    for (let e = 0; e < edits; e++) {
+      const next = edit(text, random);
+      // The text's own documents, parsed already: asking again parses nothing.
+      const [before] = cache.parse(text);
+      // Values are asked for before some edits only: both a spliced and a fresh conversion are checked.
+      if (before && random() < 0.5) cache.values(before);
+      const label = `${name}, seed ${seed}, session ${s}, edit ${e}: ${JSON.stringify(textChange(text, next))}`;
+      if (sameAsFullParse(cache, next, label, before)) derived++;
+      if (parseFastPath(text) !== null && parseFastPath(next) !== null) eligible++;
+      text = next;
+    }
+  }
+  return { derived, eligible };
+}
+
+test('edits in a generated values file: the part-parse gives the full parse, and is taken for most edits', () => {
+  const { derived, eligible } = run(generateInferenceStackValues(6), 'generated 6 groups', 20261127, 150, 3);
+  // Only an edit of a key, or above the first key, leaves a fast-path document to a full parse.
+  assert.ok(eligible > 100 && derived > eligible * 0.9, `only ${derived} of ${eligible} edits inside the subset were parsed in part`);
+});
+
+test('edits in the corpus files: the part-parse gives the full parse or is not taken', () => {
+  const sources = fuzzCorpus().filter((seed) => seed.text.length < 20_000 && parseYaml(seed.text).length === 1);
+  let derived = 0;
+  sources.forEach((source, i) => (derived += run(source.text, source.name, 1000 + i, 2, 4).derived));
+  assert.ok(derived > 100, `only ${derived} corpus edits were parsed in part`);
+});
+
+test('textChange finds the changed span, also in long texts and repeated characters', () => {
+  const long = 'x'.repeat(10_000);
+  assert.deepEqual(textChange(long, `${long.slice(0, 5000)}y${long.slice(5000)}`), { start: 5000, oldEnd: 5000, newEnd: 5001 });
+  assert.deepEqual(textChange('aaa', 'aa'), { start: 2, oldEnd: 3, newEnd: 2 });
+  assert.deepEqual(textChange('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
+  assert.deepEqual(textChange('', 'new'), { start: 0, oldEnd: 0, newEnd: 3 });
+  const a = `${'k: v\n'.repeat(2000)}end`;
+  const b = `${'k: v\n'.repeat(1000)}k: w\n${'k: v\n'.repeat(999)}end`;
+  assert.deepEqual(textChange(a, b), { start: 5003, oldEnd: 5004, newEnd: 5004 });
+});
+
+test('a document derived from another is the same object, changed in place, and the values share untouched groups', () => {
+  const text = generateInferenceStackValues(3);
+  const cache = new YamlCache();
+  const [doc] = cache.parse(text);
+  const values = cache.values(doc);
+  const at = text.indexOf('modelAlias: [', text.indexOf('  group-1:')) + 'modelAlias: ['.length;
+  const edited = `${text.slice(0, at)}x-${text.slice(at)}`;
+  const [after] = cache.parse(edited);
+  assert.equal(after, doc);
+  const spliced = cache.values(after);
+  assert.ok(values.problem === null && spliced.problem === null);
+  const groups = (v: unknown) => (v as { modelGroups: Record<string, unknown> }).modelGroups;
+  assert.equal(groups(spliced.values)['group-0'], groups(values.values)['group-0']);
+  assert.notEqual(groups(spliced.values)['group-1'], groups(values.values)['group-1']);
+  assert.deepEqual(spliced, toValues(parseYaml(edited)[0]));
+});
