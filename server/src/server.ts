@@ -22,6 +22,8 @@ import { loadPrecompiledValidators } from './precompiled-validators';
 import { layerAnchor, layeredFindingsOfFile, publishOnFile } from './engine/layers/publish';
 import { DEFAULT_SETTINGS, type AnalysisResult, type EngineSettings, type Finding } from './engine/types';
 import { crossFileFindings } from './engine/workspace';
+import { YamlCache, type YamlSource } from './engine/yaml-source';
+import { AnalysisHistory } from './engine/incremental';
 import { CatalogueService } from './server/catalogue-service';
 import { toDiagnostic } from './server/diagnostics';
 import { AUTHORING_CAPABILITIES, registerAuthoringFeatures } from './server/authoring';
@@ -44,6 +46,11 @@ class BitHarborServer {
     (uri) => this.validate(uri),
     (uri) => debounceMs(this.documents.get(uri)?.lineCount ?? 0),
   );
+  /**
+   * Each open document's parse, shared by its analysis and every request (engine/yaml-source.ts),
+   * and its last analysis, from which the next re-checks only an edited group (engine/incremental.ts).
+   */
+  private readonly memories = new Map<string, { yaml: YamlCache; history: AnalysisHistory }>();
   /** Each open document's last analysis, so unchanged text is never analysed twice. */
   private readonly analyses = new AnalysisMemo<Engine, AnalysisResult>();
   /** What was last published per document, so a revalidation that changes nothing sends nothing. */
@@ -84,6 +91,7 @@ class BitHarborServer {
       this.scheduler.cancel(document.uri);
       this.charts.delete(document.uri);
       this.analyses.forget(document.uri);
+      this.memories.delete(document.uri);
       this.published.delete(document.uri);
       this.layers.forget(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -91,12 +99,14 @@ class BitHarborServer {
       for (const over of this.layers.filesOver(document.uri)) this.scheduler.schedule(over);
     });
     const layersOf = (uri: string) => this.layers.basesOf(uri);
-    registerCatalogueFeatures(connection, { documents: this.documents, engine: () => this.engine, logError: (what, error) => this.logError(what, error), layersOf });
+    const yamlOf = (uri: string) => this.yamlOf(uri);
+    registerCatalogueFeatures(connection, { documents: this.documents, engine: () => this.engine, logError: (what, error) => this.logError(what, error), layersOf, yamlOf });
     registerAuthoringFeatures(connection, {
       documents: this.documents,
       engine: () => this.engine,
       logError: (what, error) => this.logError(what, error),
       layersOf,
+      yamlOf,
       // Workspace symbols also search the values files the start-up scan read from disk.
       workspaceFiles: () => this.tagIndex.all().flatMap(({ uri }) => {
         const text = this.tagIndex.diskText(uri);
@@ -212,13 +222,13 @@ class BitHarborServer {
       const text = document.getText();
       const started = performance.now();
       const engine = this.engine;
-      const analysis = this.analyses.get(uri, text, engine, () => engine.analyze({ path: documentPath(uri), text }));
+      const analysis = this.analyses.get(uri, text, engine, () => engine.analyze({ path: documentPath(uri), text }, this.memoryOf(uri).yaml, this.memoryOf(uri).history));
       const result = analysis.result;
       reused = analysis.reused;
       // Visible with `bitHarbor.trace.server: verbose`; protocol tests count analyses with it.
       this.connection.tracer.log(reused
         ? `bit-harbor: reused the analysis of ${uri} v${version} (text unchanged)`
-        : `bit-harbor: analysed ${uri} v${version} (${document.lineCount} lines) in ${(performance.now() - started).toFixed(1)} ms`);
+        : `bit-harbor: analysed ${uri} v${version} (${document.lineCount} lines${this.regrouped(uri)}) in ${(performance.now() - started).toFixed(1)} ms`);
       diagnostics = this.diagnosticsOf(document, result, result.findings);
     } catch (error) {
       this.logError(`analysing ${uri}`, error);
@@ -256,6 +266,22 @@ class BitHarborServer {
     // What the single-file path last published no longer stands for this document.
     this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** The parse cache of an open document; a closed one gets none kept (a fresh parse each time). */
+  private yamlOf(uri: string): YamlSource {
+    return this.documents.get(uri) ? this.memoryOf(uri).yaml : new YamlCache();
+  }
+
+  private memoryOf(uri: string): { yaml: YamlCache; history: AnalysisHistory } {
+    let memory = this.memories.get(uri);
+    if (!memory) this.memories.set(uri, (memory = { yaml: new YamlCache(), history: new AnalysisHistory() }));
+    return memory;
+  }
+
+  private regrouped(uri: string): string {
+    const group = this.memories.get(uri)?.history.lastGroup;
+    return group ? `, group ${group} re-checked alone` : '';
   }
 
   /** Records the file's chart and tags, adds the findings other files give it, and converts. */

@@ -11,26 +11,9 @@ import { parseFastPath } from '../../server/src/engine/yaml-fast-path';
 import { textChange } from '../../server/src/engine/yaml-incremental';
 import { YamlCache } from '../../server/src/engine/yaml-source';
 import { corpus as fuzzCorpus } from '../robustness/fuzz/corpus';
-import { mulberry32, type Random } from '../robustness/fuzz/prng';
+import { mulberry32 } from '../robustness/fuzz/prng';
+import { edit } from '../support/random-edits';
 import { shape } from '../support/yaml-shape';
-
-/** What people type into a values file. */
-const TYPING = ['a', 'Z', '0', '-', ' ', ':', ': ', '#', ' #', '"', '[', ']', '\n', '\n    ', '\n  ', '\n      x: 1', 'yes', '~', '- '];
-/** What breaks the fast path's subset, or YAML. */
-const HOSTILE = ['a', 'Z', '0', '-', ' ', ':', ': ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '\n', '\n    ', '\n  ', '\n      x: 1', 'yes', '~', '&a ', '*a', '!t ', '|', '- ', '\t', '\r', '\ufeff', '---\n', '<<: '];
-
-/** One edit at a random place: typing (now and then something hostile), deleting, or a line pasted or removed. */
-function edit(text: string, random: Random): string {
-  const at = Math.floor(random() * (text.length + 1));
-  const kind = random();
-  const typed = random() < 0.9 ? TYPING : HOSTILE;
-  if (kind < 0.45) return text.slice(0, at) + typed[Math.floor(random() * typed.length)] + text.slice(at);
-  if (kind < 0.8) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 3)));
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at) + 1;
-  if (kind < 0.9) return text.slice(0, lineStart) + text.slice(lineEnd);
-  return text.slice(0, lineEnd) + text.slice(lineStart, lineEnd) + text.slice(lineEnd);
-}
 
 /** Checks the cache's parse of `text` against a full one; whether it derived it from `before`. */
 function sameAsFullParse(cache: YamlCache, text: string, label: string, before?: Document): boolean {

@@ -2,7 +2,7 @@
 // plain values, legacy keys. Shared by the single-file check (engine.ts) and the layered one.
 import type { Document } from 'yaml';
 import type { Modeline } from './detect';
-import { syntaxFindings, toValues } from './document';
+import { syntaxFindings, toValues, type ValuesResult } from './document';
 import { findLegacyKeys } from './legacy';
 import { isPlainMap, type Values } from './merge';
 import type { ChartId, Finding } from './types';
@@ -24,9 +24,14 @@ export function modelineFindings(modeline: Modeline | null): Finding[] {
  * One YAML document's own findings (syntax, conversion, legacy keys) and its values, or null
  * values when they cannot be checked further (not convertible, not a map).
  */
-export function readDocument(doc: Document, chart: ChartId, text: string): { findings: Finding[]; values: Values | null; explained: Set<string> } {
+export function readDocument(
+  doc: Document,
+  chart: ChartId,
+  text: string,
+  convert: (doc: Document) => ValuesResult = toValues,
+): { findings: Finding[]; values: Values | null; explained: Set<string> } {
   const findings = syntaxFindings(doc, text);
-  const converted = toValues(doc);
+  const converted = convert(doc);
   if (converted.problem !== null) {
     const range = nodeRange(doc.contents) ?? { start: 0, end: 0 };
     findings.push({ code: 'yaml-syntax', severity: 'error', message: `YAML: ${converted.problem}`, range: { start: range.start, end: range.start }, data: {} });

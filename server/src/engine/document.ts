@@ -15,27 +15,30 @@ export function parseYaml(text: string, nestingChecked = false): Document[] {
   return parseYamlTelling(text, nestingChecked).docs;
 }
 
-/** parseYaml, telling whether the fast path built the documents (only those can be re-parsed in part). */
-export function parseYamlTelling(text: string, nestingChecked = false): { docs: Document[]; fast: boolean } {
+/**
+ * parseYaml, telling whether the fast path built the documents (only those can be re-parsed in
+ * part) and whether the text was refused for nesting too deep (then there are none).
+ */
+export function parseYamlTelling(text: string, nestingChecked = false): { docs: Document[]; fast: boolean; tooDeep: boolean } {
   // Refused, not parsed: analyze reports it (nestingFinding); the features answer nothing.
-  if (!nestingChecked && nestingDepth(text, MAX_NESTING) > MAX_NESTING) return { docs: [], fast: false };
+  if (!nestingChecked && nestingDepth(text, MAX_NESTING) > MAX_NESTING) return { docs: [], fast: false, tooDeep: true };
   try {
     // Most values files are plain block YAML: built directly, several times faster (see yaml-fast-path.ts).
     return fastOrFull(text);
   } catch (error) {
     // A nesting the scan below underestimates can still exhaust the stack: no documents then.
-    if (error instanceof RangeError) return { docs: [], fast: false };
+    if (error instanceof RangeError) return { docs: [], fast: false, tooDeep: false };
     throw error;
   }
 }
 
-function fastOrFull(text: string): { docs: Document[]; fast: boolean } {
+function fastOrFull(text: string): { docs: Document[]; fast: boolean; tooDeep: false } {
   const fast = parseFastPath(text);
-  if (fast !== null) return { docs: [fast], fast: true };
+  if (fast !== null) return { docs: [fast], fast: true, tooDeep: false };
   // logLevel 'error': the parser would otherwise print a process warning to stderr for every
   // collection used as a key, on every keystroke; such keys are reported as findings instead.
   const parsed = parseAllDocuments(text, { ...FAST_PATH_OPTIONS, logLevel: 'error' });
-  return { docs: Array.isArray(parsed) ? parsed : [], fast: false };
+  return { docs: Array.isArray(parsed) ? parsed : [], fast: false, tooDeep: false };
 }
 
 export function syntaxFindings(doc: Document, text: string): Finding[] {
@@ -90,7 +93,11 @@ function formatSize(bytes: number): string {
 
 /** The one finding of a file nested deeper than MAX_NESTING, which is not parsed. */
 export function nestingFinding(text: string): Finding | null {
-  if (nestingDepth(text, MAX_NESTING) <= MAX_NESTING) return null;
+  return nestingDepth(text, MAX_NESTING) <= MAX_NESTING ? null : nestingRefusal(text);
+}
+
+/** The finding of a file known to nest deeper than MAX_NESTING. */
+export function nestingRefusal(text: string): Finding {
   return {
     code: 'yaml-syntax',
     severity: 'error',

@@ -7,7 +7,7 @@ import { bundledCatalogue, type Catalogue } from './catalogue/catalogue';
 import { codeInfo } from './codes';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import { modelineFindings, readDocument } from './document-read';
-import { isTooLarge, nestingFinding, parseYaml, sizeFinding, toValues } from './document';
+import { isTooLarge, nestingRefusal, sizeFinding } from './document';
 import type { TextEdit } from './edit/yaml-edit';
 import { fixAllEdits } from './fixes/fix-all';
 import { codeActionsFor, type CodeFix, type FixableFinding, type OtherFile, type ValuesDocument } from './fixes/index';
@@ -28,8 +28,12 @@ import {
   type Finding,
   type OffsetRange,
 } from './types';
-import type { TagSite } from './tag-sites';
 import { summarizeTags, type TagSummary } from './workspace';
+import { YamlCache, type YamlSource } from './yaml-source';
+import { AnalysisHistory, groupSpans, keptFindings, keptSites, NotIncremental, reuseFor, withinGroup, type GroupReuse, type PreviousCheck } from './incremental';
+import { enabledGroup } from './model-groups';
+import { indexedPairLookup } from './yaml-nodes';
+import { tagSitesInDocument, type TagSite } from './tag-sites';
 
 const CHART_DEFAULTS: Record<ChartId, unknown> = {
   'inference-stack': inferenceStackDefaults,
@@ -52,8 +56,12 @@ export class Engine {
     return new Engine(change.settings ?? this.settings, change.catalogue ?? this.catalogue, this.validator);
   }
 
-  analyze(input: AnalysisInput): AnalysisResult {
-    const tooLarge = sizeFinding(input.text, this.settings.maxFileSize) ?? nestingFinding(input.text);
+  /**
+   * `yaml`: where the text's parse comes from; `history`: the document's last analysis. A door
+   * passes the document's own (yaml-source.ts, incremental.ts), so that an edit costs its part.
+   */
+  analyze(input: AnalysisInput, yaml: YamlSource = new YamlCache(), history?: AnalysisHistory): AnalysisResult {
+    const tooLarge = sizeFinding(input.text, this.settings.maxFileSize) ?? (yaml.tooDeep(input.text) ? nestingRefusal(input.text) : null);
     if (tooLarge) return { chart: null, detectedBy: null, findings: this.applySeverities([tooLarge]), tags: null };
     const modeline = input.chart ? null : findModeline(input.text);
     const globChart = input.chart || modeline?.chart ? null : chartFromGlobs(input.path, this.settings.files);
@@ -64,12 +72,19 @@ export class Engine {
 
     let firstChart: ChartId | null = null;
     let tags: TagSummary | null = null;
-    for (const doc of parseYaml(input.text, true)) {
+    const docs = yaml.parse(input.text);
+    // Only a file of one document can be checked group by group.
+    const memory = history && docs.length === 1 ? { history, owner: { engine: this, path: input.path, chart: input.chart } } : undefined;
+    if (history && !memory) {
+      history.previous = null;
+      history.lastGroup = null;
+    }
+    for (const doc of docs) {
       const chart = fileChart ?? chartFromContent(doc);
       if (!chart) continue;
       firstChart ??= chart;
       detectedBy ??= 'content';
-      const analysed = this.analyzeDocument(doc, chart, input.text);
+      const analysed = this.analyzeDocument(doc, chart, input.text, yaml, memory);
       findings.push(...analysed.findings);
       if (analysed.tags) tags = tags && tags.chart === chart ? mergeSummaries(tags, analysed.tags) : (tags ?? analysed.tags);
     }
@@ -97,10 +112,15 @@ export class Engine {
    * `range`, from one parse of the text. `otherFiles` holds the texts of files a fix may edit
    * besides this one (the Pre-Porter files of a not-prepulled finding).
    */
-  codeActions(input: AnalysisInput & { otherFiles?: OtherFile[] }, range: OffsetRange | null, findings: readonly FixableFinding[]): CodeFix[] {
+  codeActions(
+    input: AnalysisInput & { otherFiles?: OtherFile[] },
+    range: OffsetRange | null,
+    findings: readonly FixableFinding[],
+    yaml: YamlSource = new YamlCache(),
+  ): CodeFix[] {
     const { text, otherFiles = [] } = input;
     if (this.isTooLarge(text)) return [];
-    return codeActionsFor({ text, documents: this.valuesDocuments(input), settings: this.settings, catalogue: this.catalogue, otherFiles }, range, findings);
+    return codeActionsFor({ text, documents: this.valuesDocuments(input, yaml), settings: this.settings, catalogue: this.catalogue, otherFiles }, range, findings);
   }
 
   /** Every safe fix of the file at once, as edits of `input.text` (`source.fixAll.bit-harbor`). */
@@ -109,12 +129,12 @@ export class Engine {
   }
 
   /** Each YAML document with its chart (decided as analyze decides it) and the values Helm renders from it. */
-  private valuesDocuments(input: AnalysisInput): ValuesDocument[] {
+  private valuesDocuments(input: AnalysisInput, yaml: YamlSource): ValuesDocument[] {
     const modeline = input.chart ? null : findModeline(input.text);
     const fileChart = input.chart ?? modeline?.chart ?? chartFromGlobs(input.path, this.settings.files);
-    return parseYaml(input.text).map((doc) => {
+    return yaml.parse(input.text).map((doc) => {
       const chart = fileChart ?? chartFromContent(doc);
-      const converted = toValues(doc);
+      const converted = yaml.values(doc);
       const values = converted.problem === null && isPlainMap(converted.values) ? converted.values : {};
       const merged = chart ? mergeValues(CHART_DEFAULTS[chart], values) : values;
       return { doc, chart, merged: isPlainMap(merged) ? merged : {} };
@@ -126,11 +146,30 @@ export class Engine {
     return this.applySeverities(applySuppressions(text, findings, { reportUnused: false }));
   }
 
-  private analyzeDocument(doc: Document, chart: ChartId, text: string): { findings: Finding[]; tags: TagSummary | null } {
-    const read = readDocument(doc, chart, text);
+  private analyzeDocument(doc: Document, chart: ChartId, text: string, yaml: YamlSource, memory?: Memory): { findings: Finding[]; tags: TagSummary | null } {
+    const read = readDocument(doc, chart, text, (d) => yaml.values(d));
+    const previous = memory?.history.previous ?? null;
+    // Replaced below when this check can serve the next one.
+    if (memory) {
+      memory.history.previous = null;
+      memory.history.lastGroup = null;
+    }
     if (read.values === null) return { findings: read.findings, tags: null };
+    // Group by group only where no value comes from another group (an alias) and the parse
+    // cannot hang on text outside the edit (syntax errors): plain block YAML.
+    const spans = memory && chart === 'inference-stack' && yaml.plain(doc) ? groupSpans(doc, text) : null;
     const merged = mergeValues(CHART_DEFAULTS[chart], read.values);
-    const checked = this.checkMerged({ chart, doc, text, fileValues: read.values, merged, explained: read.explained });
+    const view: MergedView = { chart, doc, text, fileValues: read.values, merged, explained: read.explained };
+    const reuse = spans && previous && sameOwner(previous, memory!.owner) ? reuseFor(previous, doc, text, spans) : null;
+    let checked: Checked;
+    try {
+      checked = this.checkMerged(view, reuse);
+    } catch (error) {
+      if (!(error instanceof NotIncremental)) throw error;
+      checked = this.checkMerged(view, null);
+    }
+    if (memory && spans) memory.history.previous = { ...memory.owner, text, groups: spans, groupFindings: checked.groupFindings, sites: checked.sites };
+    if (memory) memory.history.lastGroup = checked.reused;
     return { findings: [...read.findings, ...checked.findings], tags: checked.tags };
   }
 
@@ -138,24 +177,33 @@ export class Engine {
    * Schema and rule findings of values merged over the chart's defaults. A layered check
    * (layers/analyze.ts) passes how to find nodes across its files; a single file needs nothing.
    */
-  checkMerged(view: MergedView): { findings: Finding[]; tags: TagSummary | null } {
+  checkMerged(view: MergedView, reuse: GroupReuse | null = null): Checked {
     const { chart, doc, text, merged } = view;
     const findings: Finding[] = [];
     const schemaFindings: Finding[] = [];
+    const lookup = indexedPairLookup(doc);
     for (const issue of this.validator.validate(chart, merged)) {
       if (issue.keyword === 'if' || issue.propertyName !== undefined || isExplained(issue, view.explained)) continue;
       if (issue.keyword === 'required' && isDisabledGroup(merged, issue.path)) continue;
-      const finding = view.issueToFinding ? view.issueToFinding(issue) : issueToFinding(issue, doc);
+      const finding = view.issueToFinding ? view.issueToFinding(issue) : issueToFinding(issue, doc, lookup);
       if (finding) schemaFindings.push(finding);
     }
     findings.push(...withoutMisspeltRequired(schemaFindings));
-    if (!isPlainMap(merged)) return { findings, tags: null };
+    if (!isPlainMap(merged)) return { findings, tags: null, groupFindings: [], sites: [], reused: null };
+    const registries = this.settings.registries;
+    const sites = reuse
+      ? [...keptSites(reuse.previous.sites, reuse), ...tagSitesInDocument(doc, text, chart, registries, { node: reuse.node, path: ['modelGroups', reuse.name], parent: reuse.parent })]
+        .sort((a, b) => a.valueRange.start - b.valueRange.start)
+      : (view.tagSites?.() ?? tagSitesInDocument(doc, text, chart, registries));
     const context = createRuleContext({
       chart, doc, text, values: merged, fileValues: view.fileValues, catalogue: this.catalogue, settings: this.settings,
-      locate: view.locate, tagSites: view.tagSites,
+      locate: view.locate, tagSites: () => sites,
     });
-    findings.push(...this.runRules(context));
-    return { findings, tags: summarizeTags(doc, chart, merged, context.tagSites()) };
+    const groupFindings = reuse
+      ? [...keptFindings(reuse.previous.groupFindings, reuse), ...withinGroup(this.runRules(groupContext(context, reuse), 'group'), reuse)]
+      : this.runRules(context, 'group');
+    findings.push(...this.runRules(context, 'file'), ...groupFindings);
+    return { findings, tags: summarizeTags(doc, chart, merged, sites), groupFindings, sites, reused: reuse?.name ?? null };
   }
 
   /**
@@ -170,11 +218,12 @@ export class Engine {
     });
   }
 
-  private runRules(context: RuleContext): Finding[] {
+  /** The rules of one scope (Rule.scope) that apply to the context's chart. */
+  private runRules(context: RuleContext, scope: 'group' | 'file'): Finding[] {
     const { chart } = context;
     const findings: Finding[] = [];
     for (const rule of RULES) {
-      if (!rule.charts.includes(chart)) continue;
+      if (!rule.charts.includes(chart) || (rule.scope === 'group') !== (scope === 'group')) continue;
       try {
         for (const finding of rule.check(context)) {
           findings.push({ ...finding, severity: finding.severity ?? codeInfo(finding.code)?.severity ?? rule.codes[0].severity });
@@ -186,6 +235,32 @@ export class Engine {
     }
     return findings;
   }
+}
+
+/** Findings of merged values; those of group-scoped rules and the tag sites also apart, for the next check. */
+export interface Checked {
+  findings: Finding[];
+  tags: TagSummary | null;
+  groupFindings: Finding[];
+  sites: TagSite[];
+  /** The group re-checked alone, or null for a check of every group. */
+  reused: string | null;
+}
+
+/** The document's history and whose check it would be (analyze's input and engine). */
+interface Memory {
+  history: AnalysisHistory;
+  owner: { engine: object; path: string | undefined; chart: string | undefined };
+}
+
+function sameOwner(previous: PreviousCheck, owner: Memory['owner']): boolean {
+  return previous.engine === owner.engine && previous.path === owner.path && previous.chart === owner.chart;
+}
+
+/** The rule context narrowed to the edited group: its view alone, its tag sites alone. */
+function groupContext(context: RuleContext, reuse: GroupReuse): RuleContext {
+  const sites = context.tagSites().filter((site) => site.valueRange.start >= reuse.span.start && site.valueRange.start < reuse.span.end);
+  return { ...context, groups: () => enabledGroup(context.values, reuse.name), tagSites: () => sites };
 }
 
 /** What a check of merged values needs to know besides them (see Engine.checkMerged). */
@@ -249,6 +324,7 @@ function isExplained(issue: SchemaIssue, explained: Set<string>): boolean {
   return false;
 }
 
+/** In file order; findings at one range by code, then message, so the order never depends on which rules ran first. */
 function sortUnique(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings
@@ -258,5 +334,9 @@ function sortUnique(findings: Finding[]): Finding[] {
       seen.add(key);
       return true;
     })
-    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || compareText(a.code, b.code) || compareText(a.message, b.message));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -17,14 +17,22 @@ export function mergeValues(defaults: unknown, user: unknown): unknown {
   return merged;
 }
 
-/** A null under a key the defaults do not have deletes nothing; Helm drops it all the same. */
+/**
+ * A null under a key the defaults do not have deletes nothing; Helm drops it all the same. A map
+ * without nulls comes back as it is: no copy of the groups an edit did not touch.
+ */
 function stripNulls(value: unknown): unknown {
   if (!isPlainMap(value)) return value;
-  const result: Values = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (child !== null) result[key] = stripNulls(child);
+  let result: Values | null = null;
+  const entries = Object.entries(value);
+  for (let index = 0; index < entries.length; index++) {
+    const [key, child] = entries[index];
+    const stripped = child === null ? undefined : stripNulls(child);
+    if (result === null && stripped === child) continue;
+    result ??= Object.fromEntries(entries.slice(0, index)) as Values;
+    if (stripped !== undefined) result[key] = stripped;
   }
-  return result;
+  return result ?? value;
 }
 
 /**

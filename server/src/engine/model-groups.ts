@@ -121,6 +121,21 @@ export function modelGroups(values: Values): GroupView[] {
   return Object.entries(groups).flatMap(([name, group]) => (isPlainMap(group) ? [groupView(name, group)] : []));
 }
 
+/** Group `name` of the merged values, when Helm renders it: the one group an edit re-checks. */
+export function enabledGroup(values: Values, name: string): GroupView[] {
+  const groups = values.modelGroups;
+  const group = isPlainMap(groups) && Object.prototype.hasOwnProperty.call(groups, name) ? groups[name] : undefined;
+  return isPlainMap(group) && group.enabled === true ? [groupView(name, group)] : [];
+}
+
+/** The name and values of each group Helm renders, without building views (for checks across groups). */
+export function enabledGroupValues(values: Values): { name: string; values: Values; path: PathSegment[] }[] {
+  const groups = values.modelGroups;
+  if (!isPlainMap(groups)) return [];
+  return Object.entries(groups).flatMap(([name, group]) =>
+    isPlainMap(group) && group.enabled === true ? [{ name, values: group, path: ['modelGroups', name] as PathSegment[] }] : []);
+}
+
 /** The groups Helm renders. */
 export function enabledGroups(values: Values): GroupView[] {
   return modelGroups(values).filter((group) => group.enabled);

@@ -7,9 +7,9 @@
 import { isMap, isScalar, isSeq, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { BIT_HARBOR_REGISTRY, parseBitHarborReference } from './bit-harbor';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
-import { parseYaml } from './document';
 import type { ChartId, EngineSettings, OffsetRange } from './types';
 import { keyText, type PathSegment } from './yaml-nodes';
+import { YamlCache, type YamlSource } from './yaml-source';
 
 /** What a value's place in the file says it holds, before its text is looked at. */
 export type TagSlot =
@@ -56,8 +56,15 @@ export function prePorterRegistry(doc: Document): string {
   return isScalar(pair?.value) && typeof pair.value.value === 'string' ? pair.value.value : BIT_HARBOR_REGISTRY;
 }
 
-/** Calls `visit` for every scalar written as a map value, with its path and the map holding it. */
-export function visitValueScalars(doc: Document, visit: (scalar: Scalar, path: PathSegment[], parent: YAMLMap) => void): void {
+/**
+ * Calls `visit` for every scalar written as a map value, with its path and the map holding it;
+ * under `from` (a node at `from.path`) alone when given.
+ */
+export function visitValueScalars(
+  doc: Document,
+  visit: (scalar: Scalar, path: PathSegment[], parent: YAMLMap) => void,
+  from: EntryNode = { node: doc.contents, path: [], parent: null },
+): void {
   const walk = (node: unknown, path: PathSegment[]): void => {
     if (path.length > MAX_DEPTH) return;
     if (isMap(node)) {
@@ -71,7 +78,15 @@ export function visitValueScalars(doc: Document, visit: (scalar: Scalar, path: P
       node.items.forEach((item, index) => walk(item, [...path, index]));
     }
   };
-  walk(doc.contents, []);
+  if (isScalar(from.node) && from.parent) visit(from.node, from.path, from.parent);
+  else walk(from.node, from.path);
+}
+
+/** A value node at `path`, held by map `parent` (null for the document's root). */
+export interface EntryNode {
+  node: unknown;
+  path: PathSegment[];
+  parent: YAMLMap | null;
 }
 
 /** The slot a scalar at `path` fills, or null when no tag belongs there. */
@@ -132,19 +147,26 @@ function siteOf(scalar: Scalar, slot: TagSlot, text: string, path: PathSegment[]
 }
 
 /** Every tag written in one parsed document of the given chart. */
-export function tagSitesInDocument(doc: Document, text: string, chart: ChartId, mirrors: readonly string[]): TagSite[] {
+/** The tag sites of a document; of the node at `from.path` alone when given (one model group). */
+export function tagSitesInDocument(
+  doc: Document,
+  text: string,
+  chart: ChartId,
+  mirrors: readonly string[],
+  from?: EntryNode,
+): TagSite[] {
   const sites: TagSite[] = [];
   visitValueScalars(doc, (scalar, path, parent) => {
     const slot = slotOf(path, parent, chart, doc, mirrors);
     const site = slot ? siteOf(scalar, slot, text, path, mirrors) : null;
     if (site) sites.push(site);
-  });
+  }, from);
   return sites;
 }
 
 /** Every tag written in a file, across its YAML documents; files of neither chart have none. */
-export function tagSitesInText(text: string, settings: EngineSettings, path?: string): TagSite[] {
-  return parseYaml(text).flatMap((doc) => {
+export function tagSitesInText(text: string, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache()): TagSite[] {
+  return yaml.parse(text).flatMap((doc) => {
     const chart = chartOf(doc, text, settings.files, path);
     return chart ? tagSitesInDocument(doc, text, chart, settings.registries) : [];
   });

@@ -4,7 +4,7 @@
 // one file gets from the others.
 import type { Document } from 'yaml';
 import { isPlainMap, type Values } from './merge';
-import { enabledGroups } from './model-groups';
+import { enabledGroupValues } from './model-groups';
 import type { TagSite } from './tag-sites';
 import type { ChartId, Finding, OffsetRange } from './types';
 import { keyOrValueRange, locate, valueOrKeyRange, type PathSegment } from './yaml-nodes';
@@ -48,7 +48,7 @@ export function summarizeTags(doc: Document, chart: ChartId, values: Values, wri
   const prepulled: TagUse[] = [];
   const sites = written.filter((site) => site.bitHarbor && site.tag !== '');
   if (chart === 'inference-stack') {
-    const enabled = new Set(enabledGroups(values).map((group) => group.name));
+    const enabled = new Set(enabledGroupValues(values).map((group) => group.name));
     for (const site of sites) {
       if (site.slot === 'reference' && isGroupImage(site.path) && enabled.has(String(site.path[1]))) {
         used.push({ tag: site.tag, range: site.tagRange, group: String(site.path[1]) });

@@ -7,7 +7,7 @@
 // Only documents the fast path built are derived this way: their nodes carry nothing but
 // ranges, values and scalar details, so moving them is moving their ranges. The previous
 // document is changed in place and must not be used for the old text afterwards.
-import { isMap, isPair, isScalar, isSeq, type Document, type Pair, type Scalar, type Schema, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Document, type Pair, type Scalar, type Schema, type YAMLMap } from 'yaml';
 import { parseFastPathMap } from './yaml-fast-path';
 
 /** Where two texts differ: `old[start, oldEnd)` became `text[start, newEnd)`. */
@@ -17,10 +17,12 @@ export interface TextChange {
   newEnd: number;
 }
 
-/** The entry of a map that was parsed again: its keys from the root, and its new pair. */
+/** The entry of a map that was parsed again: its keys from the root, its new pair and its lines in the new text. */
 export interface ReparsedEntry {
   keys: string[];
   pair: Pair;
+  start: number;
+  end: number;
 }
 
 /** The smallest change that turns `before` into `after` (common prefix and suffix). */
@@ -91,7 +93,7 @@ export function reparseEntry(doc: Document, before: string, after: string): Repa
   }
   const keys = [String(keyOf(outerPair))];
   if (inner) keys.push(String(keyOf(pair)));
-  return { keys, pair };
+  return { keys, pair, start: target.start, end: to };
 }
 
 /**
@@ -144,14 +146,23 @@ function fitMap(map: YAMLMap): void {
   map.range = [keyStart(map.items[0] as Pair), last.range![2], last.range![2]];
 }
 
+/**
+ * Moves every range under `node` by `delta`, in place: a new array per node would cost more than
+ * the walk. Fast-path nodes only (Scalar, YAMLMap of Pairs, YAMLSeq), so structure is read
+ * directly rather than through the library's type guards, which this loop would call 100,000 times.
+ */
 function shiftNode(node: unknown, delta: number): void {
-  if (isPair(node)) {
-    shiftNode(node.key, delta);
-    shiftNode(node.value, delta);
-    return;
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const next = stack.pop() as { range?: number[]; items?: unknown[]; key?: unknown; value?: unknown } | null;
+    if (next === null || typeof next !== 'object') continue;
+    const { range } = next;
+    if (range) {
+      range[0] += delta;
+      range[1] += delta;
+      range[2] += delta;
+    }
+    if (next.items) for (const item of next.items) stack.push(item);
+    else if ('key' in next) stack.push(next.key, next.value); // a Pair
   }
-  if (!isScalar(node) && !isMap(node) && !isSeq(node)) return;
-  const range = node.range;
-  if (range) node.range = [range[0] + delta, range[1] + delta, range[2] + delta];
-  if (!isScalar(node)) for (const item of node.items) shiftNode(item, delta);
 }

@@ -1,10 +1,10 @@
 // Where the engine gets a text's YAML documents and their plain values. The CLI and the tests
-// parse every text afresh; the language server keeps one YamlCache per open document, so that
+// use a new YamlCache per call; the language server keeps one per open document, so that
 // analysis, completion, hover and code actions of one version share one parse, and a keystroke
 // re-parses one map entry instead of the whole file (yaml-incremental.ts).
 import type { Document, Pair } from 'yaml';
 import { isPlainMap, type Values } from './merge';
-import { MAX_ALIAS_COUNT, parseYamlTelling, toValues, type ValuesResult } from './document';
+import { MAX_ALIAS_COUNT, MAX_NESTING, nestingDepth, parseYamlTelling, toValues, type ValuesResult } from './document';
 import { reparseEntry } from './yaml-incremental';
 
 export interface YamlSource {
@@ -12,10 +12,14 @@ export interface YamlSource {
   parse(text: string): Document[];
   /** A document's plain values (toValues), for a document `parse` returned. */
   values(doc: Document): ValuesResult;
+  /** Whether `text` nests deeper than MAX_NESTING, so that `parse` refuses it (no documents). */
+  tooDeep(text: string): boolean;
+  /**
+   * Whether `doc` is known to be plain block YAML (the fast path's subset): no anchors, aliases,
+   * tags or merge keys, so that no value in one entry comes from another.
+   */
+  plain(doc: Document): boolean;
 }
-
-/** A parse of every text anew. */
-export const FRESH_YAML: YamlSource = { parse: (text) => parseYamlTelling(text).docs, values: toValues };
 
 /**
  * The last text parsed for one document, derived from the one before when an edit allows.
@@ -27,6 +31,7 @@ export class YamlCache implements YamlSource {
   private docs: Document[] = [];
   /** Whether the fast path built `docs`: only then can an edit re-parse part of them. */
   private derivable = false;
+  private refused = false;
   private converted: { doc: Document; result: ValuesResult } | null = null;
 
   parse(text: string): Document[] {
@@ -36,8 +41,18 @@ export class YamlCache implements YamlSource {
     this.text = text;
     this.docs = parsed.docs;
     this.derivable = parsed.fast;
+    this.refused = parsed.tooDeep;
     this.converted = null;
     return this.docs;
+  }
+
+  tooDeep(text: string): boolean {
+    this.parse(text);
+    return this.refused;
+  }
+
+  plain(doc: Document): boolean {
+    return this.derivable && this.docs[0] === doc;
   }
 
   values(doc: Document): ValuesResult {
@@ -57,7 +72,8 @@ export class YamlCache implements YamlSource {
       if (error instanceof RangeError) return false;
       throw error;
     }
-    if (entry === null) return false;
+    // The entry sits at most two levels down, and the rest of the text passed the nesting check.
+    if (entry === null || nestingDepth(after.slice(entry.start, entry.end), MAX_NESTING) + 2 > MAX_NESTING) return false;
     this.text = after;
     const old = this.converted?.doc === doc ? this.converted.result : null;
     this.converted = old && old.problem === null ? { doc, result: spliceValues(old.values, entry.keys, entry.pair, doc) } : null;

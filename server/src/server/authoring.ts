@@ -96,7 +96,7 @@ function toOffsets(document: TextDocument, range: Range): OffsetRange {
 export function authoringCompletions(host: FeatureHost, document: TextDocument, position: Position): CompletionItem[] {
   return answer(host, 'completing keys and values', [], () => {
     const engine = host.engine();
-    const items = completeAuthoring(document.getText(), document.offsetAt(position), engine.catalogue, engine.settings, documentPath(document.uri), host.layersOf?.(document.uri));
+    const items = completeAuthoring(document.getText(), document.offsetAt(position), engine.catalogue, engine.settings, documentPath(document.uri), host.layersOf?.(document.uri), host.yamlOf?.(document.uri));
     return items.map((item) => ({
       label: item.label,
       kind: item.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.Value,
@@ -115,7 +115,7 @@ export function authoringCompletions(host: FeatureHost, document: TextDocument, 
 export function authoringHover(host: FeatureHost, document: TextDocument, position: Position): Hover | null {
   return answer(host, 'hovering a key', null, () => {
     const engine = host.engine();
-    const found = hoverAuthoring(document.getText(), document.offsetAt(position), engine.catalogue, engine.settings, documentPath(document.uri), host.layersOf?.(document.uri));
+    const found = hoverAuthoring(document.getText(), document.offsetAt(position), engine.catalogue, engine.settings, documentPath(document.uri), host.layersOf?.(document.uri), host.yamlOf?.(document.uri));
     return found ? { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: toRange(document, found.range) } : null;
   });
 }
@@ -157,7 +157,7 @@ export function registerAuthoringFeatures(connection: Connection, host: Authorin
   connection.onDocumentSymbol(({ textDocument }) => answer(host, 'listing symbols', [], () =>
     withDocument(textDocument.uri, [], (document, path) => {
       const engine = host.engine();
-      return documentSymbols(document.getText(), engine.catalogue, engine.settings, path).map((symbol) => toDocumentSymbol(document, symbol));
+      return documentSymbols(document.getText(), engine.catalogue, engine.settings, path, host.yamlOf?.(document.uri)).map((symbol) => toDocumentSymbol(document, symbol));
     })));
 
   connection.onWorkspaceSymbol(({ query }) => answer(host, 'finding workspace symbols', [], (): SymbolInformation[] => {
@@ -205,7 +205,7 @@ export function registerAuthoringFeatures(connection: Connection, host: Authorin
   connection.languages.inlayHint.on(({ textDocument, range }) => answer(host, 'computing inlay hints', [], (): InlayHint[] =>
     withDocument(textDocument.uri, [], (document, path) => {
       const engine = host.engine();
-      return inlayHints(document.getText(), toOffsets(document, range), engine.catalogue, engine.settings, path).map((hint) => ({
+      return inlayHints(document.getText(), toOffsets(document, range), engine.catalogue, engine.settings, path, host.yamlOf?.(document.uri)).map((hint) => ({
         position: document.positionAt(hint.offset),
         label: hint.label,
         tooltip: hint.tooltip,
@@ -215,11 +215,11 @@ export function registerAuthoringFeatures(connection: Connection, host: Authorin
 
   connection.onFoldingRanges(({ textDocument }) => answer(host, 'computing folding ranges', [], (): FoldingRange[] =>
     withDocument(textDocument.uri, [], (document, path) =>
-      foldingRanges(document.getText(), host.engine().settings, path).map((fold) => ({ startLine: fold.startLine, endLine: fold.endLine, kind: fold.kind })))));
+      foldingRanges(document.getText(), host.engine().settings, path, host.yamlOf?.(document.uri)).map((fold) => ({ startLine: fold.startLine, endLine: fold.endLine, kind: fold.kind })))));
 
   connection.onSelectionRanges(({ textDocument, positions }) => answer(host, 'computing selection ranges', [], (): SelectionRange[] =>
     withDocument(textDocument.uri, [], (document, path) => {
-      const chains = selectionRanges(document.getText(), positions.map((position) => document.offsetAt(position)), host.engine().settings, path);
+      const chains = selectionRanges(document.getText(), positions.map((position) => document.offsetAt(position)), host.engine().settings, path, host.yamlOf?.(document.uri));
       return chains ? chains.map((chain) => toSelectionRange(document, chain)) : [];
     })));
 }

@@ -7,6 +7,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit as OffsetEdit } from '../engine/edit/yaml-edit';
 import type { Engine } from '../engine/engine';
+import type { YamlSource } from '../engine/yaml-source';
 import type { OtherFile } from '../engine/fixes/index';
 import { mayHaveBases } from '../engine/layers/plan';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -22,6 +23,8 @@ const MAX_OTHER_FILE_BYTES = 1024 * 1024;
 export interface CodeActionHost {
   documents: TextDocuments<TextDocument>;
   engine(): Engine;
+  /** The open document's parse cache (yaml-source.ts). */
+  yamlOf?(uri: string): YamlSource;
 }
 
 /** Whether the client asked for actions of `kind` (`only` absent: every kind but source actions). */
@@ -81,7 +84,7 @@ export function codeActions(host: CodeActionHost, params: CodeActionParams): Cod
     const otherFiles: OtherFile[] = [...others].map(([uri, other]) => ({ uri, text: other.getText() }));
     const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
     const findings = ours.map((d) => ({ code: d.code, data: d.data, range: { start: document.offsetAt(d.range.start), end: document.offsetAt(d.range.end) } }));
-    for (const fix of engine.codeActions({ path, text, otherFiles }, range, findings)) {
+    for (const fix of engine.codeActions({ path, text, otherFiles }, range, findings, host.yamlOf?.(document.uri))) {
       const target = fix.uri === undefined ? document : others.get(fix.uri);
       if (!target || !wanted(only, fix.kind)) continue;
       actions.push({

@@ -19,6 +19,7 @@ import type { Engine } from '../engine/engine';
 import type { LayerText } from '../engine/layers/analyze';
 import { hoverImageTag } from '../engine/hover/image-tag';
 import type { OffsetRange } from '../engine/types';
+import type { YamlSource } from '../engine/yaml-source';
 import { authoringCompletions, authoringHover } from './authoring';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions';
 import { documentPath } from './settings';
@@ -38,6 +39,8 @@ export interface FeatureHost {
   logError(what: string, error: unknown): void;
   /** The base files the document was last checked over (layered values files). */
   layersOf?(uri: string): LayerText[];
+  /** The open document's parse, shared by every request on its current text (yaml-source.ts). */
+  yamlOf?(uri: string): YamlSource;
 }
 
 function guarded<T>(host: FeatureHost, what: string, fallback: T, run: () => T): T {
@@ -59,7 +62,7 @@ function completion(host: FeatureHost, params: CompletionParams): CompletionItem
   const engine = host.engine();
   if (engine.isTooLarge(document.getText())) return []; // not parsed: see the file-too-large finding
   const offset = document.offsetAt(params.position);
-  const items = completeImageTags(document.getText(), offset, engine.catalogue, engine.settings, documentPath(document.uri));
+  const items = completeImageTags(document.getText(), offset, engine.catalogue, engine.settings, documentPath(document.uri), host.yamlOf?.(document.uri));
   return items.map((item): CompletionItem => ({
     label: item.label,
     kind: CompletionItemKind.Value,
@@ -76,7 +79,7 @@ function hover(host: FeatureHost, params: HoverParams): Hover | null {
   if (!document) return null;
   const engine = host.engine();
   if (engine.isTooLarge(document.getText())) return null;
-  const toOpen = (open: TextDocument) => ({ uri: open.uri, text: open.getText(), path: documentPath(open.uri) });
+  const toOpen = (open: TextDocument) => ({ uri: open.uri, text: open.getText(), path: documentPath(open.uri), yaml: host.yamlOf?.(open.uri) });
   const found = hoverImageTag(toOpen(document), document.offsetAt(params.position), engine.catalogue, engine.settings, host.documents.all().map(toOpen));
   if (!found) return authoringHover(host, document, params.position);
   return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: toRange(document, found.range) };

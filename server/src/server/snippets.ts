@@ -10,7 +10,7 @@ import { documentPath } from './settings';
 export function snippetCompletions(host: FeatureHost, document: TextDocument, offset: number): CompletionItem[] {
   try {
     const engine = host.engine();
-    return completeSnippets(document.getText(), offset, engine.catalogue, engine.settings, documentPath(document.uri)).map((item) => ({
+    return completeSnippets(document.getText(), offset, engine.catalogue, engine.settings, documentPath(document.uri), host.yamlOf?.(document.uri)).map((item) => ({
       label: item.label,
       kind: CompletionItemKind.Snippet,
       detail: item.detail,

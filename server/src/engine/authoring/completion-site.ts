@@ -10,6 +10,7 @@ import { keyText, type PathSegment } from '../yaml-nodes';
 import type { LayerText } from '../layers/analyze';
 import { chartDocuments, type ValuesDocument } from './values-file';
 import { columnOf, findNode, rangeOf } from './yaml-position';
+import { YamlCache, type YamlSource } from '../yaml-source';
 
 /** A private-use character: valid inside any YAML scalar, never typed. */
 export const CURSOR_MARKER = '\uE000';
@@ -86,11 +87,18 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-export function completionSite(text: string, offset: number, settings: EngineSettings, path?: string, bases?: readonly LayerText[]): CompletionSite | null {
+export function completionSite(
+  text: string,
+  offset: number,
+  settings: EngineSettings,
+  path?: string,
+  bases?: readonly LayerText[],
+  yaml: YamlSource = new YamlCache(),
+): CompletionSite | null {
   const probe = text.slice(0, offset) + CURSOR_MARKER + text.slice(offset);
   // Offsets after the marker are one more in the probe than in the text.
   const toText = (at: number) => (at > offset ? at - 1 : at);
-  for (const document of chartDocuments(probe, settings, path, bases)) {
+  for (const document of chartDocuments(probe, settings, path, bases, yaml)) {
     const found = findNode(document.doc, hasMarker);
     if (!found || !isScalar(found.node)) continue;
     const scalar = found.node as Scalar;

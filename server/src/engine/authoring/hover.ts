@@ -15,6 +15,7 @@ import { chartDocuments, documentAt } from './values-file';
 import { volumeHoverMarkdown } from './volume-hover';
 import { volumeNamedBy, volumeScopes } from './volume-scopes';
 import { nodeAt, rangeOf } from './yaml-position';
+import { YamlCache, type YamlSource } from '../yaml-source';
 
 export interface AuthoringHover {
   range: OffsetRange;
@@ -48,8 +49,16 @@ function isQuantityPlace(chart: Parameters<typeof schemaAt>[0], path: readonly P
   return schemaAt(chart, path)?.definition === 'quantity';
 }
 
-export function hoverAuthoring(text: string, offset: number, catalogue: Catalogue, settings: EngineSettings, path?: string, bases?: readonly LayerText[]): AuthoringHover | null {
-  const document = documentAt(chartDocuments(text, settings, path, bases), offset);
+export function hoverAuthoring(
+  text: string,
+  offset: number,
+  catalogue: Catalogue,
+  settings: EngineSettings,
+  path?: string,
+  bases?: readonly LayerText[],
+  yaml: YamlSource = new YamlCache(),
+): AuthoringHover | null {
+  const document = documentAt(chartDocuments(text, settings, path, bases, yaml), offset);
   if (!document) return null;
   const found = nodeAt(document.doc, offset);
   if (!found) return null;

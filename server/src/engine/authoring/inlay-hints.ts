@@ -12,6 +12,7 @@ import type { EngineSettings, OffsetRange } from '../types';
 import { locate } from '../yaml-nodes';
 import { chartDocuments, type ValuesDocument } from './values-file';
 import { rangeOf } from './yaml-position';
+import { YamlCache, type YamlSource } from '../yaml-source';
 
 export interface AuthoringInlayHint {
   /** Where the hint shows: right after the value. */
@@ -62,10 +63,17 @@ function tagHints(document: ValuesDocument, text: string, catalogue: Catalogue, 
 }
 
 /** The hints whose place lies in `range` (the whole text when absent). */
-export function inlayHints(text: string, range: OffsetRange | null, catalogue: Catalogue, settings: EngineSettings, path?: string): AuthoringInlayHint[] {
+export function inlayHints(
+  text: string,
+  range: OffsetRange | null,
+  catalogue: Catalogue,
+  settings: EngineSettings,
+  path?: string,
+  yaml: YamlSource = new YamlCache(),
+): AuthoringInlayHint[] {
   if (!settings.inlayHints) return [];
   const within = (hint: AuthoringInlayHint) => !range || (range.start <= hint.offset && hint.offset <= range.end);
-  const hints = chartDocuments(text, settings, path).flatMap((document) => [
+  const hints = chartDocuments(text, settings, path, undefined, yaml).flatMap((document) => [
     ...sizeLimitHints(document, text, catalogue, settings),
     ...tagHints(document, text, catalogue, settings),
   ]);

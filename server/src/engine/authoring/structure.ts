@@ -5,6 +5,7 @@ import { LineIndex } from '../lines';
 import type { EngineSettings, OffsetRange } from '../types';
 import { chartDocuments, documentAt } from './values-file';
 import { rangeOf, trimEnd } from './yaml-position';
+import { YamlCache, type YamlSource } from '../yaml-source';
 
 export interface AuthoringFoldingRange {
   /** Zero-based lines. */
@@ -19,8 +20,8 @@ function isBlockScalar(node: unknown): boolean {
   return isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
 }
 
-export function foldingRanges(text: string, settings: EngineSettings, path?: string): AuthoringFoldingRange[] {
-  const documents = chartDocuments(text, settings, path);
+export function foldingRanges(text: string, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache()): AuthoringFoldingRange[] {
+  const documents = chartDocuments(text, settings, path, undefined, yaml);
   if (documents.length === 0) return [];
   const lines = new LineIndex(text);
   const folds: AuthoringFoldingRange[] = [];
@@ -74,8 +75,14 @@ function commentFolds(text: string): AuthoringFoldingRange[] {
  * quotes), the scalar, the `key: value` entry or list item, the collection, and so on up to the
  * document and the whole text. Null when the text is no values file.
  */
-export function selectionRanges(text: string, offsets: readonly number[], settings: EngineSettings, path?: string): OffsetRange[][] | null {
-  const documents = chartDocuments(text, settings, path);
+export function selectionRanges(
+  text: string,
+  offsets: readonly number[],
+  settings: EngineSettings,
+  path?: string,
+  yaml: YamlSource = new YamlCache(),
+): OffsetRange[][] | null {
+  const documents = chartDocuments(text, settings, path, undefined, yaml);
   if (documents.length === 0) return null;
   return offsets.map((offset) => {
     const chain: OffsetRange[] = [{ start: 0, end: text.length }];

@@ -11,6 +11,7 @@ import { keyText, locate, nodeRange, type PathSegment } from '../yaml-nodes';
 import { groupDetail } from './group-model';
 import { chartDocuments, type ValuesDocument } from './values-file';
 import { rangeOf, trimEnd } from './yaml-position';
+import { YamlCache, type YamlSource } from '../yaml-source';
 
 export type SymbolKindName = 'module' | 'class' | 'package' | 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
@@ -110,8 +111,8 @@ function childrenOf(context: OutlineContext, node: Node | null, path: PathSegmen
   return [];
 }
 
-export function documentSymbols(text: string, catalogue: Catalogue, settings: EngineSettings, path?: string): AuthoringSymbol[] {
-  return chartDocuments(text, settings, path).flatMap((document) => {
+export function documentSymbols(text: string, catalogue: Catalogue, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache()): AuthoringSymbol[] {
+  return chartDocuments(text, settings, path, undefined, yaml).flatMap((document) => {
     const groups = new Map(modelGroups(document.merged).map((group) => [group.name, group]));
     return childrenOf({ document, text, groups, catalogue, settings }, document.doc.contents as Node | null, []);
   });

@@ -8,6 +8,7 @@ import { isPlainMap, mergeUserLayers, mergeValues, type Values } from '../merge'
 import { chartOf } from '../tag-sites';
 import type { ChartId, EngineSettings, OffsetRange } from '../types';
 import { chartDefaults } from './schema-at-path';
+import { YamlCache, type YamlSource } from '../yaml-source';
 
 export interface ValuesDocument {
   doc: Document;
@@ -40,12 +41,18 @@ export function baseValues(bases: readonly LayerText[]): BaseValues[] {
 }
 
 /** Every document of a chart in `text`, in file order; over `bases` (Helm's order) when given. */
-export function chartDocuments(text: string, settings: EngineSettings, path?: string, bases?: readonly LayerText[]): ValuesDocument[] {
+export function chartDocuments(
+  text: string,
+  settings: EngineSettings,
+  path?: string,
+  bases?: readonly LayerText[],
+  yaml: YamlSource = new YamlCache(),
+): ValuesDocument[] {
   const below = bases && bases.length > 0 ? baseValues(bases) : null;
-  return parseYaml(text).flatMap((doc) => {
+  return yaml.parse(text).flatMap((doc) => {
     const chart = chartOf(doc, text, settings.files, path);
     if (!chart) return [];
-    const converted = toValues(doc);
+    const converted = yaml.values(doc);
     const fileValues = converted.problem === null && isPlainMap(converted.values) ? converted.values : {};
     const user = below ? mergeUserLayers([...below.map((base) => base.values), fileValues]) : fileValues;
     const merged = mergeValues(chartDefaults(chart), user);

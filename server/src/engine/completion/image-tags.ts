@@ -10,10 +10,10 @@
 import type { Document } from 'yaml';
 import { BIT_HARBOR_REGISTRY, OCI_TAG } from '../bit-harbor';
 import type { Catalogue } from '../catalogue/catalogue';
-import { parseYaml } from '../document';
 import { modelDetail, modelMarkdown } from '../model-markdown';
 import { chartOf, slotOf, visitValueScalars, type TagSlot } from '../tag-sites';
 import type { ChartId, EngineSettings, OffsetRange } from '../types';
+import { YamlCache, type YamlSource } from '../yaml-source';
 
 /** A private-use character: valid inside any YAML scalar, never typed, never in a tag. */
 const CURSOR_MARKER = '\uE000';
@@ -45,9 +45,10 @@ export function completeImageTags(
   catalogue: Catalogue,
   settings: EngineSettings,
   path?: string,
+  yaml: YamlSource = new YamlCache(),
 ): TagCompletion[] {
   const probe = text.slice(0, offset) + CURSOR_MARKER + text.slice(offset);
-  for (const doc of parseYaml(probe)) {
+  for (const doc of yaml.parse(probe)) {
     const chart = chartOf(doc, probe, settings.files, path);
     if (!chart) continue;
     const typed = slotAtCursor(doc, chart, settings.registries);

@@ -9,10 +9,10 @@ import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { CURSOR_MARKER, completionSite, type KeySite } from '../authoring/completion-site';
 import { findNode } from '../authoring/yaml-position';
 import { chartFromGlobs, findModeline } from '../detect';
-import { parseYaml } from '../document';
 import { chartOf } from '../tag-sites';
 import type { ChartId, EngineSettings, OffsetRange } from '../types';
 import type { PathSegment } from '../yaml-nodes';
+import { YamlCache, type YamlSource } from '../yaml-source';
 
 export type SnippetPlace =
   /** A file with nothing but blank lines and comments; the chart its modeline or globs give, if any. */
@@ -81,10 +81,10 @@ function keyPlaces(site: KeySite, probe: string): SnippetPlace[] {
 }
 
 /** The list a new item joins when the marker stands alone after `- ` (its dashes at `dashColumn`). */
-function itemPlaces(probe: string, dashColumn: number, dashTyped: boolean, settings: EngineSettings, path?: string): SnippetPlace[] {
+function itemPlaces(probe: string, dashColumn: number, dashTyped: boolean, settings: EngineSettings, path: string | undefined, yaml: YamlSource): SnippetPlace[] {
   // Parsed here rather than through completionSite: the probe is not the user's text, and
   // converting its odd shapes to values (a list as a key) would only make the parser warn.
-  for (const doc of parseYaml(probe)) {
+  for (const doc of yaml.parse(probe)) {
     const found = findNode(doc, (node) => isScalar(node) && typeof node.value === 'string' && node.value.includes(CURSOR_MARKER));
     if (!found) continue;
     const seq = found.parent;
@@ -101,7 +101,7 @@ function itemPlaces(probe: string, dashColumn: number, dashTyped: boolean, setti
   return [];
 }
 
-export function snippetSite(text: string, offset: number, settings: EngineSettings, path?: string): SnippetSite | null {
+export function snippetSite(text: string, offset: number, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache()): SnippetSite | null {
   const lineStart = lineStartOf(text, offset);
   const lineEnd = text.indexOf('\n', offset);
   if (text.slice(offset, lineEnd < 0 ? text.length : lineEnd).trim() !== '') return null;
@@ -120,12 +120,12 @@ export function snippetSite(text: string, offset: number, settings: EngineSettin
   const marked = (before: string) => before + CURSOR_MARKER + text.slice(offset);
   const places: SnippetPlace[] = [];
   if (dash) {
-    places.push(...itemPlaces(marked(text.slice(0, offset)), indent.length, true, settings, path));
+    places.push(...itemPlaces(marked(text.slice(0, offset)), indent.length, true, settings, path, yaml));
   } else {
-    const site = completionSite(text, offset, settings, path);
+    const site = completionSite(text, offset, settings, path, undefined, yaml);
     if (site?.kind === 'key') places.push(...keyPlaces(site, marked(text.slice(0, offset))));
     // The same line read as the start of a new list item: does a list of the snippets' items continue here?
-    places.push(...itemPlaces(marked(text.slice(0, range.start) + '- ' + typed), column, false, settings, path));
+    places.push(...itemPlaces(marked(text.slice(0, range.start) + '- ' + typed), column, false, settings, path, yaml));
   }
   return places.length > 0 ? { places, range, column } : null;
 }

@@ -12,6 +12,7 @@ import { modelDetail, modelMarkdown } from '../model-markdown';
 import { modelRoom } from '../rules/size-limit-too-small';
 import { DEFAULT_SETTINGS, type EngineSettings, type OffsetRange } from '../types';
 import { snippetSite, type SnippetPlace } from './snippet-sites';
+import { YamlCache, type YamlSource } from '../yaml-source';
 import {
   expandSnippet,
   parseSnippet,
@@ -226,8 +227,8 @@ export function layOut(text: string, column: number, unit: number, eol: string):
   }).join(eol);
 }
 
-export function completeSnippets(text: string, offset: number, catalogue: Catalogue, settings: EngineSettings, path?: string): SnippetCompletion[] {
-  const site = snippetSite(text, offset, settings, path);
+export function completeSnippets(text: string, offset: number, catalogue: Catalogue, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache()): SnippetCompletion[] {
+  const site = snippetSite(text, offset, settings, path, yaml);
   if (!site) return [];
   const offer: Offer = { snippets: bundledSnippets(), tags: snippetTags(catalogue).map((entry) => entry.name), catalogue, settings };
   const unit = indentUnit(text);

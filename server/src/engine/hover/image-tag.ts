@@ -6,12 +6,15 @@ import { LineIndex } from '../lines';
 import { codeSpan, escapeMarkdown, modelMarkdown } from '../model-markdown';
 import { formatPath, tagSitesInText, type TagSite } from '../tag-sites';
 import type { EngineSettings, OffsetRange } from '../types';
+import type { YamlSource } from '../yaml-source';
 
 export interface OpenDocument {
   uri: string;
   text: string;
   /** File system path, for glob-based chart detection. */
   path?: string;
+  /** The document's parse cache, when a door keeps one. */
+  yaml?: YamlSource;
 }
 
 export interface TagHover {
@@ -29,7 +32,7 @@ export function hoverImageTag(
   settings: EngineSettings,
   openDocuments: readonly OpenDocument[],
 ): TagHover | null {
-  const sites = tagSitesInText(document.text, settings, document.path);
+  const sites = tagSitesInText(document.text, settings, document.path, document.yaml);
   const site = sites.find(
     (candidate) => !candidate.untagged && candidate.tag !== '' && candidate.tagRange.start <= offset && offset <= candidate.tagRange.end,
   );
@@ -50,7 +53,7 @@ function usesElsewhere(site: TagSite, document: OpenDocument & { sites: TagSite[
   const documents: (OpenDocument & { sites?: TagSite[] })[] = [document, ...openDocuments.filter((open) => open.uri !== document.uri)];
   const uses = documents.flatMap((open) => {
     const lines = new LineIndex(open.text);
-    return (open.sites ?? tagSitesInText(open.text, settings, open.path))
+    return (open.sites ?? tagSitesInText(open.text, settings, open.path, open.yaml))
       .filter((other) => other.tag === site.tag && !(open.uri === document.uri && other.tagRange.start === site.tagRange.start))
       .map((other) => ({ open, other, line: lines.positionAt(other.tagRange.start).line + 1 }));
   });

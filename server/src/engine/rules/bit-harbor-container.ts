@@ -90,6 +90,7 @@ export const rule: Rule = {
     { code: 'weights-unreachable', severity: 'warning', summary: 'A Bit Harbor container runs /pause, which copies nothing: no volume receives the weights.' },
   ],
   charts: ['inference-stack'],
+  scope: 'group',
   check(context) {
     return context.groups().flatMap((group) => [
       checkContainer(context, group, group.engine, null),

@@ -1,6 +1,7 @@
 // The gateway's routing table has one entry per `modelAlias`, built from every enabled group: an
 // alias that two groups claim routes all its requests to one of them (inferred from the chart's
 // template), and the other group never sees them. Repeats inside one group are harmless.
+import { enabledGroupValues } from '../model-groups';
 import type { PathSegment } from '../yaml-nodes';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 
@@ -12,7 +13,8 @@ interface Claim {
 function check(context: RuleContext): RuleFinding[] {
   const firstClaim = new Map<string, Claim>();
   const findings: RuleFinding[] = [];
-  for (const group of context.groups()) {
+  // Names and aliases only: no need to build every group's view on each keystroke.
+  for (const group of enabledGroupValues(context.values)) {
     const aliases = Array.isArray(group.values.modelAlias) ? group.values.modelAlias : [];
     aliases.forEach((alias, index) => {
       if (typeof alias !== 'string' && typeof alias !== 'number') return;

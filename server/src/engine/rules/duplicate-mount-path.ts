@@ -8,6 +8,7 @@ import type { Rule, RuleFinding } from './rule';
 export const rule: Rule = {
   codes: [{ code: 'duplicate-mount-path', severity: 'error', summary: 'One container mounts two volumes at one path: the pod is rejected.' }],
   charts: ['inference-stack'],
+  scope: 'group',
   check(context) {
     const findings: RuleFinding[] = [];
     for (const group of context.groups()) {

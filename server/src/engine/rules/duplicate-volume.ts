@@ -24,6 +24,7 @@ export function aliasRange(context: RuleContext, path: readonly PathSegment[]): 
 export const rule: Rule = {
   codes: [{ code: 'duplicate-volume', severity: 'error', summary: 'Two volumes of one model group share a name: the pod is rejected.' }],
   charts: ['inference-stack'],
+  scope: 'group',
   check(context) {
     const findings: RuleFinding[] = [];
     for (const group of context.groups()) {

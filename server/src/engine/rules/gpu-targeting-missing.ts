@@ -101,6 +101,7 @@ function checkPrePorter(context: RuleContext): RuleFinding[] {
 export const rule: Rule = {
   codes: [{ code: 'gpu-targeting-missing', severity: 'warning', summary: 'GPU workloads without a GPU node selector or toleration; Pre-Porter caching weights on every node.' }],
   charts: ['inference-stack', 'pre-porter'],
+  scope: 'group',
   check(context) {
     return context.chart === 'pre-porter' ? checkPrePorter(context) : checkGroups(context);
   },

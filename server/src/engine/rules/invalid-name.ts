@@ -41,5 +41,6 @@ function check(context: RuleContext): RuleFinding[] {
 export const rule: Rule = {
   codes: [{ code: 'invalid-name', severity: 'error', summary: 'A model group name that is not a DNS-1123 label; Kubernetes rejects the objects made from it.' }],
   charts: ['inference-stack'],
+  scope: 'group',
   check,
 };

@@ -27,6 +27,7 @@ function suggestionsFor(tag: string, catalogue: Catalogue): string[] {
 export const rule: Rule = {
   codes: [{ code: 'invalid-tag', severity: 'error', summary: 'A Bit Harbor tag that is not a valid OCI image tag.' }],
   charts: ['inference-stack', 'pre-porter'],
+  scope: 'group',
   check(ctx) {
     return ctx.tagSites()
       .filter((site) => !site.untagged && !OCI_TAG.test(site.tag))

@@ -70,5 +70,6 @@ function check(context: RuleContext): RuleFinding[] {
 export const rule: Rule = {
   codes: [{ code: 'model-path-mismatch', severity: 'warning', summary: 'The engine loads a local path where no weights are mounted.' }],
   charts: ['inference-stack'],
+  scope: 'group',
   check,
 };

@@ -85,5 +85,6 @@ function check(context: RuleContext): RuleFinding[] {
 export const rule: Rule = {
   codes: [{ code: 'pvc-rwo-blocks-rollout', severity: 'warning', summary: 'A ReadWriteOnce persistent volume in a group whose rolling updates or extra replicas need it on another node.' }],
   charts: ['inference-stack'],
+  scope: 'group',
   check,
 };

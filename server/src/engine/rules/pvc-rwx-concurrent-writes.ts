@@ -45,5 +45,6 @@ function check(context: RuleContext): RuleFinding[] {
 export const rule: Rule = {
   codes: [{ code: 'pvc-rwx-concurrent-writes', severity: 'info', summary: 'Several replicas write to one ReadWriteMany Hugging Face cache: their first downloads race.' }],
   charts: ['inference-stack'],
+  scope: 'group',
   check,
 };

@@ -52,6 +52,7 @@ function checkVolume(context: RuleContext, group: string, volume: PersistentVolu
 export const rule: Rule = {
   codes: [{ code: 'pvc-storage-class', severity: 'info', summary: 'A persistent volume\'s storage class that likely leaves its claim Pending.' }],
   charts: ['inference-stack'],
+  scope: 'group',
   check(context) {
     return context.groups().flatMap((group) => persistentVolumes(group).flatMap((volume) => checkVolume(context, group.name, volume)));
   },

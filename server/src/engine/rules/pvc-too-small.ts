@@ -61,6 +61,7 @@ export const rule: Rule = {
   // size-unknown is emitted too; size-limit-too-small lists it, so it is not registered twice.
   codes: [{ code: 'pvc-too-small', severity: 'warning', summary: 'A persistent volume that holds the engine\'s model is smaller than the model plus headroom.' }],
   charts: ['inference-stack'],
+  scope: 'group',
   check(context) {
     return context.groups().flatMap((group) => {
       const model = groupModel(group);

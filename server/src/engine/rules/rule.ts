@@ -45,5 +45,12 @@ export interface Rule {
   /** The codes this rule emits; the first is its own, others are companions (size-unknown). */
   codes: RuleCode[];
   charts: ChartId[];
+  /**
+   * `group`: in an Inference Stack file, each finding is about one model group (or one tag site
+   * in it), follows from that group's values and the file's values outside `modelGroups`, and
+   * lies within the group's lines when the group is written. After an edit inside one group such
+   * a rule runs for that group alone (engine/incremental.ts). Absent: it runs on the whole file.
+   */
+  scope?: 'group';
   check(context: RuleContext): RuleFinding[];
 }

@@ -177,6 +177,7 @@ export const rule: Rule = {
     { code: 'size-unknown', severity: 'info', summary: 'A weights volume has a size limit, but the model\'s size is not known to check it against.' },
   ],
   charts: ['inference-stack'],
+  scope: 'group',
   check(context) {
     return context.groups().flatMap((group) =>
       weightTargets(group, context.settings.registries).flatMap(({ volume, source }) => checkTarget(context, group, volume, source)));

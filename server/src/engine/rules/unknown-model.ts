@@ -58,6 +58,7 @@ function untaggedFinding(site: TagSite): RuleFinding {
 export const rule: Rule = {
   codes: [{ code: 'unknown-model', severity: 'warning', summary: 'A Bit Harbor image tag that is not in the model catalogue; the pull would fail.' }],
   charts: ['inference-stack', 'pre-porter'],
+  scope: 'group',
   check(ctx) {
     const names = ctx.catalogue.entries().map((entry) => entry.name);
     return ctx.tagSites().flatMap((site): RuleFinding[] => {

@@ -7,6 +7,7 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   codes: [{ code: 'unpublished-model', severity: 'warning', summary: 'A catalogue tag whose image the registry does not have (yet).' }],
   charts: ['inference-stack', 'pre-porter'],
+  scope: 'group',
   check(ctx) {
     return ctx.tagSites()
       .filter((site) => site.bitHarbor && OCI_TAG.test(site.tag) && ctx.catalogue.get(site.tag) && ctx.catalogue.isUnpublished(site.tag))

@@ -6,6 +6,7 @@ import type { Rule, RuleFinding } from './rule';
 export const rule: Rule = {
   codes: [{ code: 'unused-volume', severity: 'hint', summary: 'A volume of a model group that no container mounts.' }],
   charts: ['inference-stack'],
+  scope: 'group',
   check(context) {
     const findings: RuleFinding[] = [];
     for (const group of context.groups()) {

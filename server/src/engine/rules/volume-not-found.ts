@@ -7,6 +7,7 @@ import type { Rule, RuleFinding } from './rule';
 export const rule: Rule = {
   codes: [{ code: 'volume-not-found', severity: 'error', summary: 'A volumeMount names no volume of its model group: the pod is rejected.' }],
   charts: ['inference-stack'],
+  scope: 'group',
   check(context) {
     const findings: RuleFinding[] = [];
     for (const group of context.groups()) {

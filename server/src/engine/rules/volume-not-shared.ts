@@ -7,6 +7,7 @@ import { volumeNamed, weightSources } from './size-limit-too-small';
 export const rule: Rule = {
   codes: [{ code: 'volume-not-shared', severity: 'warning', summary: 'An init container writes weights to a volume the engine container does not mount.' }],
   charts: ['inference-stack'],
+  scope: 'group',
   check(context) {
     const findings: RuleFinding[] = [];
     for (const group of context.groups()) {

@@ -31,5 +31,6 @@ function check(context: RuleContext): RuleFinding[] {
 export const rule: Rule = {
   codes: [{ code: 'weights-not-used', severity: 'info', summary: 'Weights are mounted, but the engine is told a hub id and downloads them again.' }],
   charts: ['inference-stack'],
+  scope: 'group',
   check,
 };

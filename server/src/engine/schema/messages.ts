@@ -5,7 +5,7 @@
 import type { Document } from 'yaml';
 import { suggest } from '../did-you-mean';
 import type { Finding, OffsetRange } from '../types';
-import { childKeyRange, keyOrValueRange, locate, nodeRange, valueOrKeyRange, type NodeLocation } from '../yaml-nodes';
+import { childKeyRange, keyOrValueRange, locate, nodeRange, valueOrKeyRange, type NodeLocation, type PairLookup } from '../yaml-nodes';
 import type { SchemaIssue } from './validator';
 
 const TYPE_WORDS: Record<string, string> = {
@@ -72,8 +72,9 @@ function finding(code: string, message: string, range: OffsetRange | null, data:
   return { code, severity: 'error', message, range, data };
 }
 
-export function issueToFinding(issue: SchemaIssue, doc: Document): Finding | null {
-  const location = locate(doc, issue.path);
+/** `lookup`: an index of the document's maps (indexedPairLookup), shared by the issues of one check. */
+export function issueToFinding(issue: SchemaIssue, doc: Document, lookup?: PairLookup): Finding | null {
+  const location = locate(doc, issue.path, lookup);
   if (!location) return null; // the value comes from the chart's defaults: nothing to fix here
   const path = issue.path;
   const name = path.length > 0 ? `\`${path[path.length - 1]}\`` : 'the document';

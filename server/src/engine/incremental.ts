@@ -1,0 +1,155 @@
+// Re-checking one model group after an edit inside it. A keystroke in a 1,000-group file changes
+// one group's values; the findings of group-scoped rules (Rule.scope) about the other 999 stay
+// what they were, only moved by the edit's length. So the last analysis of a document keeps
+// those findings and the tag sites, and the next one runs such rules on the edited group alone
+// and keeps the rest. Schema validation and the whole-file rules run on the whole file as ever.
+// test/unit/incremental-analysis.test.ts checks the result equals a full analysis, edit by edit.
+import { isMap, isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
+import type { TagSite } from './tag-sites';
+import type { Finding, OffsetRange } from './types';
+import { textChange } from './yaml-incremental';
+
+/** What a door keeps of a document's last analysis, for the next one (opaque to the door). */
+export class AnalysisHistory {
+  previous: PreviousCheck | null = null;
+  /** The group the last analysis re-checked alone, or null when it checked every group (for logs and tests). */
+  lastGroup: string | null = null;
+}
+
+/** The last single-document Inference Stack check of a text. */
+export interface PreviousCheck {
+  /** The engine and input it was made with: another engine, path or chart starts afresh. */
+  engine: object;
+  path: string | undefined;
+  chart: string | undefined;
+  text: string;
+  groups: GroupSpan[];
+  /** Findings of group-scoped rules, severity set, before suppressions. */
+  groupFindings: Finding[];
+  sites: TagSite[];
+}
+
+/** A model group's entry in `modelGroups` and the lines it takes (its key's line up to the next key's). */
+export interface GroupSpan {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The one group an edit changed, where it lies now and before, and what the last check found. */
+export interface GroupReuse {
+  name: string;
+  node: unknown;
+  parent: YAMLMap;
+  span: OffsetRange;
+  oldSpan: OffsetRange;
+  delta: number;
+  previous: PreviousCheck;
+}
+
+/** Raised when a rule breaks its scope (a finding outside its group's lines): check in full then. */
+export class NotIncremental extends Error {}
+
+/** The entries of the document's block `modelGroups` map, or null when there is no such map. */
+export function groupSpans(doc: Document, text: string): GroupSpan[] | null {
+  const root = doc.contents;
+  if (!isMap(root) || root.flow) return null;
+  const index = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'modelGroups');
+  const groups = index < 0 ? null : (root.items[index] as Pair).value;
+  if (!isMap(groups) || groups.flow || groups.items.length === 0) return null;
+  const next = root.items[index + 1] as Pair | undefined;
+  const end = next && isScalar(next.key) && next.key.range ? lineStart(text, next.key.range[0]) : text.length;
+  const spans: GroupSpan[] = [];
+  for (const pair of groups.items as Pair[]) {
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || pair.key.value === '__proto__' || !pair.key.range) return null;
+    const start = lineStart(text, pair.key.range[0]);
+    if (spans.length > 0) spans[spans.length - 1].end = start;
+    spans.push({ name: pair.key.value, start, end });
+  }
+  return spans;
+}
+
+/**
+ * The group to re-check when the text changed inside that group's lines alone, same name and
+ * the same groups around it; else null (check in full).
+ */
+export function reuseFor(previous: PreviousCheck, doc: Document, text: string, spans: GroupSpan[]): GroupReuse | null {
+  if (spans.length !== previous.groups.length) return null;
+  const change = textChange(previous.text, text);
+  const delta = change.newEnd - change.oldEnd;
+  const at = lastStartingBy(spans, change.start);
+  if (at < 0) return null;
+  const span = spans[at];
+  const old = previous.groups[at];
+  const inside = change.newEnd <= span.end && (change.start < span.end || span.end === text.length);
+  if (!inside || old.name !== span.name || old.start !== span.start || old.end + delta !== span.end) return null;
+  const groups = ((doc.contents as YAMLMap).items as Pair[]).find((pair) => isScalar(pair.key) && pair.key.value === 'modelGroups')!.value as YAMLMap;
+  const node = (groups.items[at] as Pair).value;
+  return { name: span.name, node, parent: groups, span: { start: span.start, end: span.end }, oldSpan: { start: old.start, end: old.end }, delta, previous };
+}
+
+/** The last group's findings elsewhere, moved by the edit; those in the edited group are dropped. */
+export function keptFindings(findings: readonly Finding[], reuse: GroupReuse): Finding[] {
+  const { oldSpan } = reuse;
+  return findings.flatMap((finding) => {
+    const { start, end } = finding.range;
+    if (start >= oldSpan.start && end <= oldSpan.end && !(start === oldSpan.end && end === oldSpan.end)) return [];
+    if (start < oldSpan.end && end > oldSpan.start) throw new NotIncremental();
+    // A finding elsewhere that points into the edited group may no longer hold.
+    if (finding.related?.some((location) => location.uri === undefined && location.range.start < oldSpan.end && location.range.end > oldSpan.start)) {
+      throw new NotIncremental();
+    }
+    return [moved(finding, reuse)];
+  });
+}
+
+/** Checks the edited group's new findings lie within its lines, as Rule.scope promises. */
+export function withinGroup(findings: readonly Finding[], reuse: GroupReuse): Finding[] {
+  for (const { range } of findings) {
+    if (range.start < reuse.span.start || range.end > reuse.span.end || (range.start === reuse.span.end && range.end === reuse.span.end)) {
+      throw new NotIncremental();
+    }
+  }
+  return [...findings];
+}
+
+/** The tag sites outside the edited group, moved by the edit. */
+export function keptSites(sites: readonly TagSite[], reuse: GroupReuse): TagSite[] {
+  const { oldSpan } = reuse;
+  return sites.flatMap((site) => {
+    if (site.valueRange.start >= oldSpan.start && site.valueRange.start < oldSpan.end) return [];
+    if (site.valueRange.start < oldSpan.start) return [site];
+    return [{ ...site, tagRange: shift(site.tagRange, reuse.delta), valueRange: shift(site.valueRange, reuse.delta) }];
+  });
+}
+
+function moved(finding: Finding, reuse: GroupReuse): Finding {
+  const after = (range: OffsetRange) => range.start >= reuse.oldSpan.end;
+  const related = finding.related?.map((location) => (location.uri === undefined && after(location.range) ? { ...location, range: shift(location.range, reuse.delta) } : location));
+  if (!after(finding.range) && related === finding.related) return finding;
+  return { ...finding, range: after(finding.range) ? shift(finding.range, reuse.delta) : finding.range, ...(related ? { related } : {}) };
+}
+
+function shift(range: OffsetRange, delta: number): OffsetRange {
+  return { start: range.start + delta, end: range.end + delta };
+}
+
+function lastStartingBy(spans: readonly GroupSpan[], offset: number): number {
+  let low = 0;
+  let high = spans.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle].start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
