@@ -9,7 +9,7 @@ import type { EngineSettings, OffsetRange } from '../types';
 import { keyText, type PathSegment } from '../yaml-nodes';
 import type { LayerText } from '../layers/analyze';
 import { chartDocuments, type ValuesDocument } from './values-file';
-import { columnOf, findNode, rangeOf } from './yaml-position';
+import { columnOf, findNodeAround, rangeOf } from './yaml-position';
 import { YamlCache, type YamlSource } from '../yaml-source';
 
 /** A private-use character: valid inside any YAML scalar, never typed. */
@@ -99,7 +99,7 @@ export function completionSite(
   // Offsets after the marker are one more in the probe than in the text.
   const toText = (at: number) => (at > offset ? at - 1 : at);
   for (const document of chartDocuments(probe, settings, path, bases, yaml)) {
-    const found = findNode(document.doc, hasMarker);
+    const found = findNodeAround(document.doc, offset, hasMarker);
     if (!found || !isScalar(found.node)) continue;
     const scalar = found.node as Scalar;
     const value = String(scalar.value);

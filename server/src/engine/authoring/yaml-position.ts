@@ -63,6 +63,14 @@ export function findNode(
   return walk(doc.contents, [], null, null);
 }
 
+/**
+ * findNode for a node known to hold `offset` (a completion marker): only the collections around
+ * it are walked, not the 999 other groups. A parse with errors may not nest its ranges: then all.
+ */
+export function findNodeAround(doc: Document, offset: number, matches: (node: Scalar | Alias) => boolean): NodeAtOffset | null {
+  return doc.errors.length === 0 ? findNode(doc, matches, (collection) => contains(collection, offset)) : findNode(doc, matches);
+}
+
 /** The scalar or alias at `offset` (its end included, where a cursor after a word sits). */
 export function nodeAt(doc: Document, offset: number): NodeAtOffset | null {
   return findNode(doc, (node) => contains(node, offset), (collection) => contains(collection, offset));
@@ -72,6 +80,11 @@ export function nodeAt(doc: Document, offset: number): NodeAtOffset | null {
 export function pairIn(map: unknown, key: string): Pair | null {
   if (!isMap(map)) return null;
   return map.items.find((item) => isPair(item) && keyText(item) === key) ?? null;
+}
+
+/** What trimStart() removes at the start of a values file's line (spaces and tabs, for what it is worth). */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 0xfeff || code === 0xa0 || code === 11 || code === 12 || (code >= 0x2000 && code <= 0x200a) || code === 0x3000 || code === 0x2028 || code === 0x2029 || code === 0x1680 || code === 0x202f || code === 0x205f;
 }
 
 /** Zero-based column of an offset. */
@@ -87,13 +100,22 @@ export function columnOf(text: string, offset: number): number {
 export function indentUnit(text: string): number {
   const counts = new Map<number, number>();
   let previous: number | null = null;
-  // A byte-order mark is no indentation (trimStart would count it as a space).
-  for (const line of text.replace(/^\ufeff/, '').split(/\r?\n/)) {
-    const content = line.trimStart();
-    if (content === '' || content.startsWith('#') || content.startsWith('---')) continue;
-    const indent = line.length - content.length;
-    if (previous !== null && indent > previous) counts.set(indent - previous, (counts.get(indent - previous) ?? 0) + 1);
-    previous = indent + (content.startsWith('- ') ? 2 : 0);
+  // One pass over character codes, no line strings: completion asks on every keystroke, of
+  // files of 35,000 lines. A byte-order mark is no indentation.
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (at < text.length) {
+    let newline = text.indexOf('\n', at);
+    if (newline === -1) newline = text.length;
+    let content = at;
+    while (content < newline && isBlank(text.charCodeAt(content))) content++;
+    const first = text.charCodeAt(content);
+    const empty = content === newline;
+    if (!empty && first !== 35 /* # */ && !text.startsWith('---', content)) {
+      const indent = content - at;
+      if (previous !== null && indent > previous) counts.set(indent - previous, (counts.get(indent - previous) ?? 0) + 1);
+      previous = indent + (first === 45 /* - */ && text.charCodeAt(content + 1) === 32 ? 2 : 0);
+    }
+    at = newline + 1;
   }
   let best = 2;
   let bestCount = 0;

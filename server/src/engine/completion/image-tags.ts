@@ -7,11 +7,12 @@
 // with a marker character at the cursor: the marker completes the plain scalar, sits inside
 // quotes when the cursor does, and names the one scalar the cursor is in. Errors elsewhere in
 // the file do not matter: the parser still builds the nodes around the cursor.
-import type { Document } from 'yaml';
+import { isMap, isScalar, type Document, type Scalar } from 'yaml';
+import { findNodeAround } from '../authoring/yaml-position';
 import { BIT_HARBOR_REGISTRY, OCI_TAG } from '../bit-harbor';
 import type { Catalogue } from '../catalogue/catalogue';
 import { modelDetail, modelMarkdown } from '../model-markdown';
-import { chartOf, slotOf, visitValueScalars, type TagSlot } from '../tag-sites';
+import { chartOf, slotOf, type TagSlot } from '../tag-sites';
 import type { ChartId, EngineSettings, OffsetRange } from '../types';
 import { YamlCache, type YamlSource } from '../yaml-source';
 
@@ -51,7 +52,7 @@ export function completeImageTags(
   for (const doc of yaml.parse(probe)) {
     const chart = chartOf(doc, probe, settings.files, path);
     if (!chart) continue;
-    const typed = slotAtCursor(doc, chart, settings.registries);
+    const typed = slotAtCursor(doc, offset, chart, settings.registries);
     if (typed === null) continue;
     const { slot, before } = typed;
     // Escapes and folded lines make the value differ from the source; only plain text is edited.
@@ -62,14 +63,14 @@ export function completeImageTags(
 }
 
 /** The slot of the scalar holding the cursor marker, and what was typed before the cursor. */
-function slotAtCursor(doc: Document, chart: ChartId, mirrors: readonly string[]): { slot: TagSlot; before: string } | null {
-  const found: { slot: TagSlot; before: string }[] = [];
-  visitValueScalars(doc, (scalar, valuePath, parent) => {
-    if (typeof scalar.value !== 'string' || !scalar.value.includes(CURSOR_MARKER)) return;
-    const slot = slotOf(valuePath, parent, chart, doc, mirrors);
-    if (slot) found.push({ slot, before: scalar.value.slice(0, scalar.value.indexOf(CURSOR_MARKER)) });
-  });
-  return found[0] ?? null;
+/** The slot of the map value holding the marker (at `offset`), and what was typed before it. */
+function slotAtCursor(doc: Document, offset: number, chart: ChartId, mirrors: readonly string[]): { slot: TagSlot; before: string } | null {
+  const found = findNodeAround(doc, offset, (node) => isScalar(node) && typeof node.value === 'string' && node.value.includes(CURSOR_MARKER));
+  // Tags are map values (tag-sites.ts): a key or a list item holding the marker is no tag's place.
+  if (!found || found.role !== 'value' || found.pair === null || !isMap(found.parent)) return null;
+  const value = String((found.node as Scalar).value);
+  const slot = slotOf(found.path, found.parent, chart, doc, mirrors);
+  return slot ? { slot, before: value.slice(0, value.indexOf(CURSOR_MARKER)) } : null;
 }
 
 function bareTagItems(partial: string, offset: number, catalogue: Catalogue): TagCompletion[] {

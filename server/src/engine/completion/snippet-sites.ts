@@ -7,7 +7,7 @@
 // is the error-tolerant parser guessing, not a place, and is dropped.
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { CURSOR_MARKER, completionSite, type KeySite } from '../authoring/completion-site';
-import { findNode } from '../authoring/yaml-position';
+import { findNodeAround } from '../authoring/yaml-position';
 import { chartFromGlobs, findModeline } from '../detect';
 import { chartOf } from '../tag-sites';
 import type { ChartId, EngineSettings, OffsetRange } from '../types';
@@ -85,7 +85,7 @@ function itemPlaces(probe: string, dashColumn: number, dashTyped: boolean, setti
   // Parsed here rather than through completionSite: the probe is not the user's text, and
   // converting its odd shapes to values (a list as a key) would only make the parser warn.
   for (const doc of yaml.parse(probe)) {
-    const found = findNode(doc, (node) => isScalar(node) && typeof node.value === 'string' && node.value.includes(CURSOR_MARKER));
+    const found = findNodeAround(doc, probe.indexOf(CURSOR_MARKER), (node) => isScalar(node) && typeof node.value === 'string' && node.value.includes(CURSOR_MARKER));
     if (!found) continue;
     const seq = found.parent;
     if (found.role !== 'value' || found.pair !== null || !isSeq(seq) || seq.flow || !seq.range) return [];
