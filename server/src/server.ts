@@ -33,6 +33,7 @@ import { documentPath, sameSettings, toEngineSettings } from './server/settings'
 import { LayerService } from './server/layers';
 import { registerStatusRequests } from './server/status-requests';
 import { TagIndex } from './server/tag-index';
+import { exposedGc, MemoryPacer } from './server/memory-pacer';
 
 const SETTINGS_SECTION = 'bitHarbor';
 /** How long to hold validation back for the client's first configuration answer. */
@@ -330,6 +331,7 @@ function main(): void {
   // Reads --stdio / --node-ipc / --socket from the command line.
   const connection = createConnection(ProposedFeatures.all);
   const server = new BitHarborServer(connection, path.resolve(__dirname, '..'));
+  new MemoryPacer(exposedGc()).start();
   // A bug in one request must not take the editor's diagnostics down with it.
   process.on('uncaughtException', (error) => server.logError('(uncaught exception)', error));
   process.on('unhandledRejection', (reason) => server.logError('(unhandled rejection)', reason));
