@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import { activateExtension, bitHarborDiagnostics, codeOf, openFixture, restore } from './helpers';
+import { activateExtension, bitHarborDiagnostics, codeOf, openFixture, restore, waitFor } from './helpers';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -87,7 +87,9 @@ describe('commands', () => {
 
     it('stays offline and reports the catalogue it uses', async () => {
       await openFixture('inference-values.yaml');
-      assert.equal(vscode.workspace.getConfiguration('bitHarbor').get('catalog.offline'), true, 'the runner sets offline');
+      // The runner's user settings say offline; right after the update above, code-server may
+      // still be reloading them (seen once on a loaded machine), so wait for them to read back.
+      await waitFor('the runner sets offline', () => (vscode.workspace.getConfiguration('bitHarbor').get('catalog.offline') === true ? true : undefined), 5000);
       const result = await vscode.commands.executeCommand<{ source?: string; problem?: string } | null>('bitHarbor.refreshCatalogueWithProgress');
       assert.ok(result, 'the server answered the refresh');
       assert.match(result.source ?? '', /bundled catalogue/);
