@@ -12,12 +12,12 @@ import type { TextEdit } from './edit/yaml-edit';
 import { fixAllEdits } from './fixes/fix-all';
 import { codeActionsFor, type CodeFix, type FixableFinding, type OtherFile, type ValuesDocument } from './fixes/index';
 import { analyzeLayered, type LayeredInput } from './layers/analyze';
-import { isPlainMap, mergeValues, type Values } from './merge';
+import { isPlainMap, mergeValues } from './merge';
 import { issueToFinding } from './schema/messages';
 import { createRuleContext } from './rules/context';
 import { RULES } from './rules/index';
 import type { RuleContext } from './rules/rule';
-import { SchemaValidator, type SchemaIssue } from './schema/validator';
+import { SchemaValidator } from './schema/validator';
 import { applySuppressions } from './suppression';
 import {
   DEFAULT_SETTINGS,
@@ -33,7 +33,10 @@ import { YamlCache, type YamlSource } from './yaml-source';
 import { AnalysisHistory, groupSpans, keptFindings, keptSites, NotIncremental, reuseFor, withinGroup, type GroupReuse, type PreviousCheck } from './incremental';
 import { enabledGroup } from './model-groups';
 import { indexedPairLookup } from './yaml-nodes';
-import { tagSitesInDocument, type TagSite } from './tag-sites';
+import { internalError, isDisabledGroup, isExplained, withoutMisspeltRequired, type Checked, type MergedView } from './merged-check';
+import { tagSitesInDocument } from './tag-sites';
+
+export type { Checked, MergedView } from './merged-check';
 
 const CHART_DEFAULTS: Record<ChartId, unknown> = {
   'inference-stack': inferenceStackDefaults,
@@ -237,16 +240,6 @@ export class Engine {
   }
 }
 
-/** Findings of merged values; those of group-scoped rules and the tag sites also apart, for the next check. */
-export interface Checked {
-  findings: Finding[];
-  tags: TagSummary | null;
-  groupFindings: Finding[];
-  sites: TagSite[];
-  /** The group re-checked alone, or null for a check of every group. */
-  reused: string | null;
-}
-
 /** The document's history and whose check it would be (analyze's input and engine). */
 interface Memory {
   history: AnalysisHistory;
@@ -263,65 +256,8 @@ function groupContext(context: RuleContext, reuse: GroupReuse): RuleContext {
   return { ...context, groups: () => enabledGroup(context.values, reuse.name), tagSites: () => sites };
 }
 
-/** What a check of merged values needs to know besides them (see Engine.checkMerged). */
-export interface MergedView {
-  chart: ChartId;
-  doc: Document;
-  text: string;
-  /** The values written (in every layer, merged), without the chart's defaults. */
-  fileValues: Values;
-  merged: unknown;
-  /** Paths a legacy-key finding already explains. */
-  explained: Set<string>;
-  issueToFinding?: (issue: SchemaIssue) => Finding | null;
-  locate?: RuleContext['locate'];
-  tagSites?: () => TagSite[];
-}
-
-/**
- * A group that does not render needs no complete set of the chart's own keys (image, service,
- * containerPort); typos and Kubernetes objects in it are still checked.
- */
-function isDisabledGroup(merged: unknown, path: string[]): boolean {
-  const groupLevel = path.length === 2 || (path.length === 3 && (path[2] === 'image' || path[2] === 'service'));
-  if (path[0] !== 'modelGroups' || !groupLevel || !isPlainMap(merged)) return false;
-  const groups = merged.modelGroups;
-  const group = isPlainMap(groups) ? groups[path[1]] : undefined;
-  return isPlainMap(group) && group.enabled !== true;
-}
-
-/** `mountpath` is both an unknown key and a missing `mountPath`: one mistake, one finding. */
-function withoutMisspeltRequired(findings: Finding[]): Finding[] {
-  const misspelt = new Set(
-    findings
-      .filter((f) => f.code === 'unknown-key')
-      .flatMap((f) => ((f.data?.suggestions as string[] | undefined) ?? []).map((s) => `${String(f.data?.path)}|${s}`)),
-  );
-  return findings.filter((f) => f.code !== 'missing-key' || !misspelt.has(`${String(f.data?.path)}|${String(f.data?.key)}`));
-}
-
 function mergeSummaries(a: TagSummary, b: TagSummary): TagSummary {
   return { ...a, used: [...a.used, ...b.used], prepulled: [...a.prepulled, ...b.prepulled] };
-}
-
-function internalError(code: string, error: unknown): Finding {
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    code: 'internal-error',
-    severity: 'hint',
-    message: `The \`${code}\` check failed on this file and was skipped: ${detail}`,
-    range: { start: 0, end: 0 },
-    data: { rule: code },
-  };
-}
-
-function isExplained(issue: SchemaIssue, explained: Set<string>): boolean {
-  if (explained.size === 0) return false;
-  const path = issue.keyword === 'additionalProperties' ? [...issue.path, String(issue.params.additionalProperty)] : issue.path;
-  for (let length = path.length; length > 0; length--) {
-    if (explained.has(path.slice(0, length).join('/'))) return true;
-  }
-  return false;
 }
 
 /** In file order; findings at one range by code, then message, so the order never depends on which rules ran first. */
