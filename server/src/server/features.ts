@@ -63,7 +63,7 @@ function completion(host: FeatureHost, params: CompletionParams): CompletionItem
   if (engine.isTooLarge(document.getText())) return []; // not parsed: see the file-too-large finding
   const offset = document.offsetAt(params.position);
   const items = completeImageTags(document.getText(), offset, engine.catalogue, engine.settings, documentPath(document.uri), host.yamlOf?.(document.uri));
-  return items.map((item): CompletionItem => ({
+  const tags = items.map((item): CompletionItem => ({
     label: item.label,
     kind: CompletionItemKind.Value,
     detail: item.detail,
@@ -71,7 +71,11 @@ function completion(host: FeatureHost, params: CompletionParams): CompletionItem
     textEdit: { range: toRange(document, item.edit.range), newText: item.edit.newText },
     filterText: item.filterText,
     sortText: item.sortText,
-  })).concat(snippetCompletions(host, document, offset), authoringCompletions(host, document, params.position));
+  }));
+  // Keys and values before snippets: the tag and key completions read the same probe text (the
+  // cursor marked), so they share one parse of it; the snippets' own probe comes after.
+  const authoring = authoringCompletions(host, document, params.position);
+  return tags.concat(snippetCompletions(host, document, offset), authoring);
 }
 
 function hover(host: FeatureHost, params: HoverParams): Hover | null {
