@@ -1,8 +1,9 @@
 // The outline of a values file and workspace symbols: model groups with their state and model,
 // Pre-Porter images by tag, and every key as YAML outlines show it.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { documentSymbols, workspaceSymbols, type AuthoringSymbol } from '../../server/src/engine/authoring/symbols';
+import { describe, it, test } from 'node:test';
+import { documentSymbols, MAX_OUTLINE_SYMBOLS, outerLevels, workspaceSymbols, type AuthoringSymbol } from '../../server/src/engine/authoring/symbols';
+import { generateInferenceStackValues } from '../../bench/generate-values';
 import { bundledCatalogue } from '../../server/src/engine/catalogue/catalogue';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { mark } from '../support/markers';
@@ -94,4 +95,26 @@ describe('workspace symbols', () => {
     assert.deepEqual(workspaceSymbols(files, 'gemma', CATALOGUE, DEFAULT_SETTINGS).map((symbol) => symbol.name), ['vllm-gemma']);
     assert.equal(workspaceSymbols(files, '', CATALOGUE, DEFAULT_SETTINGS).length, 3);
   });
+});
+
+test('a 1,000-group outline keeps its outer levels within the cap; a small one is whole', () => {
+  const count = (symbols: AuthoringSymbol[]): number => symbols.reduce((n, s) => n + 1 + count(s.children), 0);
+  const big = documentSymbols(generateInferenceStackValues(1000), bundledCatalogue(), DEFAULT_SETTINGS, '/w/values.yaml');
+  assert.ok(count(big) <= MAX_OUTLINE_SYMBOLS, `${count(big)} symbols`);
+  const groups = big.find((s) => s.name === 'modelGroups');
+  assert.equal(groups?.children.length, 1000, 'every group is listed');
+  const small = generateInferenceStackValues(3);
+  const whole = documentSymbols(small, bundledCatalogue(), DEFAULT_SETTINGS, '/w/values.yaml');
+  assert.deepEqual(outerLevels(whole, Infinity), whole);
+  assert.ok(count(whole) > 60 && count(whole) < MAX_OUTLINE_SYMBOLS, `${count(whole)}`);
+});
+
+test('outerLevels drops whole levels, deepest first, and keeps the top level whatever its size', () => {
+  const leaf = (name: string): AuthoringSymbol => ({ name, kind: 'string', range: { start: 0, end: 0 }, selectionRange: { start: 0, end: 0 }, children: [] });
+  const tree = [{ ...leaf('a'), children: [{ ...leaf('b'), children: [leaf('c'), leaf('d')] }] }, leaf('e')];
+  const names = (symbols: AuthoringSymbol[]): string[] => symbols.flatMap((s) => [s.name, ...names(s.children)]);
+  assert.deepEqual(names(outerLevels(tree, 5)), ['a', 'b', 'c', 'd', 'e']);
+  assert.deepEqual(names(outerLevels(tree, 4)), ['a', 'b', 'e']);
+  assert.deepEqual(names(outerLevels(tree, 2)), ['a', 'e']);
+  assert.deepEqual(names(outerLevels(tree, 1)), ['a', 'e']);
 });

@@ -114,11 +114,11 @@ function groupView(name: string, group: Values): GroupView {
   };
 }
 
-/** Every model group of the merged values, enabled or not, in file order. */
-export function modelGroups(values: Values): GroupView[] {
+/** Every model group of the merged values, enabled or not, in file order; those named in `only` when given. */
+export function modelGroups(values: Values, only?: ReadonlySet<string>): GroupView[] {
   const groups = values.modelGroups;
   if (!isPlainMap(groups)) return [];
-  return Object.entries(groups).flatMap(([name, group]) => (isPlainMap(group) ? [groupView(name, group)] : []));
+  return Object.entries(groups).flatMap(([name, group]) => (isPlainMap(group) && (!only || only.has(name)) ? [groupView(name, group)] : []));
 }
 
 /** Group `name` of the merged values, when Helm renders it: the one group an edit re-checks. */

@@ -4,7 +4,7 @@
 // and hover all ask this module, so a tag is recognised the same way wherever it is looked at.
 // Every value written in the file counts, rendered or not: a disabled group's typo fails the
 // day the group is enabled.
-import { isMap, isScalar, isSeq, type Document, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { BIT_HARBOR_REGISTRY, parseBitHarborReference } from './bit-harbor';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import type { ChartId, EngineSettings, OffsetRange } from './types';
@@ -64,9 +64,13 @@ export function visitValueScalars(
   doc: Document,
   visit: (scalar: Scalar, path: PathSegment[], parent: YAMLMap) => void,
   from: EntryNode = { node: doc.contents, path: [], parent: null },
+  within?: OffsetRange,
 ): void {
+  // Collections wholly outside `within` hold no scalar inside it: not entered.
+  const outside = (node: YAMLMap | YAMLSeq) => within !== undefined && node.range != null && (node.range[1] < within.start || node.range[0] > within.end);
   const walk = (node: unknown, path: PathSegment[]): void => {
     if (path.length > MAX_DEPTH) return;
+    if ((isMap(node) || isSeq(node)) && outside(node)) return;
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = keyText(pair);
@@ -154,13 +158,14 @@ export function tagSitesInDocument(
   chart: ChartId,
   mirrors: readonly string[],
   from?: EntryNode,
+  within?: OffsetRange,
 ): TagSite[] {
   const sites: TagSite[] = [];
   visitValueScalars(doc, (scalar, path, parent) => {
     const slot = slotOf(path, parent, chart, doc, mirrors);
     const site = slot ? siteOf(scalar, slot, text, path, mirrors) : null;
     if (site) sites.push(site);
-  }, from);
+  }, from, within);
   return sites;
 }
 

@@ -1,7 +1,7 @@
 // Inlay hints: after a sizeLimit, what it is in GiB against the size of the model copied into
 // the volume (`≈ 46.6 GiB · model 22.7 GiB`); after a Bit Harbor tag, the model's size. Both
 // answer "will it fit?" without a hover. Off with `bitHarbor.inlayHints.enabled: false`.
-import { isScalar } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import type { Catalogue, ModelSize } from '../catalogue/catalogue';
 import { hubRepo } from '../model-markdown';
 import { modelGroups } from '../model-groups';
@@ -9,9 +9,9 @@ import { formatGiB, parseQuantity } from '../quantity';
 import { weightSources } from '../rules/size-limit-too-small';
 import { tagSitesInDocument } from '../tag-sites';
 import type { EngineSettings, OffsetRange } from '../types';
-import { locate } from '../yaml-nodes';
+import { keyText, locate } from '../yaml-nodes';
 import { chartDocuments, type ValuesDocument } from './values-file';
-import { rangeOf } from './yaml-position';
+import { pairIn, rangeOf } from './yaml-position';
 import { YamlCache, type YamlSource } from '../yaml-source';
 
 export interface AuthoringInlayHint {
@@ -25,9 +25,26 @@ function describeSize(size: ModelSize): string {
   return `${formatGiB(size.bytes)} (${size.detail ? `${size.source}: ${size.detail}` : size.source})`;
 }
 
-function sizeLimitHints(document: ValuesDocument, text: string, catalogue: Catalogue, settings: EngineSettings): AuthoringInlayHint[] {
+/**
+ * The groups whose lines meet `range`, when every value of a group is written in its own lines
+ * (plain YAML: no alias brings one from elsewhere); null for all of them.
+ */
+function groupsMeeting(document: ValuesDocument, range: OffsetRange | null, plain: boolean): Set<string> | null {
+  const groups = range && plain && isMap(document.doc.contents) ? pairIn(document.doc.contents, 'modelGroups')?.value : null;
+  if (!range || !isMap(groups)) return null;
+  const meeting = new Set<string>();
+  for (const pair of groups.items) {
+    const key = keyText(pair);
+    const start = rangeOf(pair.key as Node)?.start;
+    const end = (pair.value as Node | null)?.range?.[1] ?? start;
+    if (key !== null && start !== undefined && end !== undefined && start <= range.end && end >= range.start) meeting.add(key);
+  }
+  return meeting;
+}
+
+function sizeLimitHints(document: ValuesDocument, text: string, catalogue: Catalogue, settings: EngineSettings, only: Set<string> | null): AuthoringInlayHint[] {
   if (document.chart !== 'inference-stack') return [];
-  return modelGroups(document.merged).flatMap((group) => {
+  return modelGroups(document.merged, only ?? undefined).flatMap((group) => {
     const sources = weightSources(group, settings.registries);
     return group.volumes.flatMap((volume) => {
       if (volume.source !== 'emptyDir') return [];
@@ -52,8 +69,8 @@ function sizeLimitHints(document: ValuesDocument, text: string, catalogue: Catal
   });
 }
 
-function tagHints(document: ValuesDocument, text: string, catalogue: Catalogue, settings: EngineSettings): AuthoringInlayHint[] {
-  return tagSitesInDocument(document.doc, text, document.chart, settings.registries).flatMap((site) => {
+function tagHints(document: ValuesDocument, text: string, catalogue: Catalogue, settings: EngineSettings, range: OffsetRange | null): AuthoringInlayHint[] {
+  return tagSitesInDocument(document.doc, text, document.chart, settings.registries, undefined, range ?? undefined).flatMap((site) => {
     if (!site.bitHarbor || site.untagged || site.tag === '') return [];
     const entry = catalogue.get(site.tag);
     const size = catalogue.sizeOf(site.tag);
@@ -73,9 +90,10 @@ export function inlayHints(
 ): AuthoringInlayHint[] {
   if (!settings.inlayHints) return [];
   const within = (hint: AuthoringInlayHint) => !range || (range.start <= hint.offset && hint.offset <= range.end);
+  // A screenful of a 1,000-group file: only the groups on it are looked at.
   const hints = chartDocuments(text, settings, path, undefined, yaml).flatMap((document) => [
-    ...sizeLimitHints(document, text, catalogue, settings),
-    ...tagHints(document, text, catalogue, settings),
+    ...sizeLimitHints(document, text, catalogue, settings, groupsMeeting(document, range, yaml.plain(document.doc))),
+    ...tagHints(document, text, catalogue, settings, range),
   ]);
   // A sizeLimit written once under an anchor serves every group that aliases it: one hint.
   const seen = new Set<string>();

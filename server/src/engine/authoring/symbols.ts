@@ -112,10 +112,35 @@ function childrenOf(context: OutlineContext, node: Node | null, path: PathSegmen
 }
 
 export function documentSymbols(text: string, catalogue: Catalogue, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache()): AuthoringSymbol[] {
-  return chartDocuments(text, settings, path, undefined, yaml).flatMap((document) => {
+  return outerLevels(chartDocuments(text, settings, path, undefined, yaml).flatMap((document) => {
     const groups = new Map(modelGroups(document.merged).map((group) => [group.name, group]));
     return childrenOf({ document, text, groups, catalogue, settings }, document.doc.contents as Node | null, []);
-  });
+  }), MAX_OUTLINE_SYMBOLS);
+}
+
+/**
+ * The outline of a 1,000-group file has 56,000 entries: megabytes of JSON on every edit, for an
+ * outline nobody reads to the last mount. Past this many, only the outer levels that fit are
+ * kept (yaml-language-server caps its outline the same way, at 5,000 items by default).
+ */
+export const MAX_OUTLINE_SYMBOLS = 5000;
+
+/** The symbols down to the deepest level at which the outline still holds at most `max`. */
+export function outerLevels(symbols: AuthoringSymbol[], max: number): AuthoringSymbol[] {
+  const perLevel: number[] = [];
+  const count = (level: AuthoringSymbol[], depth: number): void => {
+    if (level.length === 0) return;
+    perLevel[depth] = (perLevel[depth] ?? 0) + level.length;
+    for (const symbol of level) count(symbol.children, depth + 1);
+  };
+  count(symbols, 0);
+  let kept = 0;
+  let depth = 0;
+  while (depth < perLevel.length && kept + perLevel[depth] <= max) kept += perLevel[depth++];
+  if (depth === perLevel.length) return symbols;
+  const cut = (level: AuthoringSymbol[], at: number): AuthoringSymbol[] =>
+    level.map((symbol) => ({ ...symbol, children: at + 1 >= Math.max(depth, 1) ? [] : cut(symbol.children, at + 1) }));
+  return cut(symbols, 0);
 }
 
 export interface WorkspaceFile {
