@@ -120,3 +120,8 @@ notOffered('a collection key whose next lines the parser drops (fuzz seed 202 ca
 
 notOffered('a collection key whose last line the parser drops',
   'modelGroups:\n  llm:\n    persistentVolumes:\n      ? - name: cache\n        size: 100Gi\n');
+
+// A collection as a key (no values file has one: Helm needs string keys) gets a range that
+// starts after its first line, so its entry has no column to align new entries with.
+notOffered('a map with a collection key (fuzz seed 31337 case 7103)',
+  '? images:\n  - a\n', { chart: 'pre-porter' });

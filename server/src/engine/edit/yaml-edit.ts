@@ -2,7 +2,7 @@
 // comments, key order, quoting and the file's indentation and line endings survive, because
 // the edits are computed against the source text around the parsed nodes, never by
 // re-serialising the document.
-import { isMap, isPair, isScalar, isSeq, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../lines';
 import { keyText, type PathSegment } from '../yaml-nodes';
 import { besideIndentedBom, column, entryStart, insertionAfter, lineStartAfter, type Layout } from './layout';
@@ -110,6 +110,8 @@ function appendToMap(src: Source, map: YAMLMap, pair: Pair | null, entries: Reco
     // `key: {}` in a block file becomes a block map under the key.
     return [{ start: colonAfterKey(src, pair), end: map.range![1], newText: src.eol + block(src, entries, childIndent(src, pair)).replace(/\r?\n$/, '') }];
   }
+  // A collection as a key (`? a: 1`): the parser's range for it starts after its first line.
+  if (map.items.some((item) => isCollection(item.key))) return [];
   const last = map.items[map.items.length - 1];
   const end = Math.max((last.key as Node).range![2], (last.value as Node | null)?.range?.[2] ?? 0);
   // The smallest entry column, not the first's or the last's: after a byte-order mark the parser
