@@ -175,3 +175,17 @@ test('bit-harbor container: no emptyDir to copy into, no writable-copy rewrite; 
   for (const fix of fixes) assert.ok(fix.edits.some((edit) => edit.newText.includes('reference: registry.internal/bit-harbor:gemma-3-12b-it')));
   assert.ok(fixes[1].edits.some((edit) => edit.newText.includes('image: registry.internal/busybox:1.37.0')));
 });
+
+test('bit-harbor container: no rewrite whose edits overlap, in a file whose broken flow map runs into the next item (fuzz seed 202 case 8692)', () => {
+  // `{#}` is no comment (no space before the #): the map stays open, and the parser's range of
+  // the first volume takes in the start of the second, which the rewrite also removes.
+  const text = `modelGroups:\n  vllm-gemma:\n    enabled: true\n    initContainers:\n      - name: weights\n        image: ${BH}:gemma-3-4b-it\n        volumeMounts:\n          - {name: cache, mountPath: /models-cache}\n          - {name: extra, mountPath: /models/extra}\n    volumes:\n      - {name: cache, emptyDir: {#}}\n      - {name: extra, emptyDir: {}}\n`;
+  const engine = new Engine({ files: { inferenceStack: ['**/inference/*.yaml'], prePorter: [] } });
+  const input = { path: '/work/inference/values.yaml', text };
+  const findings = engine.analyze(input).findings;
+  assert.ok(findings.some((f) => f.code === 'weights-unreachable'), 'the file still has the finding the rewrite is for');
+  for (const fix of engine.codeActions(input, { start: 0, end: text.length }, findings)) {
+    const sorted = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    sorted.slice(1).forEach((edit, i) => assert.ok(edit.start >= sorted[i].end, `${fix.title}: [${sorted[i].start}, ${sorted[i].end}) and [${edit.start}, ${edit.end}) overlap`));
+  }
+});
