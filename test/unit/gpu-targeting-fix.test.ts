@@ -125,3 +125,7 @@ notOffered('a collection key whose last line the parser drops',
 // starts after its first line, so its entry has no column to align new entries with.
 notOffered('a map with a collection key (fuzz seed 31337 case 7103)',
   '? images:\n  - a\n', { chart: 'pre-porter' });
+
+// Half a fix is no targeting: a missing half that cannot be written leaves out the other too.
+notOffered('a selector that is no map (the toleration alone would be half a fix)',
+  'modelGroups:\n  llm:\n    nodeSelector: gpu\n');
