@@ -127,5 +127,10 @@ notOffered('a map with a collection key (fuzz seed 31337 case 7103)',
   '? images:\n  - a\n', { chart: 'pre-porter' });
 
 // Half a fix is no targeting: a missing half that cannot be written leaves out the other too.
+// A selector that Helm renders already (here through an alias) is no missing half.
+check('a selector written through an alias: only the toleration is added',
+  'gpuNodes: &gpu\n  nvidia.com/gpu.present: "true"\nmodelGroups:\n  llm:\n    nodeSelector: *gpu\n',
+  'gpuNodes: &gpu\n  nvidia.com/gpu.present: "true"\nmodelGroups:\n  llm:\n    nodeSelector: *gpu\n    tolerations:\n      - key: nvidia.com/gpu\n        operator: Exists\n        effect: NoSchedule\n');
+
 notOffered('a selector that is no map (the toleration alone would be half a fix)',
   'modelGroups:\n  llm:\n    nodeSelector: gpu\n');

@@ -5,7 +5,7 @@ import { isMap, type Document, type Node } from 'yaml';
 import { tolerates, type Taint } from '../kubernetes/scheduling';
 import { isPlainMap, type Values } from '../merge';
 import type { EngineSettings, OffsetRange } from '../types';
-import { appendListItems, ensureMapEntries, walk, type TextEdit } from '../edit/yaml-edit';
+import { appendListItems, ensureMapEntries, type TextEdit } from '../edit/yaml-edit';
 import type { PathSegment } from '../yaml-nodes';
 import { keyText, locate } from '../yaml-nodes';
 import { fixOf, stringData, type FixContext, type FixFinding } from './fix';
@@ -27,12 +27,10 @@ function asTaint(toleration: Record<string, unknown>): Taint | null {
   return { key: toleration.key, effect: typeof toleration.effect === 'string' ? toleration.effect : 'NoSchedule' };
 }
 
-/** Whether the file's map at `path` lacks one of `entries`' keys (a missing or empty map lacks them all). */
-function lacksEntries(doc: Document, path: PathSegment[], entries: Record<string, unknown>): boolean {
-  const keys = Object.keys(entries);
-  const found = walk(doc, path);
-  const present = found.depth === path.length && isMap(found.node) ? new Set(found.node.items.map(keyText)) : new Set<string>();
-  return keys.some((key) => !present.has(key));
+/** Whether what Helm renders lacks one of `entries`' keys at `path` (where no map is, all of them). */
+function lacksEntries(merged: Values, path: PathSegment[], entries: Record<string, unknown>): boolean {
+  const map = at(merged, path);
+  return Object.keys(entries).some((key) => !isPlainMap(map) || !(key in map));
 }
 
 /**
@@ -45,7 +43,7 @@ export function gpuTargetingEdits(text: string, doc: Document, merged: Values, t
   const { selector, tolerations } = paths(target);
   // An empty selector means "the group is already steered (by affinity)": add none.
   const edits = Object.keys(gpu.nodeSelector).length > 0 ? ensureMapEntries(text, doc, selector, gpu.nodeSelector) : [];
-  if (edits.length === 0 && lacksEntries(doc, selector, gpu.nodeSelector)) return [];
+  if (edits.length === 0 && lacksEntries(merged, selector, gpu.nodeSelector)) return [];
   const existing = at(merged, tolerations);
   const current = Array.isArray(existing) ? existing : [];
   const wanted = gpu.tolerations.filter((toleration) => {
