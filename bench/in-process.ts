@@ -4,7 +4,8 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { offlineEnv, REPO_ROOT } from './servers';
+import { offlineEnv } from '../test/support/offline';
+import { REPO_ROOT } from './servers';
 import { medianOf } from './stats';
 
 const CLI_RUNS = 3;
@@ -13,7 +14,7 @@ const PARSE_RUNS = 7;
 function runOnce(args: string[]): Promise<{ ms: number; code: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { env: offlineEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { env: offlineEnv('bench'), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += String(chunk)));
     child.stderr.resume();

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateInferenceStackValues } from './generate-values';
 import { runSession } from './scenario';
-import { offlineEnv, ourServer, REPO_ROOT } from './servers';
+import { offlineEnv } from '../test/support/offline';
+import { ourServer, REPO_ROOT } from './servers';
 
 interface ProfileNode {
   id: number;
@@ -81,7 +82,7 @@ export async function profile(groupSizes: number[]): Promise<void> {
     await runSession(ourServer(serverDir), pathToFileURL(file).href, text, groups);
     printSummary(`server session, ${groups} groups`, onlyProfile(serverDir));
     const cliDir = mkdtempSync(path.join(root, `cli-${groups}-`));
-    const cli = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', cliDir, path.join(REPO_ROOT, 'dist/cli.js'), 'lint', '--offline', file], { env: offlineEnv() });
+    const cli = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', cliDir, path.join(REPO_ROOT, 'dist/cli.js'), 'lint', '--offline', file], { env: offlineEnv('bench') });
     if (cli.status !== 0 && cli.status !== 1) throw new Error(`the CLI exited with ${cli.status}`);
     printSummary(`CLI lint, ${groups} groups`, onlyProfile(cliDir));
   }

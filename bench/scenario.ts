@@ -2,8 +2,9 @@
 // one model group, then ask for completions, hovers and code actions. Every figure is a wall
 // clock around a real protocol exchange, as the editor would wait for it.
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
-import { TextDocumentSyncKind } from 'vscode-languageserver-protocol';
-import { BenchClient, type ServerSpec } from './lsp-driver';
+import { DidChangeConfigurationNotification, TextDocumentSyncKind } from 'vscode-languageserver-protocol';
+import { LspTestClient, type ServerSpec } from '../test/support/lsp-client';
+import { cpuMs, peakRssMiB } from './process-stats';
 import { summarize, type Summary } from './stats';
 
 /** Requests of each kind per session; p95 of 20 is the 19th slowest. */
@@ -43,6 +44,31 @@ interface Positions {
   tagMiddle: Position;
   keyInside: Position;
   mistake: Range;
+}
+
+/** Waits on a server for as long as the largest file may take. */
+const WAIT_MS = 60_000;
+
+/** What an editor announces, and the settings announced once after start (servers that pull answer with a request). */
+async function startAsEditor(spec: ServerSpec): Promise<LspTestClient> {
+  const client = await LspTestClient.start({
+    server: spec,
+    timeoutMs: WAIT_MS,
+    // A server that stamps no versions on its diagnostics: each edit waits for its own.
+    unversionedAnswersNewest: true,
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        synchronization: { dynamicRegistration: false, didSave: true },
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+        publishDiagnostics: { versionSupport: true, relatedInformation: true },
+      },
+    },
+  });
+  await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  return client;
 }
 
 /** Where the session types and asks: the middle group (never a seeded one) and group 9's mistake. */
@@ -90,27 +116,27 @@ function touches(diagnostic: Diagnostic, range: Range): boolean {
 
 export async function runSession(spec: ServerSpec, uri: string, text: string, groups: number): Promise<SessionFigures> {
   const at = positionsIn(text, groups);
-  const client = await BenchClient.start(spec);
+  const client = await startAsEditor(spec);
   try {
     await client.settled(300);
-    const opened = await client.open(uri, text);
+    const opened = await client.openTimed(uri, text);
     let diagnostics = opened.diagnostics;
 
     // Type TYPED at the end of the middle group's alias, then delete it again, key by key.
     const edits: number[] = [];
-    const cpuBefore = client.cpuMs();
+    const cpuBefore = cpuMs(client.pid);
     for (let i = 0; i < TYPED.length; i++) {
       const where = { line: at.alias.line, character: at.alias.character + i };
-      const result = await client.edit(uri, { start: where, end: where }, TYPED[i]);
+      const result = await client.editTimed(uri, { start: where, end: where }, TYPED[i]);
       edits.push(result.ms);
     }
     for (let i = TYPED.length; i > 0; i--) {
       const start = { line: at.alias.line, character: at.alias.character + i - 1 };
-      const result = await client.edit(uri, { start, end: { line: start.line, character: start.character + 1 } }, '');
+      const result = await client.editTimed(uri, { start, end: { line: start.line, character: start.character + 1 } }, '');
       edits.push(result.ms);
       diagnostics = result.diagnostics;
     }
-    const cpuAfter = client.cpuMs();
+    const cpuAfter = cpuMs(client.pid);
     const editCpuMs = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / edits.length;
     if (client.text(uri) !== text) throw new Error('typing and deleting did not restore the text');
 
@@ -150,7 +176,7 @@ export async function runSession(spec: ServerSpec, uri: string, text: string, gr
       hoverKeyMs,
       codeActionMs,
       codeActions,
-      peakRssMiB: client.peakRssMiB(),
+      peakRssMiB: peakRssMiB(client.pid),
       sync: client.syncKind() === TextDocumentSyncKind.Incremental ? 'incremental' : 'full',
       versionedDiagnostics: client.versioned,
     };

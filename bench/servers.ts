@@ -1,17 +1,11 @@
 // The two servers the benchmark compares, each started as an editor would start it and
 // configured as a user would configure it for Inference Stack values files.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ServerSpec } from './lsp-driver';
+import type { ServerSpec } from '../test/support/lsp-client';
+import { offlineEnv } from '../test/support/offline';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-
-/** Never the network, and a catalogue cache of the run's own rather than the user's. */
-export function offlineEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, BIT_HARBOR_OFFLINE: '1', XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'bit-harbor-bench-cache-')) };
-}
 
 /** `profileDir`: run the server under --cpu-prof and write its profile there on exit. */
 export function ourServer(profileDir?: string): ServerSpec {
@@ -20,7 +14,7 @@ export function ourServer(profileDir?: string): ServerSpec {
     name: 'bit-harbor',
     command: process.execPath,
     args: [...profile, path.join(REPO_ROOT, 'dist/server.js'), '--stdio'],
-    env: offlineEnv(),
+    env: offlineEnv('bench'),
     configuration: (section) => (section === 'bitHarbor' ? { catalog: { offline: true } } : null),
   };
 }

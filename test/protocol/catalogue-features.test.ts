@@ -2,103 +2,45 @@
 // driving dist/server.js over stdio like an editor. Run `npm run build` first. The settings turn
 // the network off, so every answer comes from the catalogue bundled in the server.
 import assert from 'node:assert/strict';
-import { offlineEnv } from '../support/offline';
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   CodeActionRequest,
-  CompletionRequest,
-  ConfigurationRequest,
-  createProtocolConnection,
-  DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification,
   ExitNotification,
-  HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
-  LogMessageNotification,
-  MessageType,
-  PublishDiagnosticsNotification,
   ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type CompletionItem,
-  type CompletionList,
   type Diagnostic,
-  type ProtocolConnection,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument as Doc } from 'vscode-languageserver-textdocument';
+import { LspTestClient, within } from '../support/lsp-client';
 import { mark } from '../support/markers';
 
-const SERVER_PATH = path.resolve(__dirname, '../../../dist/server.js');
 const BH = 'ghcr.io/doublewordai/bit-harbor';
 const WAIT_MS = 5000;
 const TAG_COUNT = 18; // the bundled snapshot
-
-function within<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), WAIT_MS)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function itemsOf(result: CompletionItem[] | CompletionList | null): CompletionItem[] {
-  return Array.isArray(result) ? result : (result?.items ?? []);
-}
 
 function applyEdits(text: string, edits: TextEdit[]): string {
   return Doc.applyEdits(Doc.create('file:///x', 'yaml', 0, text), edits);
 }
 
 describe('catalogue features over stdio', { timeout: 60_000 }, () => {
-  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe', env: offlineEnv() });
-  const connection: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const errors: string[] = [];
-  /** The latest diagnostics per URI and version, and who waits for them. */
-  const published = new Map<string, Diagnostic[]>();
-  const waiting = new Map<string, (diagnostics: Diagnostic[]) => void>();
-  let version = 0;
+  let client: LspTestClient;
 
   const open = async (name: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> => {
     const uri = `file:///tmp/bit-harbor-catalogue-test/${name}`;
-    const key = `${uri}@${++version}`;
-    const arrived = new Promise<Diagnostic[]>((resolve) => waiting.set(key, resolve));
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
-    return { uri, diagnostics: published.get(key) ?? (await within(arrived, `diagnostics of ${key}`)) };
+    return { uri, diagnostics: await client.open(uri, text) };
   };
-  const close = (uri: string) => connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
-  const complete = async (uri: string, text: string, offset: number) => {
-    const position = Doc.create(uri, 'yaml', 0, text).positionAt(offset);
-    return itemsOf(await within(connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }), 'completion'));
-  };
+  const close = (uri: string) => client.close(uri);
+  const complete = (uri: string, text: string, offset: number) => client.completion(uri, Doc.create(uri, 'yaml', 0, text).positionAt(offset));
 
   before(async () => {
-    child.stderr.resume();
-    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, version: v, diagnostics }) => {
-      const key = `${uri}@${v}`;
-      published.set(key, diagnostics);
-      waiting.get(key)?.(diagnostics);
-    });
-    connection.onNotification(LogMessageNotification.type, ({ type, message }) => {
-      if (type === MessageType.Error) errors.push(message);
-    });
-    connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(() => ({ catalog: { offline: true } })));
-    connection.listen();
-    const init = await within(
-      connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } }),
-      'initialize',
-    );
+    client = await LspTestClient.start({ timeoutMs: WAIT_MS });
+    const init = client.initializeResult;
     assert.deepEqual(init.capabilities.completionProvider?.triggerCharacters, [':', '"', "'"]);
     assert.equal(init.capabilities.hoverProvider, true);
     assert.ok(init.capabilities.codeActionProvider);
-    await connection.sendNotification(InitializedNotification.type, {});
   });
 
-  after(() => {
-    connection.dispose();
-    if (child.exitCode === null) child.kill();
-  });
+  after(() => client?.stop());
 
   it('lists every catalogue tag, with its size, after `image: ghcr.io/doublewordai/bit-harbor:`', async () => {
     const text = `modelGroups:\n  llama:\n    initContainers:\n      - name: weights\n        image: ${BH}:\n`;
@@ -164,7 +106,7 @@ describe('catalogue features over stdio', { timeout: 60_000 }, () => {
     const text = `modelGroups:\n  q:\n    volumes:\n      - name: w\n        image:\n          reference: ${BH}:qwen-3-8b\n`;
     const { uri } = await open('hover/values.yaml', text);
     const position = Doc.create(uri, 'yaml', 0, text).positionAt(text.indexOf('qwen-3-8b') + 3);
-    const hover = await within(connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), 'hover');
+    const hover = await client.hover(uri, position);
     const value = hover && typeof hover.contents === 'object' && 'kind' in hover.contents ? hover.contents.value : '';
     assert.match(value, /15\.3 GiB/);
     assert.match(value, /measured/);
@@ -183,8 +125,9 @@ describe('catalogue features over stdio', { timeout: 60_000 }, () => {
     assert.match(unknown[0].message as string, /did you mean `llama-3\.1-8b-instruct`/);
 
     const actions = await within(
-      connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: unknown[0].range, context: { diagnostics: unknown } }),
+      client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: unknown[0].range, context: { diagnostics: unknown } }),
       'code actions',
+      WAIT_MS,
     );
     const preferred = (actions ?? []).find((action) => 'isPreferred' in action && action.isPreferred);
     assert.ok(preferred && 'edit' in preferred && preferred.edit?.changes);
@@ -198,10 +141,9 @@ describe('catalogue features over stdio', { timeout: 60_000 }, () => {
   });
 
   it('logged no errors and shuts down cleanly', async () => {
-    assert.deepEqual(errors, []);
-    await within(connection.sendRequest(ShutdownRequest.type), 'shutdown');
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    await connection.sendNotification(ExitNotification.type);
-    assert.equal(await within(exited, 'exit'), 0);
+    assert.deepEqual(client.errors, []);
+    await within(client.connection.sendRequest(ShutdownRequest.type), 'shutdown', WAIT_MS);
+    await client.connection.sendNotification(ExitNotification.type);
+    assert.equal(await within(client.exited, 'exit', WAIT_MS), 0);
   });
 });

@@ -3,11 +3,11 @@
 // asserts ours offers at least what theirs does) and by scripts/compare-yaml-language-server.mjs
 // (which writes the table to docs/comparison-yaml-language-server.md). Offline: both servers get
 // local schemas only.
-import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover } from 'vscode-languageserver-protocol/node';
+import type { Hover } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspTestClient, within } from '../support/lsp-client';
+import { LspTestClient } from '../support/lsp-client';
 import { mark } from '../support/markers';
-import { YamlLanguageServerClient } from './yls-client';
+import { startYamlLanguageServer } from './yls-client';
 import { POSITIONS, type ComparedPosition } from './yls-positions';
 
 export interface ComparedRow {
@@ -36,7 +36,7 @@ function normalized(label: string): string {
 }
 
 export async function compareWithYamlLanguageServer(positions: readonly ComparedPosition[] = POSITIONS): Promise<ComparedRow[]> {
-  const theirs = await YamlLanguageServerClient.start();
+  const theirs = await startYamlLanguageServer();
   const ours = await LspTestClient.start({ settings: { files: { inferenceStack: ['**/stack-*.yaml'], prePorter: ['**/porter-*.yaml'] } } });
   try {
     const rows: ComparedRow[] = [];
@@ -45,13 +45,12 @@ export async function compareWithYamlLanguageServer(positions: readonly Compared
       if (carets.length !== 1) throw new Error(`${position.id}: one caret expected`);
       const uri = `file:///tmp/bhv-yls-compare/${position.file}-${position.id}.yaml`;
       const at = TextDocument.create(uri, 'yaml', 1, text).positionAt(carets[0]);
-      await theirs.open(uri, text);
+      await theirs.sendOpen(uri, text);
       await ours.open(uri, text);
       const row: ComparedRow = { position, theirs: [], ours: [], missing: [], excused: [], theirsHover: false, oursHover: false };
       if (position.kind === 'completion') {
-        row.theirs = [...new Set((await theirs.completion(uri, at)).map((item) => normalized(item.label)))];
-        const result = await within(ours.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: at }), 'completion') as CompletionItem[] | CompletionList | null;
-        row.ours = [...new Set((Array.isArray(result) ? result : result?.items ?? []).map((item) => normalized(item.label)))];
+        row.theirs = [...new Set((await theirs.completion(uri, at, 20_000)).map((item) => normalized(item.label)))];
+        row.ours = [...new Set((await ours.completion(uri, at)).map((item) => normalized(item.label)))];
         const offered = new Set(row.ours);
         for (const label of row.theirs.filter((candidate) => !offered.has(candidate))) {
           const why = position.theirsWrong?.[label];
@@ -59,8 +58,8 @@ export async function compareWithYamlLanguageServer(positions: readonly Compared
           else row.missing.push(label);
         }
       } else {
-        row.theirsHover = hoverText(await theirs.hover(uri, at)).trim() !== '';
-        row.oursHover = hoverText(await within(ours.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at }), 'hover')).trim() !== '';
+        row.theirsHover = hoverText(await theirs.hover(uri, at, 20_000)).trim() !== '';
+        row.oursHover = hoverText(await ours.hover(uri, at)).trim() !== '';
       }
       await ours.close(uri);
       rows.push(row);

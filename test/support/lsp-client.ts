@@ -1,30 +1,48 @@
-// A small LSP client for protocol tests: spawns the built server (dist/server.js --stdio, offline)
-// and drives it with a real JSON-RPC connection. Every wait is bounded, so a server that stops
-// answering fails the test instead of hanging the run.
+// The one LSP client of the protocol tests, the fuzzer and the benchmark (bench/ bundles it): it
+// spawns a language server over stdio (ours, dist/server.js offline, unless told another) and
+// drives it with a real JSON-RPC connection as an editor does: initialize, answer
+// workspace/configuration, open and edit documents, wait for their diagnostics, send requests.
+// Every wait is bounded, so a server that stops answering fails the run instead of hanging it.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import {
+  CompletionRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
   MessageType,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  TextDocumentSyncKind,
+  WorkDoneProgressCreateRequest,
+  type ClientCapabilities,
+  type CompletionItem,
+  type CompletionList,
   type Diagnostic,
+  type Hover,
   type InitializeResult,
+  type Position,
   type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
 } from 'vscode-languageserver-protocol/node';
+import { SyncedDocuments } from './lsp-documents';
+import { PublishedDiagnostics } from './lsp-publishes';
 import { offlineEnv } from './offline';
 
 const WAIT_MS = 10_000;
+/** What a server may write to stderr before the oldest of it is dropped (a long fuzz run). */
+const STDERR_KEPT = 64 * 1024;
 
 export function within<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -32,105 +50,219 @@ export function within<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Prom
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+export interface ServerSpec {
+  name: string;
+  command: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  /** The answer to one workspace/configuration item. */
+  configuration(section: string | undefined): unknown;
+}
+
+/** Our built server, offline. Resolved from this file, so only for tests compiled to out/test/. */
+export function bitHarborServer(configuration: ServerSpec['configuration']): ServerSpec {
+  const server = path.resolve(__dirname, '../../../dist/server.js');
+  return { name: 'bit-harbor', command: process.execPath, args: [server, '--stdio'], env: offlineEnv(), configuration };
+}
+
 export interface StartOptions {
-  /** The `bitHarbor` settings section the client answers configuration requests with. */
+  /** The server; without it ours, answering every configuration item with `settings`. */
+  server?: ServerSpec;
+  /** The `bitHarbor` section for our server (`catalog.offline` is on unless set). */
   settings?: Record<string, unknown>;
   workspaceFolders?: string[];
+  rootUri?: string | null;
+  /** What the client announces; `workspace.configuration` alone by default. */
+  capabilities?: ClientCapabilities;
+  /** The bound on every wait, initialize included (10 s by default). */
+  timeoutMs?: number;
+  /** A publish without a version answers the newest wait on its document (see lsp-publishes.ts). */
+  unversionedAnswersNewest?: boolean;
+}
+
+/** Diagnostics of one document version, and the milliseconds from sending the change to their arrival. */
+export interface Published {
+  ms: number;
+  diagnostics: Diagnostic[];
 }
 
 export class LspTestClient {
   readonly errors: string[] = [];
+  /** The tail of what the server wrote to stderr. */
+  stderr = '';
   initializeResult!: InitializeResult;
-  private readonly published = new Map<string, Diagnostic[]>();
-  private readonly waiting = new Map<string, ((diagnostics: Diagnostic[]) => void)[]>();
-  private readonly versions = new Map<string, number>();
+  /** Milliseconds from spawn to the initialize result. */
+  startupMs = 0;
+  readonly exited: Promise<number | null>;
+  private readonly published: PublishedDiagnostics;
+  private readonly documents = new SyncedDocuments();
+  private readonly configurationAnswered: Promise<void>;
+  private markConfigurationAnswered!: () => void;
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
     readonly connection: ProtocolConnection,
-  ) {}
+    private readonly timeoutMs: number,
+    unversionedAnswersNewest: boolean,
+  ) {
+    this.published = new PublishedDiagnostics(unversionedAnswersNewest);
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    this.configurationAnswered = new Promise((resolve) => (this.markConfigurationAnswered = resolve));
+  }
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    const server = path.resolve(__dirname, '../../../dist/server.js');
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe', env: offlineEnv() });
-    child.stderr.resume();
+    const settings = { catalog: { offline: true }, ...options.settings };
+    const spec = options.server ?? bitHarborServer(() => settings);
+    const started = performance.now();
+    const child = spawn(spec.command, spec.args, { stdio: 'pipe', env: spec.env ?? process.env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const client = new LspTestClient(child, connection);
-    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, version, diagnostics }) => client.receive(uri, version, diagnostics));
+    const client = new LspTestClient(child, connection, options.timeoutMs ?? WAIT_MS, options.unversionedAnswersNewest ?? false);
+    child.stderr.on('data', (chunk: Buffer) => (client.stderr = (client.stderr + String(chunk)).slice(-STDERR_KEPT)));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.published.receive(params));
     connection.onNotification(LogMessageNotification.type, ({ type, message }) => {
       if (type === MessageType.Error) client.errors.push(message);
     });
-    const settings = { catalog: { offline: true }, ...options.settings };
-    connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(() => settings));
+    connection.onRequest(ConfigurationRequest.type, ({ items }) => {
+      setImmediate(client.markConfigurationAnswered);
+      return items.map((item) => spec.configuration(item.section));
+    });
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     connection.listen();
     const folders = options.workspaceFolders?.map((folder) => ({ uri: `file://${folder}`, name: path.basename(folder) })) ?? null;
-    client.initializeResult = await within(
+    client.initializeResult = await client.bounded(
       connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
-        rootUri: null,
+        rootUri: options.rootUri ?? null,
         workspaceFolders: folders,
-        capabilities: { workspace: { configuration: true } },
+        capabilities: options.capabilities ?? { workspace: { configuration: true } },
       }),
-      'initialize',
+      `${spec.name} initialize`,
     );
+    client.startupMs = performance.now() - started;
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
 
-  private receive(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
-    const key = `${uri}@${version ?? 'none'}`;
-    this.published.set(key, diagnostics);
-    this.published.set(`${uri}@latest`, diagnostics);
-    for (const resolve of this.waiting.get(key) ?? []) resolve(diagnostics);
-    for (const resolve of this.waiting.get(`${uri}@next`) ?? []) resolve(diagnostics);
-    this.waiting.delete(key);
-    this.waiting.delete(`${uri}@next`);
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
-  private wait(key: string, what: string): Promise<Diagnostic[]> {
-    const arrived = new Promise<Diagnostic[]>((resolve) => this.waiting.set(key, [...(this.waiting.get(key) ?? []), resolve]));
-    return within(arrived, what);
+  /** Whether every publish so far carried the document version. */
+  get versioned(): boolean {
+    return this.published.versioned;
   }
 
-  /** Opens a document and resolves with the diagnostics published for that version. */
+  syncKind(): TextDocumentSyncKind {
+    const sync = this.initializeResult.capabilities.textDocumentSync;
+    return (typeof sync === 'number' ? sync : sync?.change) ?? TextDocumentSyncKind.None;
+  }
+
+  /** Resolves once the server has asked for its settings (and been answered), then `settleMs` of quiet. */
+  async settled(settleMs: number): Promise<void> {
+    await this.bounded(this.configurationAnswered, 'a configuration request');
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+  }
+
+  private bounded<T>(promise: Promise<T>, what: string, ms = this.timeoutMs): Promise<T> {
+    return within(promise, what, ms);
+  }
+
+  /** Opens a document (version 1) and resolves with the diagnostics published for it. */
   async open(uri: string, text: string): Promise<Diagnostic[]> {
-    const version = 1;
-    this.versions.set(uri, version);
-    const arrived = this.wait(`${uri}@${version}`, `diagnostics of ${uri} v${version}`);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
-    return arrived;
+    return (await this.openTimed(uri, text)).diagnostics;
   }
 
   /** Replaces the whole text and resolves with the diagnostics of the new version. */
   async change(uri: string, text: string): Promise<Diagnostic[]> {
-    const version = (this.versions.get(uri) ?? 0) + 1;
-    this.versions.set(uri, version);
-    const arrived = this.wait(`${uri}@${version}`, `diagnostics of ${uri} v${version}`);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
-    return arrived;
+    return (await this.editTimed(uri, null, text)).diagnostics;
+  }
+
+  /** Opens a document (version 1): its diagnostics, timed from sending didOpen (what the benchmark measures). */
+  async openTimed(uri: string, text: string): Promise<Published> {
+    const params = this.documents.opened(uri, text);
+    return this.exchange(uri, 1, () => this.connection.sendNotification(DidOpenTextDocumentNotification.type, params));
+  }
+
+  /** Replaces `range` (the whole text when null) as an editor does: incremental when the server allows it. */
+  async editTimed(uri: string, range: Range | null, text: string): Promise<Published> {
+    const params = this.documents.edited(uri, range, text, this.syncKind() === TextDocumentSyncKind.Incremental);
+    return this.exchange(uri, params.textDocument.version, () => this.connection.sendNotification(DidChangeTextDocumentNotification.type, params));
+  }
+
+  /** Opens a document without waiting for diagnostics (from a server that may publish none). */
+  async sendOpen(uri: string, text: string): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, this.documents.opened(uri, text));
+  }
+
+  /** Replaces the whole text without waiting for diagnostics (one change of a burst); resolves with its version. */
+  async sendChange(uri: string, text: string): Promise<number> {
+    const params = this.documents.edited(uri, null, text, false);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, params);
+    return params.textDocument.version;
+  }
+
+  /** Sends a document notification; the clock runs from sending it to the diagnostics of `version`. */
+  private async exchange(uri: string, version: number, send: () => Promise<void>): Promise<Published> {
+    const arrived = this.bounded(this.published.wait(uri, version), `diagnostics of ${uri} v${version}`);
+    const started = performance.now();
+    await send();
+    const diagnostics = await arrived;
+    return { ms: performance.now() - started, diagnostics };
+  }
+
+  text(uri: string): string | undefined {
+    return this.documents.text(uri);
+  }
+
+  async close(uri: string): Promise<void> {
+    this.documents.closed(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   /** The next diagnostics published for `uri`, whatever their version (revalidation by others). */
   nextDiagnostics(uri: string): Promise<Diagnostic[]> {
-    return this.wait(`${uri}@next`, `the next diagnostics of ${uri}`);
+    return this.bounded(this.published.wait(uri, 'next'), `the next diagnostics of ${uri}`);
   }
 
-  latest(uri: string): Diagnostic[] | undefined {
-    return this.published.get(`${uri}@latest`);
+  /** Records every publish for `uri` from now on: how often, and in which order, the server publishes. */
+  record(uri: string): { until(version: number): Promise<PublishDiagnosticsParams[]>; stop(): PublishDiagnosticsParams[] } {
+    const recording = this.published.record(uri);
+    return { until: (version) => this.bounded(recording.until(version), `diagnostics of ${uri} v${version}`), stop: () => recording.stop() };
   }
 
-  async close(uri: string): Promise<void> {
-    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  /** A request and the milliseconds to its answer. */
+  async timed<R>(method: string, params: unknown): Promise<{ ms: number; result: R }> {
+    const started = performance.now();
+    const result = await this.bounded(this.connection.sendRequest(method, params) as Promise<R>, method);
+    return { ms: performance.now() - started, result };
+  }
+
+  async completion(uri: string, position: Position, ms?: number): Promise<CompletionItem[]> {
+    const result: CompletionItem[] | CompletionList | null = await this.bounded(this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }), 'completion', ms);
+    return Array.isArray(result) ? result : (result?.items ?? []);
+  }
+
+  hover(uri: string, position: Position, ms?: number): Promise<Hover | null> {
+    return this.bounded(this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), 'hover', ms);
+  }
+
+  private running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   async stop(): Promise<void> {
     try {
-      await within(this.connection.sendRequest(ShutdownRequest.type), 'shutdown', 3000);
-      await this.connection.sendNotification(ExitNotification.type);
+      if (this.running()) {
+        await within(this.connection.sendRequest(ShutdownRequest.type), 'shutdown', 5000);
+        await this.connection.sendNotification(ExitNotification.type);
+        // A clean exit lets a profiled server (--cpu-prof) write its profile.
+        await within(this.exited, 'exit', 5000);
+      }
     } catch {
-      // A server that does not shut down cleanly is killed below; the test has its answer.
+      // A server that does not shut down cleanly is killed below; the run has its answer.
     }
     this.connection.dispose();
-    if (this.child.exitCode === null) this.child.kill();
+    if (this.running()) this.child.kill();
   }
 }

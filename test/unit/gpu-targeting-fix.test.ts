@@ -84,3 +84,53 @@ check('Pre-Porter: a file without a final newline',
   'images: []\nglobalNodeSelector: {}',
   'images: []\nglobalNodeSelector:\n  nvidia.com/gpu.present: "true"\nglobalTolerations:\n  - key: nvidia.com/gpu\n    operator: Exists\n    effect: NoSchedule\n',
   { chart: 'pre-porter' });
+
+// The long fuzz run's cases (issue 8): an anchor, a tag or a `?` before a lone key puts the key
+// to the right of where its entry starts, and new entries go at the entry's column.
+check('an anchor before a lone key (fuzz seed 424242 case 6608)',
+  'modelGroups:\n  llm:\n    &on enabled: true\n',
+  'modelGroups:\n  llm:\n    &on enabled: true\n    nodeSelector:\n      nvidia.com/gpu.present: "true"\n    tolerations:\n      - key: nvidia.com/gpu\n        operator: Exists\n        effect: NoSchedule\n');
+
+check('Pre-Porter: a tag before a lone top-level key',
+  '!!str images: []\n',
+  '!!str images: []\nglobalNodeSelector:\n  nvidia.com/gpu.present: "true"\nglobalTolerations:\n  - key: nvidia.com/gpu\n    operator: Exists\n    effect: NoSchedule\n',
+  { chart: 'pre-porter' });
+
+check('an explicit key (`? key`) alone in its map',
+  'modelGroups:\n  llm:\n    ? enabled\n    : true\n',
+  'modelGroups:\n  llm:\n    ? enabled\n    : true\n    nodeSelector:\n      nvidia.com/gpu.present: "true"\n    tolerations:\n      - key: nvidia.com/gpu\n        operator: Exists\n        effect: NoSchedule\n');
+
+/** Files where no edit can be trusted: the fix offers none rather than a file that does not parse. */
+function notOffered(name: string, text: string, target: GpuTarget = GROUP) {
+  test(`gpu targeting: not offered: ${name}`, () => {
+    assert.deepEqual(parseDocument(text, { version: '1.1' }).errors, [], 'the file parses');
+    assert.equal(fix(text, target), text);
+  });
+}
+
+// After a byte-order mark the parser reads the first line's spaces as no indentation, where YAML
+// (and Helm) count them: a sibling of that line's key has no column both accept.
+notOffered('a byte-order mark, then an indented lone top-level key (fuzz seed 424242 cases 3847, 7031)',
+  '\ufeff  images: []\n', { chart: 'pre-porter' });
+
+// The parser ends a collection key's node early and drops the lines after it without an error;
+// entries appended after that node would take those lines in.
+notOffered('a collection key whose next lines the parser drops (fuzz seed 202 case 1696)',
+  'modelGroups:\n  llm:\n    persistentVolumes:\n      ? - name: cache\n        size: 100Gi\n        mountPath: /models\n');
+
+notOffered('a collection key whose last line the parser drops',
+  'modelGroups:\n  llm:\n    persistentVolumes:\n      ? - name: cache\n        size: 100Gi\n');
+
+// A collection as a key (no values file has one: Helm needs string keys) gets a range that
+// starts after its first line, so its entry has no column to align new entries with.
+notOffered('a map with a collection key (fuzz seed 31337 case 7103)',
+  '? images:\n  - a\n', { chart: 'pre-porter' });
+
+// Half a fix is no targeting: a missing half that cannot be written leaves out the other too.
+// A selector that Helm renders already (here through an alias) is no missing half.
+check('a selector written through an alias: only the toleration is added',
+  'gpuNodes: &gpu\n  nvidia.com/gpu.present: "true"\nmodelGroups:\n  llm:\n    nodeSelector: *gpu\n',
+  'gpuNodes: &gpu\n  nvidia.com/gpu.present: "true"\nmodelGroups:\n  llm:\n    nodeSelector: *gpu\n    tolerations:\n      - key: nvidia.com/gpu\n        operator: Exists\n        effect: NoSchedule\n');
+
+notOffered('a selector that is no map (the toleration alone would be half a fix)',
+  'modelGroups:\n  llm:\n    nodeSelector: gpu\n');

@@ -175,3 +175,30 @@ test('bit-harbor container: no emptyDir to copy into, no writable-copy rewrite; 
   for (const fix of fixes) assert.ok(fix.edits.some((edit) => edit.newText.includes('reference: registry.internal/bit-harbor:gemma-3-12b-it')));
   assert.ok(fixes[1].edits.some((edit) => edit.newText.includes('image: registry.internal/busybox:1.37.0')));
 });
+
+test('bit-harbor container: no rewrite whose edits overlap, in a file whose broken flow map runs into the next item (fuzz seed 202 case 8692)', () => {
+  // `{#}` is no comment (no space before the #): the map stays open, and the parser's range of
+  // the first volume takes in the start of the second, which the rewrite also removes.
+  const text = `modelGroups:\n  vllm-gemma:\n    enabled: true\n    initContainers:\n      - name: weights\n        image: ${BH}:gemma-3-4b-it\n        volumeMounts:\n          - {name: cache, mountPath: /models-cache}\n          - {name: extra, mountPath: /models/extra}\n    volumes:\n      - {name: cache, emptyDir: {#}}\n      - {name: extra, emptyDir: {}}\n`;
+  const engine = new Engine({ files: { inferenceStack: ['**/inference/*.yaml'], prePorter: [] } });
+  const input = { path: '/work/inference/values.yaml', text };
+  const findings = engine.analyze(input).findings;
+  assert.ok(findings.some((f) => f.code === 'weights-unreachable'), 'the file still has the finding the rewrite is for');
+  for (const fix of engine.codeActions(input, { start: 0, end: text.length }, findings)) {
+    const sorted = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    sorted.slice(1).forEach((edit, i) => assert.ok(edit.start >= sorted[i].end, `${fix.title}: [${sorted[i].start}, ${sorted[i].end}) and [${edit.start}, ${edit.end}) overlap`));
+  }
+});
+
+test('bit-harbor container: no rewrite without the engine\'s mount, when the mount cannot be written (lines indented with tabs)', () => {
+  // Recovering from the tabs, the parser ends the group before the tab-indented line, so a mount
+  // appended after the group's last entry would stand above text meant for `emptyDir`: it is not
+  // written, and a rewrite without it would mount nothing.
+  const text = `modelGroups:\n  vllm-gemma:\n    enabled: true\n    initContainers:\n      - name: weights\n        image: ${BH}:gemma-3-12b-it\n        volumeMounts: [{name: models, mountPath: /models}]\n    volumes:\n      - name: models\n        emptyDir:\n\t\t\t\t\tmedium:\tMemory\n`;
+  const engine = new Engine({ files: { inferenceStack: ['**/inference/*.yaml'], prePorter: [] } });
+  const input = { path: '/work/inference/values.yaml', text };
+  const findings = engine.analyze(input).findings;
+  assert.ok(findings.some((f) => f.code === 'weights-shadowed'), 'the file still has the finding the rewrites are for');
+  const titles = engine.codeActions(input, { start: 0, end: text.length }, findings).map((fix) => fix.title);
+  assert.deepEqual(titles.filter((title) => title === ZERO_COPY || title === WRITABLE_COPY), []);
+});

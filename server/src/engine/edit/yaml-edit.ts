@@ -2,9 +2,10 @@
 // comments, key order, quoting and the file's indentation and line endings survive, because
 // the edits are computed against the source text around the parsed nodes, never by
 // re-serialising the document.
-import { isMap, isPair, isScalar, isSeq, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../lines';
 import { keyText, type PathSegment } from '../yaml-nodes';
+import { besideIndentedBom, column, entryStart, insertionAfter, lineStartAfter, type Layout } from './layout';
 
 export interface TextEdit {
   start: number;
@@ -12,11 +13,8 @@ export interface TextEdit {
   newText: string;
 }
 
-interface Source {
-  text: string;
+interface Source extends Layout {
   doc: Document;
-  lines: LineIndex;
-  eol: string;
   unit: number;
 }
 
@@ -36,12 +34,6 @@ export function indentUnit(text: string): number {
   return unit === 0 ? 2 : unit;
 }
 
-function column(src: Source, offset: number): number {
-  const { line, character } = src.lines.positionAt(offset);
-  // A byte-order mark is not indentation: YAML skips it, so a top-level key after it is at column 0.
-  return line === 0 && character > 0 && src.text.charCodeAt(0) === 0xfeff ? character - 1 : character;
-}
-
 /** Block YAML for `value`, each line indented by `indent` spaces, ending with an end of line. */
 function block(src: Source, value: unknown, indent: number): string {
   return blockYaml(src.text, value, indent);
@@ -57,14 +49,6 @@ export function blockYaml(text: string, value: unknown, indent: number): string 
 export function flow(value: unknown): string {
   // The yaml package pads flow collections (`{ a: b }`); values files usually write `{a: b}`.
   return stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trim().replace(/([{[]) /g, '$1').replace(/ ([}\]])/g, '$1');
-}
-
-/** Where a line may be inserted after `offset`: the start of the following line. */
-function lineStartAfter(src: Source, offset: number): { at: number; prefix: string } {
-  if (offset > 0 && src.text[offset - 1] === '\n') return { at: offset, prefix: '' };
-  const newline = src.text.indexOf('\n', offset);
-  if (newline >= 0) return { at: newline + 1, prefix: '' };
-  return { at: src.text.length, prefix: src.eol };
 }
 
 /** The `:` that ends a pair's key, so a value can be replaced from just after it. */
@@ -113,7 +97,7 @@ function isEmptyValue(node: Node | null): boolean {
 
 /** Indentation for the children of the value held by `pair` (or of the root). */
 function childIndent(src: Source, pair: Pair | null): number {
-  return pair ? column(src, (pair.key as Node).range![0]) + src.unit : 0;
+  return pair ? column(src, entryStart(src.text, (pair.key as Node).range![0])) + src.unit : 0;
 }
 
 /** Adds `entries` to the map at `mapNode`, appended after its last entry. */
@@ -126,17 +110,20 @@ function appendToMap(src: Source, map: YAMLMap, pair: Pair | null, entries: Reco
     // `key: {}` in a block file becomes a block map under the key.
     return [{ start: colonAfterKey(src, pair), end: map.range![1], newText: src.eol + block(src, entries, childIndent(src, pair)).replace(/\r?\n$/, '') }];
   }
+  // A collection as a key (`? a: 1`): the parser's range for it starts after its first line.
+  if (map.items.some((item) => isCollection(item.key))) return [];
   const last = map.items[map.items.length - 1];
   const end = Math.max((last.key as Node).range![2], (last.value as Node | null)?.range?.[2] ?? 0);
-  // The smallest key column, not the first's or the last's: after a byte-order mark the parser
-  // lets the first line be indented (`\ufeff  a: 1`), and an anchor written before a key
-  // (`&a   b: 1`) puts the key itself further right than the entry starts.
-  const indent = Math.min(...map.items.flatMap((item) => {
+  // The smallest entry column, not the first's or the last's: after a byte-order mark the parser
+  // lets the first line be indented (`\ufeff  a: 1\nb: 2`), so that line's column says nothing.
+  const columns = map.items.flatMap((item) => {
     const start = ((item.key ?? item.value) as Node | null)?.range?.[0];
-    return start === undefined ? [] : [column(src, start)];
-  }));
-  const { at, prefix } = lineStartAfter(src, end);
-  return [{ start: at, end: at, newText: prefix + block(src, entries, indent) }];
+    return start === undefined || besideIndentedBom(src, start) ? [] : [column(src, entryStart(src.text, start))];
+  });
+  if (columns.length === 0) return [];
+  const indent = Math.min(...columns);
+  const place = insertionAfter(src, end, indent);
+  return place ? [{ start: place.at, end: place.at, newText: place.prefix + block(src, entries, indent) }] : [];
 }
 
 /**
@@ -230,10 +217,10 @@ export function appendListItems(text: string, doc: Document, path: readonly Path
   // The dash before the first item (which may start on a later line: `-\n  key: value`).
   const first = list.items[0] as Node | null;
   const dash = first?.range ? src.text.lastIndexOf('-', first.range[0] - 1) : -1;
-  if (dash < 0 || dash < list.range![0]) return [];
+  if (dash < 0 || dash < list.range![0] || besideIndentedBom(src, dash)) return [];
   const last = list.items[list.items.length - 1] as Node;
-  const { at, prefix } = lineStartAfter(src, last.range![2]);
-  return [{ start: at, end: at, newText: prefix + block(src, items, column(src, dash)) }];
+  const place = insertionAfter(src, last.range![2], column(src, dash));
+  return place ? [{ start: place.at, end: place.at, newText: place.prefix + block(src, items, column(src, dash)) }] : [];
 }
 
 /**

@@ -45,7 +45,10 @@ function situation(context: FixContext, finding: FixFinding): Situation | null {
   return { group, container, image: container.image.trim(), emptyDir, orphans };
 }
 
-/** All the parts' edits, or none when a part that the rewrite needs cannot be written (an alias). */
+/**
+ * All the parts' edits, or none when a part that the rewrite needs cannot be written (an alias,
+ * or a layout the edit helpers do not trust in a file with syntax errors).
+ */
 function whole(...parts: TextEdit[][]): TextEdit[] {
   return parts.some((part) => part.length === 0) ? [] : parts.flat();
 }
@@ -55,6 +58,12 @@ function engineReads(context: FixContext, group: GroupView, path: string): TextE
   const reference = engineModelReference(group);
   if (reference && isAbsolutePath(reference.value) && isAtOrUnder(reference.value, path)) return [];
   return pointEngineAt(context, group, path);
+}
+
+/** Adds a part the rewrite needs to `edits`; false when it cannot be written. */
+function appendRequired(edits: TextEdit[], part: TextEdit[]): boolean {
+  edits.push(...part);
+  return part.length > 0;
 }
 
 function removeAll(context: FixContext, volumes: readonly VolumeView[]): TextEdit[] {
@@ -81,7 +90,7 @@ function zeroCopy(context: FixContext, s: Situation, tag: string): Fix[] {
   if (edits.length === 0) return [];
   edits.push(...removeAll(context, s.orphans.filter((v) => v !== slot)));
   if (first) edits.push(...setEntries(context, first.path, mount), ...extra.flatMap((m) => removeListItem(context.text, context.doc, m.path)));
-  else edits.push(...appendToList(context, [...group.path, 'volumeMounts'], [{ name, ...mount }]));
+  else if (!appendRequired(edits, appendToList(context, [...group.path, 'volumeMounts'], [{ name, ...mount }]))) return [];
   edits.push(...engineReads(context, group, target));
   return fixOf({ title: ZERO_COPY, kind: 'quickfix', safe: false }, edits);
 }
@@ -107,7 +116,7 @@ function writableCopy(context: FixContext, s: Situation): Fix[] {
   );
   if (edits.length === 0) return [];
   edits.push(...removeAll(context, s.orphans));
-  if (!engineMount) edits.push(...appendToList(context, [...group.path, 'volumeMounts'], [{ name: emptyDir.name, mountPath: into }]));
+  if (!engineMount && !appendRequired(edits, appendToList(context, [...group.path, 'volumeMounts'], [{ name: emptyDir.name, mountPath: into }]))) return [];
   edits.push(...engineReads(context, group, normalizePath(engineMount?.mountPath ?? into)));
   return fixOf({ title: WRITABLE_COPY, kind: 'quickfix', safe: false }, edits);
 }

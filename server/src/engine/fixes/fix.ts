@@ -68,7 +68,21 @@ export function stringsData(data: Record<string, unknown>, key: string): string[
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-/** A fix made of edits, or nothing when there is nothing to edit. */
+/**
+ * A fix made of edits, or nothing when there is nothing to edit or its edits overlap: in a file
+ * with syntax errors the parser's recovered ranges of two nodes may share text, and no editor
+ * can apply overlapping edits (LSP forbids them) nor any order of them be right.
+ */
 export function fixOf(fix: Omit<Fix, 'edits'>, edits: TextEdit[]): Fix[] {
-  return edits.length > 0 ? [{ ...fix, edits }] : [];
+  return edits.length > 0 && !overlapping(edits) ? [{ ...fix, edits }] : [];
+}
+
+/** Whether two edits share text (inserts at one offset, or at either end of a replacement, do not). */
+function overlapping(edits: readonly TextEdit[]): boolean {
+  let end = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    if (edit.start < end) return true;
+    end = Math.max(end, edit.end);
+  }
+  return false;
 }

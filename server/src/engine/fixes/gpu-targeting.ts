@@ -27,15 +27,23 @@ function asTaint(toleration: Record<string, unknown>): Taint | null {
   return { key: toleration.key, effect: typeof toleration.effect === 'string' ? toleration.effect : 'NoSchedule' };
 }
 
+/** Whether what Helm renders lacks one of `entries`' keys at `path` (where no map is, all of them). */
+function lacksEntries(merged: Values, path: PathSegment[], entries: Record<string, unknown>): boolean {
+  const map = at(merged, path);
+  return Object.keys(entries).some((key) => !isPlainMap(map) || !(key in map));
+}
+
 /**
  * The edits that give `target` GPU targeting. `merged` is what Helm renders (defaults under the
  * file): a list that only exists in the chart's defaults is written out whole, since a list in
- * the file replaces the default one.
+ * the file replaces the default one. None when a half that is missing cannot be written (the
+ * edit helpers decline where the file's layout cannot be trusted): half a fix is no targeting.
  */
 export function gpuTargetingEdits(text: string, doc: Document, merged: Values, target: GpuTarget, gpu: EngineSettings['gpu']): TextEdit[] {
   const { selector, tolerations } = paths(target);
   // An empty selector means "the group is already steered (by affinity)": add none.
   const edits = Object.keys(gpu.nodeSelector).length > 0 ? ensureMapEntries(text, doc, selector, gpu.nodeSelector) : [];
+  if (edits.length === 0 && lacksEntries(merged, selector, gpu.nodeSelector)) return [];
   const existing = at(merged, tolerations);
   const current = Array.isArray(existing) ? existing : [];
   const wanted = gpu.tolerations.filter((toleration) => {
@@ -44,7 +52,9 @@ export function gpuTargetingEdits(text: string, doc: Document, merged: Values, t
   });
   if (wanted.length > 0) {
     const inFile = locate(doc, tolerations) !== null;
-    edits.push(...appendListItems(text, doc, tolerations, inFile ? wanted : [...current, ...wanted]));
+    const added = appendListItems(text, doc, tolerations, inFile ? wanted : [...current, ...wanted]);
+    if (added.length === 0) return [];
+    edits.push(...added);
   }
   return joinSameRange(edits);
 }
