@@ -66,8 +66,10 @@ export function visitValueScalars(
   from: EntryNode = { node: doc.contents, path: [], parent: null },
   within?: OffsetRange,
 ): void {
-  // Collections wholly outside `within` hold no scalar inside it: not entered.
-  const outside = (node: YAMLMap | YAMLSeq) => within !== undefined && node.range != null && (node.range[1] < within.start || node.range[0] > within.end);
+  // Collections wholly outside `within` hold no scalar inside it: not entered. A parse with
+  // errors may not nest its ranges: then every collection is.
+  const prune = within !== undefined && doc.errors.length === 0;
+  const outside = (node: YAMLMap | YAMLSeq) => prune && node.range != null && (node.range[1] < within!.start || node.range[0] > within!.end);
   const walk = (node: unknown, path: PathSegment[]): void => {
     if (path.length > MAX_DEPTH) return;
     if ((isMap(node) || isSeq(node)) && outside(node)) return;
@@ -170,11 +172,15 @@ export function tagSitesInDocument(
 }
 
 /** Every tag written in a file, across its YAML documents; files of neither chart have none. */
-export function tagSitesInText(text: string, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache()): TagSite[] {
-  return yaml.parse(text).flatMap((doc) => {
+export function tagSitesInText(text: string, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache(), within?: OffsetRange): TagSite[] {
+  const find = () => yaml.parse(text).flatMap((doc) => {
     const chart = chartOf(doc, text, settings.files, path);
-    return chart ? tagSitesInDocument(doc, text, chart, settings.registries) : [];
+    return chart ? tagSitesInDocument(doc, text, chart, settings.registries, undefined, within) : [];
   });
+  // The whole file's sites are asked by every hover on a tag of one version: found once.
+  if (within) return find();
+  yaml.parse(text);
+  return yaml.memo(`tag-sites:${path ?? ''}`, settings, find);
 }
 
 /** Human-readable path for messages and hovers: `modelGroups.a.initContainers[0].image`. */

@@ -19,6 +19,11 @@ export interface YamlSource {
    * tags or merge keys, so that no value in one entry comes from another.
    */
   plain(doc: Document): boolean;
+  /**
+   * What `compute` derives from the text last parsed and `owner` (values, settings), kept while
+   * both stay the same: the merged values and tag sites that every request of a version reads.
+   */
+  memo<T>(key: string, owner: object, compute: () => T): T;
 }
 
 /**
@@ -33,9 +38,11 @@ export class YamlCache implements YamlSource {
   private derivable = false;
   private refused = false;
   private converted: { doc: Document; result: ValuesResult } | null = null;
+  private memos = new Map<string, { owner: object; value: unknown }>();
 
   parse(text: string): Document[] {
     if (text === this.text) return this.docs;
+    this.memos.clear();
     if (this.derivable && this.text !== null && this.reparse(this.text, text)) return this.docs;
     const parsed = parseYamlTelling(text);
     this.text = text;
@@ -49,6 +56,14 @@ export class YamlCache implements YamlSource {
   tooDeep(text: string): boolean {
     this.parse(text);
     return this.refused;
+  }
+
+  memo<T>(key: string, owner: object, compute: () => T): T {
+    const kept = this.memos.get(key);
+    if (kept && kept.owner === owner) return kept.value as T;
+    const value = compute();
+    this.memos.set(key, { owner, value });
+    return value;
   }
 
   plain(doc: Document): boolean {

@@ -55,7 +55,8 @@ export function chartDocuments(
     const converted = yaml.values(doc);
     const fileValues = converted.problem === null && isPlainMap(converted.values) ? converted.values : {};
     const user = below ? mergeUserLayers([...below.map((base) => base.values), fileValues]) : fileValues;
-    const merged = mergeValues(chartDefaults(chart), user);
+    // Every request on one version merges the same values: once is enough.
+    const merged = below ? mergeValues(chartDefaults(chart), user) : yaml.memo(`merged:${chart}`, fileValues, () => mergeValues(chartDefaults(chart), user));
     const [start, , end] = doc.range ?? [0, 0, text.length];
     const layered = below ? { bases: [...below].reverse() } : {};
     // The parser may put the end of a document with an unclosed flow collection one past the text.

@@ -2,7 +2,6 @@
 // found, and where else the open files use it (the same model pulled twice is often a copy
 // that should have been shared, or a group that should have been removed).
 import type { Catalogue, CatalogueOrigin } from '../catalogue/catalogue';
-import { LineIndex } from '../lines';
 import { codeSpan, escapeMarkdown, modelMarkdown } from '../model-markdown';
 import { formatPath, tagSitesInText, type TagSite } from '../tag-sites';
 import type { EngineSettings, OffsetRange } from '../types';
@@ -32,8 +31,10 @@ export function hoverImageTag(
   settings: EngineSettings,
   openDocuments: readonly OpenDocument[],
 ): TagHover | null {
-  const sites = tagSitesInText(document.text, settings, document.path, document.yaml);
-  const site = sites.find(
+  // Only the collections around the cursor are walked to find the hovered tag (a key hover
+  // finds none and is done); the whole file's sites, for its other uses, come after.
+  const around = tagSitesInText(document.text, settings, document.path, document.yaml, { start: offset, end: offset });
+  const site = around.find(
     (candidate) => !candidate.untagged && candidate.tag !== '' && candidate.tagRange.start <= offset && offset <= candidate.tagRange.end,
   );
   if (!site) return null;
@@ -43,6 +44,7 @@ export function hoverImageTag(
     : [`**${escapeMarkdown(site.tag)}** is not a model of the Bit Harbor catalogue.`];
   if (entry && catalogue.isUnpublished(site.tag)) lines.push('', 'The registry has no image for this tag (yet): pulls fail.');
   if (!site.bitHarbor) lines.push('', `Pulled from ${escapeMarkdown(site.registry)}, which is not a Bit Harbor registry.`);
+  const sites = tagSitesInText(document.text, settings, document.path, document.yaml);
   lines.push('', ...usesElsewhere(site, { ...document, sites }, settings, openDocuments));
   lines.push('', `_Catalogue: ${escapeMarkdown(describeOrigin(catalogue.origin))}_`);
   return { range: site.tagRange, markdown: lines.join('\n') };
@@ -51,19 +53,26 @@ export function hoverImageTag(
 function usesElsewhere(site: TagSite, document: OpenDocument & { sites: TagSite[] }, settings: EngineSettings, openDocuments: readonly OpenDocument[]): string[] {
   // The hovered document's own text wins over an older copy in the list; its sites are known already.
   const documents: (OpenDocument & { sites?: TagSite[] })[] = [document, ...openDocuments.filter((open) => open.uri !== document.uri)];
-  const uses = documents.flatMap((open) => {
-    const lines = new LineIndex(open.text);
-    return (open.sites ?? tagSitesInText(open.text, settings, open.path, open.yaml))
+  const uses = documents.flatMap((open) =>
+    (open.sites ?? tagSitesInText(open.text, settings, open.path, open.yaml))
       .filter((other) => other.tag === site.tag && !(open.uri === document.uri && other.tagRange.start === site.tagRange.start))
-      .map((other) => ({ open, other, line: lines.positionAt(other.tagRange.start).line + 1 }));
-  });
+      .map((other) => ({ open, other })));
   if (uses.length === 0) return ['Not used anywhere else in the open files.'];
-  const listed = uses.slice(0, MAX_LISTED_USES).map(({ open, other, line }) => {
+  // Line numbers for the listed uses only: indexing a 35,000-line file's lines costs more.
+  const listed = uses.slice(0, MAX_LISTED_USES).map(({ open, other }) => {
+    const line = lineNumberAt(open.text, other.tagRange.start);
     const where = open.uri === document.uri ? 'this file' : escapeMarkdown(shortName(open.uri));
     return `- [${where}, line ${line}](${linkTarget(open.uri, line)}): ${codeSpan(formatPath(other.path))}`;
   });
   const more = uses.length > MAX_LISTED_USES ? [`- and ${uses.length - MAX_LISTED_USES} more`] : [];
   return ['Also used in:', ...listed, ...more];
+}
+
+/** One-based line of `offset`. */
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
 }
 
 /** The last two parts of the URI's path (`inference/values.yaml`), decoded. */
