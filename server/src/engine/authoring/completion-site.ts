@@ -95,7 +95,7 @@ export function completionSite(
   bases?: readonly LayerText[],
   yaml: YamlSource = new YamlCache(),
 ): CompletionSite | null {
-  const probe = text.slice(0, offset) + CURSOR_MARKER + text.slice(offset);
+  const probe = yaml.edited(text, offset, offset, CURSOR_MARKER);
   // Offsets after the marker are one more in the probe than in the text.
   const toText = (at: number) => (at > offset ? at - 1 : at);
   for (const document of chartDocuments(probe, settings, path, bases, yaml)) {

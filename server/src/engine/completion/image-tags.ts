@@ -48,7 +48,7 @@ export function completeImageTags(
   path?: string,
   yaml: YamlSource = new YamlCache(),
 ): TagCompletion[] {
-  const probe = text.slice(0, offset) + CURSOR_MARKER + text.slice(offset);
+  const probe = yaml.edited(text, offset, offset, CURSOR_MARKER);
   for (const doc of yaml.parse(probe)) {
     const chart = chartOf(doc, probe, settings.files, path);
     if (!chart) continue;

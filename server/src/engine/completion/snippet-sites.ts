@@ -117,15 +117,15 @@ export function snippetSite(text: string, offset: number, settings: EngineSettin
     return { places: [{ kind: 'empty-file', chart }], range, column };
   }
 
-  const marked = (before: string) => before + CURSOR_MARKER + text.slice(offset);
+  const marked = yaml.edited(text, offset, offset, CURSOR_MARKER);
   const places: SnippetPlace[] = [];
   if (dash) {
-    places.push(...itemPlaces(marked(text.slice(0, offset)), indent.length, true, settings, path, yaml));
+    places.push(...itemPlaces(marked, indent.length, true, settings, path, yaml));
   } else {
     const site = completionSite(text, offset, settings, path, undefined, yaml);
-    if (site?.kind === 'key') places.push(...keyPlaces(site, marked(text.slice(0, offset))));
+    if (site?.kind === 'key') places.push(...keyPlaces(site, marked));
     // The same line read as the start of a new list item: does a list of the snippets' items continue here?
-    places.push(...itemPlaces(marked(text.slice(0, range.start) + '- ' + typed), column, false, settings, path, yaml));
+    places.push(...itemPlaces(yaml.edited(text, range.start, offset, `- ${typed}${CURSOR_MARKER}`), column, false, settings, path, yaml));
   }
   return places.length > 0 ? { places, range, column } : null;
 }
