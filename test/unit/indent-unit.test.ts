@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { indentUnit } from '../../server/src/engine/authoring/yaml-position';
+import { indentUnit as smallestIndent } from '../../server/src/engine/edit/yaml-edit';
 import { corpus } from '../robustness/fuzz/corpus';
 import { mulberry32 } from '../robustness/fuzz/prng';
 
@@ -39,5 +40,27 @@ test('indentUnit agrees with the reading by lines', () => {
     const length = Math.floor(random() * 40);
     for (let j = 0; j < length; j++) text += PIECES[Math.floor(random() * PIECES.length)];
     assert.equal(indentUnit(text), byLines(text), JSON.stringify(text));
+  }
+});
+
+/** The edits' reading by lines: the smallest indentation of any content line. */
+function smallestByLines(text: string): number {
+  let unit = 0;
+  for (const line of text.replace(/^\ufeff/, '').split(/\r?\n/)) {
+    const indent = line.length - line.trimStart().length;
+    if (indent === 0 || line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (unit === 0 || indent < unit) unit = indent;
+  }
+  return unit === 0 ? 2 : unit;
+}
+
+test("the edits' indentUnit (smallest indentation) agrees with the reading by lines", () => {
+  for (const seed of corpus()) assert.equal(smallestIndent(seed.text), smallestByLines(seed.text), seed.name);
+  const random = mulberry32(425);
+  for (let i = 0; i < 5000; i++) {
+    let text = '';
+    const length = Math.floor(random() * 40);
+    for (let j = 0; j < length; j++) text += PIECES[Math.floor(random() * PIECES.length)];
+    assert.equal(smallestIndent(text), smallestByLines(text), JSON.stringify(text));
   }
 });

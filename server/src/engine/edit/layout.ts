@@ -2,18 +2,29 @@
 // nodes. The parser's ranges are trusted only where the text agrees with them: a node the parser
 // ended early, or a column that the parser and YAML read differently, gives no place at all, so
 // an edit is not offered rather than one that breaks the file.
-import type { LineIndex } from '../lines';
-
 export interface Layout {
   text: string;
-  lines: LineIndex;
   eol: string;
+}
+
+/**
+ * Where the line of `offset` starts (after `\n`, or a `\r` alone, as LineIndex counts lines).
+ * Found backwards from the offset: an edit reads a few columns, and indexing every line of a
+ * 35,000-line file for them cost more than the edit.
+ */
+function lineStartOf(text: string, offset: number): number {
+  for (let i = Math.max(0, Math.min(offset, text.length)) - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) return i + 1;
+  }
+  return 0;
 }
 
 /** The column of `offset`, a byte-order mark not counted (YAML skips it). */
 export function column(src: Layout, offset: number): number {
-  const { line, character } = src.lines.positionAt(offset);
-  return line === 0 && character > 0 && src.text.charCodeAt(0) === 0xfeff ? character - 1 : character;
+  const start = lineStartOf(src.text, offset);
+  const character = Math.max(0, Math.min(offset, src.text.length)) - start;
+  return start === 0 && character > 0 && src.text.charCodeAt(0) === 0xfeff ? character - 1 : character;
 }
 
 /**
@@ -22,7 +33,7 @@ export function column(src: Layout, offset: number): number {
  * sibling of what stands there has no column that both accept.
  */
 export function besideIndentedBom(src: Layout, offset: number): boolean {
-  return /^\ufeff[ \t]/.test(src.text) && src.lines.positionAt(offset).line === 0;
+  return /^\ufeff[ \t]/.test(src.text) && lineStartOf(src.text, offset) === 0;
 }
 
 /**

@@ -3,7 +3,6 @@
 // the edits are computed against the source text around the parsed nodes, never by
 // re-serialising the document.
 import { isCollection, isMap, isPair, isScalar, isSeq, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { LineIndex } from '../lines';
 import { keyText, type PathSegment } from '../yaml-nodes';
 import { besideIndentedBom, column, entryStart, insertionAfter, lineStartAfter, type Layout } from './layout';
 
@@ -19,19 +18,31 @@ interface Source extends Layout {
 }
 
 function source(text: string, doc: Document): Source {
-  return { text, doc, lines: new LineIndex(text), eol: text.includes('\r\n') ? '\r\n' : '\n', unit: indentUnit(text) };
+  return { text, doc, eol: text.includes('\r\n') ? '\r\n' : '\n', unit: indentUnit(text) };
 }
 
 /** The file's indentation step: the smallest indentation of any content line (2 if none). */
 export function indentUnit(text: string): number {
   let unit = 0;
-  // A byte-order mark is no indentation (trimStart would count it as a space).
-  for (const line of text.replace(/^\ufeff/, '').split(/\r?\n/)) {
-    const indent = line.length - line.trimStart().length;
-    if (indent === 0 || line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    if (unit === 0 || indent < unit) unit = indent;
+  // One pass over character codes, no line strings: a code action asks on every cursor move.
+  // A byte-order mark is no indentation.
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (at < text.length && unit !== 1) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    let content = at;
+    while (content < end && isBlank(text.charCodeAt(content))) content++;
+    const indent = content - at;
+    if (indent > 0 && content < end && text.charCodeAt(content) !== 35 /* # */ && (unit === 0 || indent < unit)) unit = indent;
+    at = end + 1;
   }
   return unit === 0 ? 2 : unit;
+}
+
+/** What trimStart() removes (a line's `\r` included, which the split by lines left in). */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff || code === 0x1680
+    || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
 }
 
 /** Block YAML for `value`, each line indented by `indent` spaces, ending with an end of line. */
