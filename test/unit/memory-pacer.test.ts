@@ -1,13 +1,15 @@
-// The memory pacer collects when the heap has outgrown the last collection by its budget, and
-// only then; V8's gc is reachable at run time without --expose-gc on the command line.
+// The memory pacer collects when the old generation has outgrown the last collection by its
+// budget and the server is idle, or by four budgets whatever it is doing; V8's gc is reachable
+// at run time without --expose-gc on the command line.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exposedGc, GROWTH_BUDGET_BYTES, MemoryPacer } from '../../server/src/server/memory-pacer';
+import { exposedGc, GROWTH_BUDGET_BYTES, MemoryPacer, oldGenerationUsed } from '../../server/src/server/memory-pacer';
 
-test('collects once the heap has grown by the budget, then measures from what survived', () => {
+test('collects once grown by the budget while idle, then measures from what survived', () => {
   let heap = 100;
+  let busy = 0;
   let collections = 0;
-  const pacer = new MemoryPacer(() => { collections++; heap = 120; }, () => heap, 50);
+  const pacer = new MemoryPacer(() => { collections++; heap = 120; }, () => heap, () => busy, 50);
   heap = 149;
   assert.equal(pacer.check(), false);
   heap = 150;
@@ -20,8 +22,17 @@ test('collects once the heap has grown by the budget, then measures from what su
   assert.equal(collections, 2);
 });
 
+test('waits while the server is busy, unless the growth passes four budgets', () => {
+  let heap = 0;
+  const pacer = new MemoryPacer(() => { heap = 0; }, () => heap, () => 0.9, 50);
+  heap = 150;
+  assert.equal(pacer.check(), false, 'busy: a keystroke must not pay for a collection');
+  heap = 200;
+  assert.equal(pacer.check(), true, 'four budgets: collected anyway');
+});
+
 test('without a gc function it does nothing', () => {
-  const pacer = new MemoryPacer(null, () => Number.MAX_SAFE_INTEGER);
+  const pacer = new MemoryPacer(null, () => Number.MAX_SAFE_INTEGER, () => 0);
   assert.equal(pacer.check(), false);
   pacer.start();
   pacer.dispose();
@@ -33,8 +44,8 @@ test("V8's gc is reachable at run time, and a real collection frees what a burst
   let garbage: string[] | null = Array.from({ length: 64 }, (_, i) => `${i}`.repeat(1 << 20));
   assert.equal(garbage.length, 64);
   garbage = null;
-  const before = process.memoryUsage().heapUsed;
+  const before = oldGenerationUsed();
   gc!();
-  assert.ok(process.memoryUsage().heapUsed < before, 'the collection freed nothing');
+  assert.ok(oldGenerationUsed() < before, 'the collection freed nothing of the old generation');
   assert.ok(GROWTH_BUDGET_BYTES >= 8 * 1024 * 1024);
 });
