@@ -39,7 +39,7 @@ export async function packageExtension(out) {
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'warning', absWorkingDir: root };
   await Promise.all([
     build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: join(staging, 'dist/extension.js'), external: ['vscode'] }),
-    build({ ...common, entryPoints: ['server/src/server.ts'], outfile: join(staging, 'dist/server.js') }),
+    build({ ...common, entryPoints: ['server/src/boot.ts'], outfile: join(staging, 'dist/server.js') }),
   ]);
   // The README's relative links (screenshots, rule pages) stay relative: the .vsix holds their
   // targets, and VS Code resolves them inside the installed extension.
