@@ -32,7 +32,8 @@ describe('the .vsix', { timeout: 30 * 60_000 }, () => {
     const expected = [
       '[Content_Types].xml', 'extension.vsixmanifest',
       'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-      'extension/dist/extension.js', 'extension/dist/server.js', 'extension/images/icon.png',
+      'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/server-core.js', 'extension/dist/lsp.js',
+      'extension/dist/validators.js', 'extension/images/icon.png',
       'extension/schemas/inference-stack.schema.json', 'extension/schemas/kubernetes.schema.json', 'extension/schemas/pre-porter.schema.json',
       ...rules, ...images,
     ].sort();

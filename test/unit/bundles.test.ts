@@ -1,0 +1,32 @@
+// What `npm run build` (run by the test command first) puts in dist/ for a fast start: the
+// server's entry carries neither the engine nor the protocol library but requires them beside it,
+// the protocol library exists once, and every bundle is plain ASCII (one other character makes
+// Node decode the whole file into a two-byte string on every start).
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { repoRoot } from '../support/markers';
+
+const dist = path.join(repoRoot(), 'dist');
+const read = (name: string) => fs.readFileSync(path.join(dist, name), 'latin1');
+
+test('the server entry requires the protocol library and the server proper instead of carrying them', () => {
+  const entry = read('server.js');
+  assert.match(entry, /require\("\.\/lsp\.js"\)/);
+  assert.match(entry, /require\("\.\/server-core\.js"\)/);
+  assert.ok(entry.length < 16 * 1024, `dist/server.js is ${entry.length} bytes`);
+  const core = read('server-core.js');
+  assert.match(core, /require\("\.\/lsp\.js"\)/);
+  assert.doesNotMatch(core, /node_modules\/vscode-jsonrpc\//, 'the server proper carries a second protocol library');
+  assert.match(read('lsp.js'), /node_modules\/vscode-jsonrpc\//);
+});
+
+test('every bundle is plain ASCII', () => {
+  const bundles = fs.readdirSync(dist).filter((name) => name.endsWith('.js'));
+  assert.ok(bundles.length >= 6, bundles.join(', '));
+  for (const name of bundles) {
+    const at = read(name).search(/[^\x00-\x7f]/);
+    assert.equal(at, -1, `${name} has a non-ASCII character at ${at}: ${read(name).slice(Math.max(0, at - 40), at + 10)}`);
+  }
+});
