@@ -32,7 +32,8 @@ export function buildAll(outdir, { minify = false, sourcemap = !minify, cli = tr
   outdir = path.resolve(ROOT, outdir);
   const common = { absWorkingDir: ROOT, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap, minify, legalComments: minify ? 'none' : 'eof', logLevel: 'warning' };
   return Promise.all([
-    build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] }),
+    build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'], plugins: [siblings({ './language-client': 'language-client.js' })] }),
+    build({ ...common, entryPoints: ['client/src/language-client.ts'], outfile: `${outdir}/language-client.js`, external: ['vscode'] }),
     build({ ...common, stdin: { contents: "module.exports = require('vscode-languageserver/node');", resolveDir: ROOT, sourcefile: 'lsp.js' }, outfile: `${outdir}/lsp.js` }),
     build({ ...common, entryPoints: ['server/src/boot.ts'], outfile: `${outdir}/server.js`, plugins: [siblings({ ...LSP_LIBRARY, './server': 'server-core.js' })] }),
     build({ ...common, entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server-core.js`, plugins: [siblings(LSP_LIBRARY)] }),

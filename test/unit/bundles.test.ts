@@ -1,6 +1,7 @@
 // What `npm run build` (run by the test command first) puts in dist/ for a fast start: the
 // server's entry carries neither the engine nor the protocol library but requires them beside it,
-// the protocol library exists once, and every bundle is plain ASCII (one other character makes
+// the protocol library exists once, the extension's entry leaves the language client library to
+// a bundle of its own (loaded after activation), and every bundle is plain ASCII (one other character makes
 // Node decode the whole file into a two-byte string on every start).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -20,6 +21,14 @@ test('the server entry requires the protocol library and the server proper inste
   assert.match(core, /require\("\.\/lsp\.js"\)/);
   assert.doesNotMatch(core, /node_modules\/vscode-jsonrpc\//, 'the server proper carries a second protocol library');
   assert.match(read('lsp.js'), /node_modules\/vscode-jsonrpc\//);
+});
+
+test('the extension entry requires the language client library instead of carrying it', () => {
+  const entry = read('extension.js');
+  assert.match(entry, /require\("\.\/language-client\.js"\)/);
+  assert.doesNotMatch(entry, /node_modules\/vscode-languageclient\//);
+  assert.ok(entry.length < 32 * 1024, `dist/extension.js is ${entry.length} bytes`);
+  assert.match(read('language-client.js'), /node_modules\/vscode-languageclient\//);
 });
 
 test('every bundle is plain ASCII', () => {
