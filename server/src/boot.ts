@@ -4,6 +4,7 @@
 // handled. The editor waits for the initialize result before it sends anything else, so the
 // result no longer waits for code it does not need; the load then overlaps the editor's own
 // work after it. esbuild evaluates a module that is `require`d lazily, so the bundle stays one file.
+import './code-cache-here';
 import {
   createConnection,
   ProposedFeatures,

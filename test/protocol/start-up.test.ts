@@ -72,4 +72,18 @@ describe('server start-up', () => {
       child.kill();
     }
   });
+
+  it('loads every bundle it runs through the code cache that `npm run build` left beside it', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe', env: { ...offlineEnv(), BIT_HARBOR_CODE_CACHE: 'report' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    child.stdin.write(
+      frame({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } }) +
+      frame({ method: 'textDocument/didOpen', params: { textDocument: { uri: URI, languageId: 'yaml', version: 1, text: TEXT } } }) +
+      frame({ id: 2, method: 'shutdown' }) + frame({ method: 'exit' }),
+    );
+    await within(closed, 'the server to exit');
+    for (const bundle of ['lsp.js', 'server-core.js', 'validators.js']) assert.match(stderr, new RegExp(`code cache of ${bundle}: used`), stderr);
+  });
 });

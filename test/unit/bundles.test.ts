@@ -4,6 +4,7 @@
 // a bundle of its own (loaded after activation), and every bundle is plain ASCII (one other character makes
 // Node decode the whole file into a two-byte string on every start).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -38,4 +39,11 @@ test('every bundle is plain ASCII', () => {
     const at = read(name).search(/[^\x00-\x7f]/);
     assert.equal(at, -1, `${name} has a non-ASCII character at ${at}: ${read(name).slice(Math.max(0, at - 40), at + 10)}`);
   }
+});
+
+test('the CLI loads its bundles through the code cache that the build left beside them', () => {
+  const example = path.join(repoRoot(), 'examples', 'pre-porter-gpu-nodes.yaml');
+  const run = spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'lint', '--offline', example], { env: { ...process.env, BIT_HARBOR_CODE_CACHE: 'report' }, encoding: 'utf8' });
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  for (const bundle of ['cli-core.js', 'validators.js']) assert.match(run.stderr, new RegExp(`code cache of ${bundle}: used`), run.stderr);
 });
