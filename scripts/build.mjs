@@ -49,7 +49,7 @@ export function buildAll(outdir, { minify = false, sourcemap = !minify, cli = tr
   ]);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await buildAll('dist', { minify: process.argv.includes('--minify') });
   // V8's compiled code beside each bundle (server/src/code-cache.ts); not for the .vsix, whose
   // server runs on VS Code's own Node.
