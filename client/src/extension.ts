@@ -54,7 +54,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let deactivated = false;
   context.subscriptions.push({ dispose: () => (deactivated = true) });
   await new Promise((resolve) => setImmediate(resolve));
-  if (deactivated) return;
+  // Deactivated meanwhile, or trust granted meanwhile, which started a client of its own.
+  if (deactivated || client) return;
   client = createClient();
   await client.start();
   status.refresh();
