@@ -2,8 +2,9 @@
 // capabilities at once, and loads the server proper (server.ts: the engine, its checks, the
 // schemas and the YAML parser, most of the bundle) only when the next message is about to be
 // handled. The editor waits for the initialize result before it sends anything else, so the
-// result no longer waits for code it does not need; the load then overlaps the editor's own
-// work after it. esbuild evaluates a module that is `require`d lazily, so the bundle stays one file.
+// result no longer waits for code it does not need. The bundle of this file (dist/server.js)
+// requires the protocol library (dist/lsp.js) and, at that moment, the server proper
+// (dist/server-core.js): see scripts/build.mjs.
 import './code-cache-here';
 import {
   createConnection,
