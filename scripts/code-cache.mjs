@@ -10,8 +10,8 @@ import * as path from 'node:path';
 const EXAMPLE = 'examples/inference-stack-bit-harbor.yaml';
 const WAIT_MS = 20_000;
 
-function environment() {
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bit-harbor-build-'));
+/** Offline, with a catalogue cache folder of the run's own (removed afterwards). */
+function environment(cache) {
   return { ...process.env, BIT_HARBOR_CODE_CACHE: 'write', BIT_HARBOR_OFFLINE: '1', XDG_CACHE_HOME: cache };
 }
 
@@ -20,9 +20,9 @@ function frame(message) {
   return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }
 
-function runServer(dist, root) {
+function runServer(dist, root, cache) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(dist, 'server.js'), '--stdio'], { cwd: root, env: environment(), stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(dist, 'server.js'), '--stdio'], { cwd: root, env: environment(cache), stdio: ['pipe', 'pipe', 'inherit'] });
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error('the server did not answer in time'));
@@ -59,12 +59,15 @@ function runServer(dist, root) {
 /** Replaces the code caches in `dist`; a run that fails leaves that bundle without one, and says so. */
 export async function writeCodeCaches(dist, root) {
   for (const name of fs.readdirSync(dist)) if (name.endsWith('.js.cache')) fs.rmSync(path.join(dist, name));
-  const cli = spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'lint', '--offline', 'examples/'], { cwd: root, env: environment(), encoding: 'utf8' });
-  // 1: findings, which the examples have.
-  if (cli.status !== 0 && cli.status !== 1) process.stderr.write(`build: no code cache from the CLI: it exited with ${cli.status}\n${cli.stderr}`);
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bit-harbor-build-'));
   try {
-    await runServer(dist, root);
+    const cli = spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'lint', '--offline', 'examples/'], { cwd: root, env: environment(cache), encoding: 'utf8' });
+    // 1: findings, which the examples have.
+    if (cli.status !== 0 && cli.status !== 1) process.stderr.write(`build: no code cache from the CLI: it exited with ${cli.status}\n${cli.stderr}`);
+    await runServer(dist, root, cache);
   } catch (error) {
     process.stderr.write(`build: no code cache from the server: ${error.message}\n`);
+  } finally {
+    fs.rmSync(cache, { recursive: true, force: true });
   }
 }
