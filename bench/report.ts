@@ -2,6 +2,7 @@
 // with the issue's targets checked against the figures of the same run.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { SessionFigures } from './scenario';
+import type { ExtensionTimes } from './in-process';
 import type { Summary } from './stats';
 
 export interface FileResult {
@@ -27,7 +28,8 @@ export interface Machine {
 export interface Results {
   machine: Machine;
   files: FileResult[];
-  extensionLoadMs: number;
+  /** Activation as VS Code counts it (bundle load + activate() call), and the client library loaded after it. */
+  extension: ExtensionTimes;
   nodeStartupMs: number;
   targets: Target[];
 }
@@ -91,7 +93,8 @@ export function markdownTable(results: Results): string {
     rule,
     ...rows,
     '',
-    `Extension bundle load (require of dist/extension.js with a stand-in \`vscode\`): ${ms(results.extensionLoadMs)} ms; ` +
+    `Extension activation (require of dist/extension.js and its activate() call until it returns, with a stand-in \`vscode\`): ` +
+      `${ms(results.extension.activationMs)} ms, then the language client library it loads after returning: ${ms(results.extension.clientLibraryMs)} ms; ` +
       `Node's own start-up (\`node -e ''\`): ${ms(results.nodeStartupMs)} ms.`,
     '',
     '| target | limit | measured | |',
@@ -101,7 +104,7 @@ export function markdownTable(results: Results): string {
 }
 
 /** The issue's targets, checked against medians (and p95s where the target says so). */
-export function checkTargets(files: FileResult[], extensionLoadMs: number): Target[] {
+export function checkTargets(files: FileResult[], extension: ExtensionTimes): Target[] {
   const small = files.find((f) => f.groups === 10);
   const large = files.find((f) => f.groups === 1000);
   const targets: Target[] = [];
@@ -109,7 +112,7 @@ export function checkTargets(files: FileResult[], extensionLoadMs: number): Targ
     targets.push({ what, limit: `≤ ${limit} ${unit}`, measured: `${ms(value)} ${unit}`, met: value <= limit });
   const any = small ?? large ?? files[0];
   if (any) add('server startup', 150, any.ours.startupMs);
-  add('extension bundle load (activation needs VS Code)', 50, extensionLoadMs);
+  add('extension activation (load + activate call)', 50, extension.activationMs);
   if (small) {
     add('350 lines: first diagnostics', 30, small.ours.firstDiagnosticsMs);
     add('350 lines: edit → diagnostics p95', 50, small.ours.editMs.p95);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildAll } from './build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -36,11 +36,8 @@ export async function packageExtension(out) {
     if (!existsSync(join(root, name))) throw new Error(`${name} is missing; the .vsix needs it`);
     cpSync(join(root, name), join(staging, name), { recursive: true });
   }
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'warning', absWorkingDir: root };
-  await Promise.all([
-    build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: join(staging, 'dist/extension.js'), external: ['vscode'] }),
-    build({ ...common, entryPoints: ['server/src/server.ts'], outfile: join(staging, 'dist/server.js') }),
-  ]);
+  // The same bundles as `npm run build` (validators included), minified, without source maps.
+  await buildAll(join(staging, 'dist'), { minify: true, cli: false });
   // The README's relative links (screenshots, rule pages) stay relative: the .vsix holds their
   // targets, and VS Code resolves them inside the installed extension.
   vsce(['package', '--out', out, '--no-rewrite-relative-links', '--allow-missing-repository', '--no-update-package-json']);

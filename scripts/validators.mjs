@@ -23,7 +23,7 @@ export function schemasHash(schemas) {
   return createHash('sha256').update(schemas.map((schema) => JSON.stringify(schema)).join('\n')).digest('hex');
 }
 
-export async function buildValidators(outfile, { minify }) {
+export async function buildValidators(outfile, { minify, root = process.cwd() }) {
   const schemas = SCHEMAS.map((name) => JSON.parse(fs.readFileSync(new URL(`../schemas/${name}.schema.json`, import.meta.url), 'utf8')));
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
   addFormats(ajv);
@@ -35,7 +35,7 @@ export async function buildValidators(outfile, { minify }) {
     const source = path.join(dir, 'validators.js');
     fs.writeFileSync(source, code);
     // Bundled on its own (with ajv's small runtime helpers) and loaded by path at run time.
-    await build({ entryPoints: [source], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify, logLevel: 'warning', nodePaths: [path.resolve('node_modules')] });
+    await build({ entryPoints: [source], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify, logLevel: 'warning', nodePaths: [path.resolve(root, 'node_modules')] });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

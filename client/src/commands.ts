@@ -1,7 +1,7 @@
 // The extension's commands, each a small function over the client. The catalogue refresh runs
 // in the server (any LSP editor can call `bitHarbor.refreshCatalogue`); here it gets progress.
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from './language-client';
 
 interface CommandHost {
   client(): LanguageClient | undefined;
@@ -28,7 +28,8 @@ async function refreshCatalogue(host: CommandHost): Promise<RefreshResult | null
   if (!client) return null;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Refreshing the Bit Harbor model catalogue' },
-    () => client.sendRequest(ExecuteCommandRequest.type, { command: 'bitHarbor.refreshCatalogue', arguments: [] }),
+    // workspace/executeCommand by name: the client library's request types load after activation.
+    () => client.sendRequest('workspace/executeCommand', { command: 'bitHarbor.refreshCatalogue', arguments: [] }),
   ) as RefreshResult | null;
   if (result?.problem) void vscode.window.showWarningMessage(`Bit Harbor catalogue: ${result.problem}`);
   else if (result?.source) void vscode.window.showInformationMessage(`Bit Harbor catalogue: ${result.source}`);

@@ -1,7 +1,7 @@
 // A language status item on YAML files: which chart the server detected, and where the model
 // catalogue came from and how old it is.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from './language-client';
 
 interface DocumentStatus {
   chart: string | null;

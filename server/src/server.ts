@@ -2,16 +2,12 @@
 // Everything chart-specific lives in the engine; this file only speaks the protocol.
 import * as path from 'node:path';
 import {
-  createConnection,
   DidChangeConfigurationNotification,
-  ProposedFeatures,
   TextDocuments,
-  TextDocumentSyncKind,
   type Connection,
   type Diagnostic,
   type DidChangeConfigurationParams,
   type InitializeParams,
-  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultCliCacheDir } from './catalogue/cache';
@@ -26,8 +22,9 @@ import { YamlCache, type YamlSource } from './engine/yaml-source';
 import { AnalysisHistory } from './engine/incremental';
 import { CatalogueService } from './server/catalogue-service';
 import { toDiagnostic } from './server/diagnostics';
-import { AUTHORING_CAPABILITIES, registerAuthoringFeatures } from './server/authoring';
-import { CATALOGUE_CAPABILITIES, registerCatalogueFeatures } from './server/features';
+import { registerAuthoringFeatures } from './server/authoring';
+import { REFRESH_CATALOGUE_COMMAND } from './server/capabilities';
+import { registerCatalogueFeatures } from './server/features';
 import { AnalysisMemo, debounceMs, ValidationScheduler } from './server/scheduler';
 import { documentPath, sameSettings, toEngineSettings } from './server/settings';
 import { LayerService } from './server/layers';
@@ -38,8 +35,6 @@ import { exposedGc, MemoryPacer } from './server/memory-pacer';
 const SETTINGS_SECTION = 'bitHarbor';
 /** How long to hold validation back for the client's first configuration answer. */
 const FIRST_SETTINGS_WAIT_MS = 2000;
-/** Commands every LSP client can run (VS Code registers them from the capability). */
-const REFRESH_CATALOGUE_COMMAND = 'bitHarbor.refreshCatalogue';
 
 class BitHarborServer {
   private readonly documents = new TextDocuments(TextDocument);
@@ -76,7 +71,6 @@ class BitHarborServer {
     /** The folder above dist/, which holds docs/rules/. */
     private readonly packageRoot: string,
   ) {
-    connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.initialized());
     connection.onDidChangeConfiguration((params) => void this.configurationChanged(params));
     connection.onShutdown(() => this.scheduler.dispose());
@@ -122,7 +116,8 @@ class BitHarborServer {
     this.documents.listen(connection);
   }
 
-  private initialize(params: InitializeParams): InitializeResult {
+  /** Takes in the editor's `initialize` request, which boot.ts has already answered. */
+  initialize(params: InitializeParams): void {
     const workspace = params.capabilities.workspace;
     this.canPullConfiguration = workspace?.configuration === true;
     this.canRegisterConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -136,15 +131,6 @@ class BitHarborServer {
     const cacheDir = typeof storage === 'string' && storage !== '' ? path.join(storage, 'catalogue') : defaultCliCacheDir();
     const restricted = options?.trusted === false;
     this.catalogue = new CatalogueService(this.connection, cacheDir, (catalogue) => this.useCatalogue(catalogue), restricted);
-    return {
-      capabilities: {
-        // Incremental: a keystroke in a 35,000-line file sends one character, not 1 MB of text.
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        executeCommandProvider: { commands: [REFRESH_CATALOGUE_COMMAND] },
-        ...CATALOGUE_CAPABILITIES,
-        ...AUTHORING_CAPABILITIES,
-      },
-    };
   }
 
   private async initialized(): Promise<void> {
@@ -327,15 +313,14 @@ function workspaceFolderPaths(params: InitializeParams): string[] {
   return uris.filter((uri) => uri.startsWith('file:')).map((uri) => documentPath(uri));
 }
 
-function main(): void {
-  // Reads --stdio / --node-ipc / --socket from the command line.
-  const connection = createConnection(ProposedFeatures.all);
-  const server = new BitHarborServer(connection, path.resolve(__dirname, '..'));
-  new MemoryPacer(exposedGc()).start();
-  // A bug in one request must not take the editor's diagnostics down with it.
-  process.on('uncaughtException', (error) => server.logError('(uncaught exception)', error));
-  process.on('unhandledRejection', (reason) => server.logError('(unhandled rejection)', reason));
-  connection.listen();
+/** The server proper: boot.ts answers `initialize` and hands the request on to it. */
+export interface StartedServer {
+  initialize(params: InitializeParams): void;
+  logError(what: string, error: unknown): void;
 }
 
-main();
+/** Registers every handler on a connection that boot.ts made, before it handles another message. */
+export function startServer(connection: Connection): StartedServer {
+  new MemoryPacer(exposedGc()).start();
+  return new BitHarborServer(connection, path.resolve(__dirname, '..'));
+}

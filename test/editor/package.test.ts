@@ -32,7 +32,9 @@ describe('the .vsix', { timeout: 30 * 60_000 }, () => {
     const expected = [
       '[Content_Types].xml', 'extension.vsixmanifest',
       'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-      'extension/dist/extension.js', 'extension/dist/server.js', 'extension/images/icon.png',
+      'extension/dist/extension.js', 'extension/dist/language-client.js',
+      'extension/dist/server.js', 'extension/dist/server-core.js', 'extension/dist/lsp.js', 'extension/dist/validators.js',
+      'extension/images/icon.png',
       'extension/schemas/inference-stack.schema.json', 'extension/schemas/kubernetes.schema.json', 'extension/schemas/pre-porter.schema.json',
       ...rules, ...images,
     ].sort();
@@ -44,7 +46,8 @@ describe('the .vsix', { timeout: 30 * 60_000 }, () => {
     const extension = unzip('-p', VSIX, 'extension/dist/extension.js');
     assert.doesNotMatch(extension, /sourceMappingURL/);
     assert.ok(extension.split('\n').length < 50, 'minified');
-    assert.doesNotMatch(extension, /require\("vscode-languageclient/, 'the client library is bundled');
+    const client = unzip('-p', VSIX, 'extension/dist/language-client.js');
+    assert.doesNotMatch(client, /require\("vscode-languageclient/, 'the client library is bundled');
     const manifest = JSON.parse(unzip('-p', VSIX, 'extension/package.json')) as { icon: string; categories: string[]; keywords: string[]; contributes: Record<string, unknown> };
     assert.equal(manifest.icon, 'images/icon.png');
     assert.ok(manifest.categories.includes('Linters'));

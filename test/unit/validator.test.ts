@@ -55,3 +55,12 @@ test('valid values give no issues', () => {
   assert.deepEqual(validator.validate('inference-stack', { volume: 'x', other: 1 }), []);
   assert.deepEqual(validator.validate('inference-stack', { volume: { emptyDir: { sizeLimit: '5Gi' } } }), []);
 });
+
+test('precompiled validators are set aside for schemas with alternatives, and used for schemas without', () => {
+  const refusesAll = Object.assign(() => false, { errors: [{ keyword: 'precompiled', instancePath: '', schemaPath: '#', params: {} }] });
+  const precompiled = { 'inference-stack': refusesAll, 'pre-porter': refusesAll } as never;
+  // The reduction needs the compiler's own validators, so a file with a oneOf is judged by them.
+  assert.deepEqual(new SchemaValidator(bundle, precompiled).validate('inference-stack', { volume: 'x', other: 1 }), []);
+  const plain: SchemaBundle = { shared: [], charts: { 'inference-stack': { type: 'object' }, 'pre-porter': { type: 'object' } } };
+  assert.deepEqual(new SchemaValidator(plain, precompiled).validate('inference-stack', {}).map((issue) => issue.keyword), ['precompiled']);
+});

@@ -1,8 +1,7 @@
 // A bounded HTTP GET for the catalogue and the registry. Everything the network can do wrong
 // (slow, huge, redirected elsewhere, an error status, a dropped connection) comes back as a
 // failure with a one-line reason: the caller keeps its last good data and never sees a throw.
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as http from 'node:http';
 
 export interface GetOptions {
   /** Extra request headers (Accept, Authorization). */
@@ -78,7 +77,12 @@ type Hop = HttpOutcome | { location: string };
 
 function getOnce(url: URL, options: GetOptions, deadline: number, timeoutMs: number): Promise<Hop> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
+  // Required on the first request: most runs (every offline one) make none, and node:https
+  // with TLS takes several milliseconds to load.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const client = url.protocol === 'https:' ? (require('node:https') as typeof import('node:https'))
+    : url.protocol === 'http:' ? (require('node:http') as typeof import('node:http')) : undefined;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   if (!client) return Promise.resolve({ reason: `unsupported protocol in ${url.href}` });
   const headers: Record<string, string> = { 'user-agent': 'bit-harbor-values', ...options.headers };
   if (options.etag) headers['if-none-match'] = options.etag;

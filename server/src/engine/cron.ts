@@ -139,7 +139,7 @@ function refusedDescriptor(message: string): Omit<CronParse, 'zonePrefix'> {
 }
 
 function isGoDuration(text: string): boolean {
-  return text === '0' || /^[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.test(text);
+  return text === '0' || /^[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/.test(text);
 }
 
 interface ParsedField {

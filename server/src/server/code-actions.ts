@@ -10,12 +10,12 @@ import type { Engine } from '../engine/engine';
 import type { YamlSource } from '../engine/yaml-source';
 import type { OtherFile } from '../engine/fixes/index';
 import { mayHaveBases } from '../engine/layers/plan';
+import { FIX_ALL_KIND } from './capabilities';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { documentPath } from './settings';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.bit-harbor`;
-
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND];
+// Declared with the other capabilities, which the start-up announces before this module loads.
+export { CODE_ACTION_KINDS, FIX_ALL_KIND } from './capabilities';
 
 /** A Pre-Porter file on disk larger than this is not one a fix should rewrite. */
 const MAX_OTHER_FILE_BYTES = 1024 * 1024;

@@ -1,8 +1,8 @@
 // Compiles the chart schemas once (an Engine owns one SchemaValidator) and validates merged
 // values. ajv reports every branch of a failed oneOf/anyOf; people need only the branch that
 // came closest, so such failures are re-checked branch by branch and reduced to that one.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import kubernetesSchema from '../../../../schemas/kubernetes.schema.json';
 import inferenceStackSchema from '../../../../schemas/inference-stack.schema.json';
 import prePorterSchema from '../../../../schemas/pre-porter.schema.json';
@@ -51,6 +51,17 @@ function valueAt(root: unknown, path: string[]): unknown {
   return node;
 }
 
+/** Whether a schema has a oneOf/anyOf anywhere: a plain walk, far cheaper than indexing them. */
+function hasAlternatives(schema: unknown): boolean {
+  if (schema === null || typeof schema !== 'object') return false;
+  if (Array.isArray(schema)) return schema.some(hasAlternatives);
+  for (const [key, child] of Object.entries(schema)) {
+    if ((key === 'oneOf' || key === 'anyOf') && Array.isArray(child)) return true;
+    if (hasAlternatives(child)) return true;
+  }
+  return false;
+}
+
 /** Where each oneOf/anyOf array sits: `<schema $id>#<pointer>`, so its branches can be compiled. */
 function indexAlternatives(schema: unknown, base: string, pointer: string, index: Map<unknown, string>): void {
   if (schema === null || typeof schema !== 'object') return;
@@ -67,23 +78,40 @@ export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, allo
 export class SchemaValidator {
   private compiler: Ajv | undefined;
   private readonly validators = new Map<ChartId, ValidateFunction>();
-  private readonly alternatives = new Map<unknown, string>();
+  private alternativesIndex: Map<unknown, string> | undefined;
   private readonly precompiled: PrecompiledValidators | null;
 
   /** `precompiled`: validators built from these very schemas (see scripts/validators.mjs), if any. */
   constructor(private readonly bundle: SchemaBundle = BUILT_IN_SCHEMAS, precompiled: PrecompiledValidators | null = null) {
-    for (const schema of [...bundle.shared, ...Object.values(bundle.charts)]) {
-      indexAlternatives(schema, (schema as { $id?: string }).$id ?? '', '', this.alternatives);
-    }
     // Precompiled code reports copies of the schemas, so the oneOf/anyOf reduction (which finds
     // branches by schema identity) needs the compiler's own validators.
-    this.precompiled = precompiled && this.alternatives.size === 0 ? precompiled : null;
+    this.precompiled = precompiled && !this.schemas().some(hasAlternatives) ? precompiled : null;
   }
 
-  /** The ajv instance, made on first need: with precompiled validators it may never be. */
+  private schemas(): object[] {
+    return [...this.bundle.shared, ...Object.values(this.bundle.charts)];
+  }
+
+  /** The oneOf/anyOf arrays by identity, indexed on the first failed one (a walk of every schema). */
+  private get alternatives(): Map<unknown, string> {
+    if (!this.alternativesIndex) {
+      this.alternativesIndex = new Map();
+      for (const schema of this.schemas()) indexAlternatives(schema, (schema as { $id?: string }).$id ?? '', '', this.alternativesIndex);
+    }
+    return this.alternativesIndex;
+  }
+
+  /**
+   * The ajv instance, made on first need: with precompiled validators it may never be, so ajv
+   * itself is only required here (its modules take several milliseconds to load).
+   */
   private get ajv(): Ajv {
     if (!this.compiler) {
-      this.compiler = new Ajv(AJV_OPTIONS);
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const AjvClass = (require('ajv') as typeof import('ajv')).default;
+      const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      this.compiler = new AjvClass(AJV_OPTIONS);
       addFormats(this.compiler);
       for (const schema of this.bundle.shared) this.compiler.addSchema(schema);
     }
