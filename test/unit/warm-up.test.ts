@@ -1,0 +1,12 @@
+// The warm-up sample must run the parser, the schema and the checks (findings of several kinds),
+// or it warms little; and warming up never throws.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Engine } from '../../server/src/engine/engine';
+import { WARM_UP_SAMPLE, warmUp } from '../../server/src/server/warm-up';
+
+test('the warm-up sample reaches the schema and the checks', () => {
+  const codes = new Set(new Engine().analyze({ text: WARM_UP_SAMPLE, path: 'warm-up.yaml', chart: 'inference-stack' }).findings.map((f) => f.code));
+  for (const code of ['bad-value', 'unknown-key', 'gpu-targeting-missing', 'model-path-mismatch']) assert.ok(codes.has(code), `${code} among ${[...codes].join(', ')}`);
+  assert.doesNotThrow(() => warmUp(new Engine()));
+});
