@@ -3,10 +3,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Engine } from '../../server/src/engine/engine';
-import { WARM_UP_SAMPLE, warmUp } from '../../server/src/server/warm-up';
+import { WARM_UP_SAMPLE, warmUp, warmUpText } from '../../server/src/server/warm-up';
 
 test('the warm-up sample reaches the schema and the checks', () => {
   const codes = new Set(new Engine().analyze({ text: WARM_UP_SAMPLE, path: 'warm-up.yaml', chart: 'inference-stack' }).findings.map((f) => f.code));
   for (const code of ['bad-value', 'unknown-key', 'gpu-targeting-missing', 'model-path-mismatch']) assert.ok(codes.has(code), `${code} among ${[...codes].join(', ')}`);
   assert.doesNotThrow(() => warmUp(new Engine()));
+});
+
+test('the warm-up text repeats the sample group under distinct names, each checked alike', () => {
+  const result = new Engine().analyze({ text: warmUpText(3), path: 'warm-up.yaml', chart: 'inference-stack' });
+  const groups = new Set(result.findings.flatMap((f) => (typeof f.data?.group === 'string' ? [f.data.group] : [])));
+  assert.deepEqual([...groups].sort(), ['warm-up-0', 'warm-up-1', 'warm-up-2']);
+  assert.ok(!result.findings.some((f) => f.code === 'yaml-syntax'));
 });
