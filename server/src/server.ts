@@ -214,7 +214,8 @@ class BitHarborServer {
       const text = document.getText();
       const started = performance.now();
       const engine = this.engine;
-      const analysis = this.analyses.get(uri, text, engine, () => engine.analyze({ path: documentPath(uri), text }, this.memoryOf(uri).yaml, this.memoryOf(uri).history));
+      const memory = this.memoryOf(uri);
+      const analysis = this.analyses.get(uri, text, engine, () => engine.analyze({ path: documentPath(uri), text }, memory.yaml, memory.history));
       const result = analysis.result;
       reused = analysis.reused;
       // Visible with `bitHarbor.trace.server: verbose`; protocol tests count analyses with it.

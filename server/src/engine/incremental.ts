@@ -4,6 +4,7 @@
 // those findings and the tag sites, and the next one runs such rules on the edited group alone
 // and keeps the rest. Schema validation and the whole-file rules run on the whole file as ever.
 // test/unit/incremental-analysis.test.ts checks the result equals a full analysis, edit by edit.
+import { lineStartAt } from './lines';
 import { isMap, isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { TagSite } from './tag-sites';
 import type { Finding, OffsetRange } from './types';
@@ -58,11 +59,11 @@ export function groupSpans(doc: Document, text: string): GroupSpan[] | null {
   const groups = index < 0 ? null : (root.items[index] as Pair).value;
   if (!isMap(groups) || groups.flow || groups.items.length === 0) return null;
   const next = root.items[index + 1] as Pair | undefined;
-  const end = next && isScalar(next.key) && next.key.range ? lineStart(text, next.key.range[0]) : text.length;
+  const end = next && isScalar(next.key) && next.key.range ? lineStartAt(text, next.key.range[0]) : text.length;
   const spans: GroupSpan[] = [];
   for (const pair of groups.items as Pair[]) {
     if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || pair.key.value === '__proto__' || !pair.key.range) return null;
-    const start = lineStart(text, pair.key.range[0]);
+    const start = lineStartAt(text, pair.key.range[0]);
     if (spans.length > 0) spans[spans.length - 1].end = start;
     spans.push({ name: pair.key.value, start, end });
   }
@@ -148,8 +149,4 @@ function lastStartingBy(spans: readonly GroupSpan[], offset: number): number {
     }
   }
   return found;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }

@@ -36,3 +36,22 @@ export class LineIndex {
     return Math.min(this.starts[position.line] + position.character, this.text.length);
   }
 }
+
+/** Where the line holding `offset` starts: just after the `\n` before it (0 on the first line). */
+export function lineStartAt(text: string, offset: number): number {
+  // lastIndexOf('\n', -1) looks at offset 0: a text starting with a line break would give 1.
+  return offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The zero-based line of `offset`, counting `\n` before it: for a few offsets, where a LineIndex of the whole text costs more. */
+export function lineAt(text: string, offset: number): number {
+  let line = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/** Whether `code` is one of the characters String.prototype.trimStart() removes (white space and line terminators). */
+export function isTrimmedSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff || code === 0x1680
+    || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}

@@ -7,6 +7,7 @@
 // Only documents the fast path built are derived this way: their nodes carry nothing but
 // ranges, values and scalar details, so moving them is moving their ranges. The previous
 // document is changed in place and must not be used for the old text afterwards.
+import { lineStartAt } from './lines';
 import { isMap, isScalar, type Document, type Pair, type Scalar, type Schema, type YAMLMap } from 'yaml';
 import { parseFastPathMap } from './yaml-fast-path';
 
@@ -108,7 +109,7 @@ function entryHolding(map: YAMLMap, text: string, change: TextChange, mapEnd: nu
   let found = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if (lineStart(text, keyStart(items[middle])) <= change.start) {
+    if (lineStartAt(text, keyStart(items[middle])) <= change.start) {
       found = middle;
       low = middle + 1;
     } else {
@@ -116,8 +117,8 @@ function entryHolding(map: YAMLMap, text: string, change: TextChange, mapEnd: nu
     }
   }
   if (found === -1) return null;
-  const start = lineStart(text, keyStart(items[found]));
-  const end = found + 1 < items.length ? lineStart(text, keyStart(items[found + 1])) : mapEnd;
+  const start = lineStartAt(text, keyStart(items[found]));
+  const end = found + 1 < items.length ? lineStartAt(text, keyStart(items[found + 1])) : mapEnd;
   // An insertion at `end` belongs to the next entry's line.
   const inside = change.oldEnd <= end && (change.start < end || (change.start === end && end === text.length && change.oldEnd === end));
   return inside ? { index: found, start, end } : null;
@@ -129,10 +130,6 @@ function isPlainKey(key: unknown): boolean {
 
 function keyStart(pair: Pair): number {
   return (pair.key as Scalar).range![0];
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function lineEnd(text: string, offset: number): number {

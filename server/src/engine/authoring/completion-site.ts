@@ -4,6 +4,7 @@
 // key of the map whose indentation the cursor has, after a partial key it completes the key,
 // and after `key: ` it is the value. Errors elsewhere in the file do not matter: the parser
 // still builds the nodes around the cursor.
+import { lineAt } from '../lines';
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
 import type { EngineSettings, OffsetRange } from '../types';
 import { keyText, type PathSegment } from '../yaml-nodes';
@@ -81,12 +82,6 @@ function keysOf(doc: Document, map: unknown, depth = 0): string[] {
   });
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 export function completionSite(
   text: string,
   offset: number,
@@ -122,7 +117,7 @@ export function completionSite(
     // A word alone on the line under `key:` or after `- ` is a key of a map not written yet.
     const keyNode = found.pair?.key as Node | undefined;
     const keyRange = rangeOf(keyNode);
-    const startsOwnLine = keyRange !== null && !quoted && lineOf(probe, keyRange.start) < lineOf(probe, range.start);
+    const startsOwnLine = keyRange !== null && !quoted && lineAt(probe, keyRange.start) < lineAt(probe, range.start);
     const isListItem = found.pair === null && isSeq(found.parent) && !quoted;
     const isRoot = found.path.length === 0 && !quoted;
     if ((startsOwnLine || isListItem || isRoot) && !typed.includes(':') && !typed.includes(' ')) {

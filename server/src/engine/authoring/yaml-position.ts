@@ -2,6 +2,7 @@
 // the cursor, the path of its entry and the collection holding it. Paths follow the text as
 // written (an anchored map is walked where it is defined), which is what hover and navigation
 // need; aliases are reported as such rather than followed.
+import { isTrimmedSpace } from '../lines';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { OffsetRange } from '../types';
 import { keyText, type PathSegment } from '../yaml-nodes';
@@ -82,10 +83,6 @@ export function pairIn(map: unknown, key: string): Pair | null {
   return map.items.find((item) => isPair(item) && keyText(item) === key) ?? null;
 }
 
-/** What trimStart() removes at the start of a values file's line (spaces and tabs, for what it is worth). */
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 0xfeff || code === 0xa0 || code === 11 || code === 12 || (code >= 0x2000 && code <= 0x200a) || code === 0x3000 || code === 0x2028 || code === 0x2029 || code === 0x1680 || code === 0x202f || code === 0x205f;
-}
 
 /** Zero-based column of an offset. */
 export function columnOf(text: string, offset: number): number {
@@ -107,7 +104,7 @@ export function indentUnit(text: string): number {
     let newline = text.indexOf('\n', at);
     if (newline === -1) newline = text.length;
     let content = at;
-    while (content < newline && isBlank(text.charCodeAt(content))) content++;
+    while (content < newline && isTrimmedSpace(text.charCodeAt(content))) content++;
     const first = text.charCodeAt(content);
     const empty = content === newline;
     if (!empty && first !== 35 /* # */ && !text.startsWith('---', content)) {

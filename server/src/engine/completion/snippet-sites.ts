@@ -5,6 +5,7 @@
 // list item (`- ` put before the cursor), because an empty line at a list's dash column may
 // start either. A parse that puts the marker in a collection whose entries sit at another column
 // is the error-tolerant parser guessing, not a place, and is dropped.
+import { lineStartAt } from '../lines';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { CURSOR_MARKER, completionSite, type KeySite } from '../authoring/completion-site';
 import { findNodeAround } from '../authoring/yaml-position';
@@ -43,13 +44,8 @@ function isBlankOrComments(text: string): boolean {
   return text.split(/\r?\n/).every((line) => line.trim() === '' || line.trimStart().startsWith('#'));
 }
 
-/** lastIndexOf('\n', -1) looks at offset 0, so offset 0 is handled apart (a text may start with a line break). */
-function lineStartOf(text: string, offset: number): number {
-  return offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
-}
-
 function columnIn(text: string, offset: number): number {
-  return offset - lineStartOf(text, offset);
+  return offset - lineStartAt(text, offset);
 }
 
 /** The collection at `path` of the probe document (its node offsets are those of `probe`). */
@@ -102,7 +98,7 @@ function itemPlaces(probe: string, dashColumn: number, dashTyped: boolean, setti
 }
 
 export function snippetSite(text: string, offset: number, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache()): SnippetSite | null {
-  const lineStart = lineStartOf(text, offset);
+  const lineStart = lineStartAt(text, offset);
   const lineEnd = text.indexOf('\n', offset);
   if (text.slice(offset, lineEnd < 0 ? text.length : lineEnd).trim() !== '') return null;
   const line = BLOCK_START.exec(text.slice(lineStart, offset));

@@ -2,6 +2,7 @@
 // in place, remove a list item or a map entry with its lines. Like yaml-edit.ts they are
 // computed against the source text around the parsed node, so nothing outside it moves, and
 // a comment is lost only when it sits on the lines of the node that goes.
+import { lineStartAt } from '../lines';
 import { isCollection, isMap, isScalar, isSeq, parse, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { LineIndex } from '../lines';
 import type { PathSegment } from '../yaml-nodes';
@@ -49,10 +50,6 @@ function definesAnchor(node: unknown): boolean {
   return anchored;
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
 /** After `offset`: past the rest of the line when only spaces or a comment follow, else `offset`. */
 function throughLineEnd(text: string, offset: number): number {
   if (offset > 0 && text[offset - 1] === '\n') return offset;
@@ -85,7 +82,7 @@ function nodeEnd(node: Node): number {
  * comment kept, and the entry's lines removed. Without a key (a list item) the node becomes `[]`.
  */
 function emptyBlock(text: string, pair: Pair | null, first: number, end: number, empty: '[]' | '{}'): TextEdit[] {
-  const start = lineStart(text, first);
+  const start = lineStartAt(text, first);
   if (!pair || text.slice(start, first).trim() !== '' || (pair.value as Node | null)?.anchor) {
     return [{ start: first, end: beforeLineBreak(text, end), newText: empty }];
   }
@@ -111,7 +108,7 @@ export function removeListItem(text: string, doc: Document, path: readonly PathS
   const dash = dashBefore(text, item.range[0]);
   const end = throughLineEnd(text, nodeEnd(item));
   if (list.items.length === 1) return emptyBlock(text, parent.pair, dash, end, '[]');
-  const start = lineStart(text, dash);
+  const start = lineStartAt(text, dash);
   return [{ start: text.slice(start, dash).trim() === '' ? start : dash, end, newText: '' }];
 }
 
@@ -136,7 +133,7 @@ export function removeMapEntry(text: string, doc: Document, path: readonly PathS
   }
   const end = throughLineEnd(text, valueEnd);
   if (map.items.length === 1) return emptyBlock(text, parent.pair, keyNode.range![0], end, '{}');
-  const start = lineStart(text, keyNode.range![0]);
+  const start = lineStartAt(text, keyNode.range![0]);
   // The first entry of a list item shares its line with the `-`: the next entry moves up.
   if (text.slice(start, keyNode.range![0]).trim() !== '') return next ? [{ start: keyNode.range![0], end: (next.key as Node).range![0], newText: '' }] : [];
   return [{ start, end, newText: '' }];

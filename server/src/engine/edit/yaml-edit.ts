@@ -2,6 +2,7 @@
 // comments, key order, quoting and the file's indentation and line endings survive, because
 // the edits are computed against the source text around the parsed nodes, never by
 // re-serialising the document.
+import { isTrimmedSpace } from '../lines';
 import { isCollection, isMap, isPair, isScalar, isSeq, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { keyText, type PathSegment } from '../yaml-nodes';
 import { besideIndentedBom, column, entryStart, insertionAfter, lineStartAfter, type Layout } from './layout';
@@ -31,7 +32,7 @@ export function indentUnit(text: string): number {
     let end = text.indexOf('\n', at);
     if (end === -1) end = text.length;
     let content = at;
-    while (content < end && isBlank(text.charCodeAt(content))) content++;
+    while (content < end && isTrimmedSpace(text.charCodeAt(content))) content++;
     const indent = content - at;
     if (indent > 0 && content < end && text.charCodeAt(content) !== 35 /* # */ && (unit === 0 || indent < unit)) unit = indent;
     at = end + 1;
@@ -39,11 +40,6 @@ export function indentUnit(text: string): number {
   return unit === 0 ? 2 : unit;
 }
 
-/** What trimStart() removes (a line's `\r` included, which the split by lines left in). */
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff || code === 0x1680
-    || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
-}
 
 /** Block YAML for `value`, each line indented by `indent` spaces, ending with an end of line. */
 function block(src: Source, value: unknown, indent: number): string {

@@ -4,6 +4,7 @@
 // nothing left to do. A removal justified by the whole file (an unused volume) runs only in a
 // pass where nothing else changed, so it never acts on an analysis that another fix made stale.
 import { parseYaml } from '../document';
+import { textChange } from '../yaml-incremental';
 import type { Engine } from '../engine';
 import { applyEdits, type TextEdit } from '../edit/yaml-edit';
 import type { AnalysisInput, Finding } from '../types';
@@ -28,11 +29,8 @@ function compatible(fixes: readonly CodeFix[]): TextEdit[] {
 
 /** One edit that turns `before` into `after`: their common start and end are left alone. */
 function difference(before: string, after: string): TextEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  return { start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
+  const change = textChange(before, after);
+  return { start: change.start, end: change.oldEnd, newText: after.slice(change.start, change.newEnd) };
 }
 
 /** The first safe fix of each finding, in the findings' order (the file's). */

@@ -1,6 +1,7 @@
 // Hover on a Bit Harbor tag: what model it is, how big its weights are and how that size was
 // found, and where else the open files use it (the same model pulled twice is often a copy
 // that should have been shared, or a group that should have been removed).
+import { lineAt } from '../lines';
 import type { Catalogue, CatalogueOrigin } from '../catalogue/catalogue';
 import { codeSpan, escapeMarkdown, modelMarkdown } from '../model-markdown';
 import { formatPath, tagSitesInText, type TagSite } from '../tag-sites';
@@ -60,19 +61,12 @@ function usesElsewhere(site: TagSite, document: OpenDocument & { sites: TagSite[
   if (uses.length === 0) return ['Not used anywhere else in the open files.'];
   // Line numbers for the listed uses only: indexing a 35,000-line file's lines costs more.
   const listed = uses.slice(0, MAX_LISTED_USES).map(({ open, other }) => {
-    const line = lineNumberAt(open.text, other.tagRange.start);
+    const line = lineAt(open.text, other.tagRange.start) + 1;
     const where = open.uri === document.uri ? 'this file' : escapeMarkdown(shortName(open.uri));
     return `- [${where}, line ${line}](${linkTarget(open.uri, line)}): ${codeSpan(formatPath(other.path))}`;
   });
   const more = uses.length > MAX_LISTED_USES ? [`- and ${uses.length - MAX_LISTED_USES} more`] : [];
   return ['Also used in:', ...listed, ...more];
-}
-
-/** One-based line of `offset`. */
-function lineNumberAt(text: string, offset: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-  return line;
 }
 
 /** The last two parts of the URI's path (`inference/values.yaml`), decoded. */
