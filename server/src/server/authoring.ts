@@ -20,7 +20,6 @@ import {
   type Position,
   type Range,
   type SelectionRange,
-  type ServerCapabilities,
   type SymbolInformation,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
@@ -37,26 +36,7 @@ import type { OffsetRange } from '../engine/types';
 import type { FeatureHost } from './features';
 import { documentPath } from './settings';
 
-export const AUTHORING_CAPABILITIES: Pick<
-  ServerCapabilities,
-  | 'documentSymbolProvider'
-  | 'workspaceSymbolProvider'
-  | 'definitionProvider'
-  | 'referencesProvider'
-  | 'renameProvider'
-  | 'inlayHintProvider'
-  | 'foldingRangeProvider'
-  | 'selectionRangeProvider'
-> = {
-  documentSymbolProvider: { label: 'Bit Harbor values' },
-  workspaceSymbolProvider: true,
-  definitionProvider: true,
-  referencesProvider: true,
-  renameProvider: { prepareProvider: true },
-  inlayHintProvider: true,
-  foldingRangeProvider: true,
-  selectionRangeProvider: true,
-};
+export { AUTHORING_CAPABILITIES } from './capabilities';
 
 export interface AuthoringHost extends FeatureHost {
   /** Values files of the workspace that are not open (the start-up scan's texts). */

@@ -10,7 +10,6 @@ import {
   type Connection,
   type Hover,
   type HoverParams,
-  type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -21,16 +20,11 @@ import { hoverImageTag } from '../engine/hover/image-tag';
 import type { OffsetRange } from '../engine/types';
 import type { YamlSource } from '../engine/yaml-source';
 import { authoringCompletions, authoringHover } from './authoring';
-import { CODE_ACTION_KINDS, codeActions } from './code-actions';
+import { codeActions } from './code-actions';
 import { documentPath } from './settings';
 import { snippetCompletions } from './snippets';
 
-export const CATALOGUE_CAPABILITIES: Pick<ServerCapabilities, 'completionProvider' | 'hoverProvider' | 'codeActionProvider'> = {
-  // `:` ends the registry, quotes open a value: the moments a tag list is wanted.
-  completionProvider: { triggerCharacters: [':', '"', "'"] },
-  hoverProvider: true,
-  codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
-};
+export { CATALOGUE_CAPABILITIES } from './capabilities';
 
 export interface FeatureHost {
   documents: TextDocuments<TextDocument>;
