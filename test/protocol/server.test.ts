@@ -78,7 +78,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     const versions = [4, 5, 6, 7, 8, 9];
     const recording = server.record(uri);
     // Each version moves the typo one line further down: version v has it on line v.
-    const sent = await Promise.all(versions.map((v) => server.sendChange(uri, '#\n'.repeat(v - 2) + TYPO_AT_LINE_2)));
+    const sent = server.sendChanges(uri, versions.map((v) => '#\n'.repeat(v - 2) + TYPO_AT_LINE_2));
     assert.deepEqual(sent, versions);
     const published = await recording.until(9);
     const seenVersions = published.map((p) => p.version!);

@@ -202,6 +202,20 @@ export class LspTestClient {
     return params.textDocument.version;
   }
 
+  /**
+   * Several whole-text changes in one write to the server's stdin, as a fast typist's editor
+   * batches them: the server reads them together, whatever the machine's timing. Their versions.
+   */
+  sendChanges(uri: string, texts: readonly string[]): number[] {
+    const all = texts.map((text) => this.documents.edited(uri, null, text, false));
+    const frame = (params: unknown) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', method: DidChangeTextDocumentNotification.method, params });
+      return `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
+    };
+    this.child.stdin.write(all.map(frame).join(''));
+    return all.map((params) => params.textDocument.version);
+  }
+
   /** Sends a document notification; the clock runs from sending it to the diagnostics of `version`. */
   private async exchange(uri: string, version: number, send: () => Promise<void>): Promise<Published> {
     const arrived = this.bounded(this.published.wait(uri, version), `diagnostics of ${uri} v${version}`);
