@@ -6,7 +6,12 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generateInferenceStackValues } from '../../bench/generate-values';
 import { Engine } from '../../server/src/engine/engine';
-import { AnalysisHistory } from '../../server/src/engine/incremental';
+import { isMap, isScalar, type Document, type Pair } from 'yaml';
+import { parseYaml } from '../../server/src/engine/document';
+import { AnalysisHistory, groupSpans } from '../../server/src/engine/incremental';
+import { lineStartAt } from '../../server/src/engine/lines';
+import type { Finding } from '../../server/src/engine/types';
+import { textChange } from '../../server/src/engine/yaml-incremental';
 import { YamlCache } from '../../server/src/engine/yaml-source';
 import { corpus } from '../robustness/fuzz/corpus';
 import { mulberry32 } from '../robustness/fuzz/prng';
@@ -14,38 +19,75 @@ import { edit } from '../support/random-edits';
 
 const PATH = '/work/values.yaml';
 
-/** Sessions of `edits` edits from `source`; how many analyses re-checked one group. */
-function run(engine: Engine, source: string, name: string, seed: number, sessions: number, edits: number): number {
+/**
+ * Sessions of `edits` edits from `source`; how many analyses re-checked one group. Where the
+ * edited text is valid YAML, the analysis is the full one. Where it is not and only the edited
+ * entry was parsed again, the findings outside that entry are those of the analysis before,
+ * moved by the edit (a full parse may read the entries after an error otherwise).
+ */
+function run(engine: Engine, source: string, name: string, seed: number, sessions: number, edits: number): { regrouped: number; keptThroughErrors: number } {
   const random = mulberry32(seed);
   let regrouped = 0;
+  let keptThroughErrors = 0;
   for (let s = 0; s < sessions; s++) {
     const yaml = new YamlCache();
     const history = new AnalysisHistory();
     let text = source;
-    engine.analyze({ text, path: PATH, chart: 'inference-stack' }, yaml, history);
+    let previous = engine.analyze({ text, path: PATH, chart: 'inference-stack' }, yaml, history);
     for (let e = 0; e < edits; e++) {
-      text = edit(text, random);
-      const input = { text, path: PATH, chart: 'inference-stack' as const };
+      const next = edit(text, random);
+      const [before] = yaml.parse(text);
+      const spans = before ? entrySpans(before, text) : [];
+      const input = { text: next, path: PATH, chart: 'inference-stack' as const };
       const incremental = engine.analyze(input, yaml, history);
-      assert.deepEqual(incremental, engine.analyze(input), `${name}, seed ${seed}, session ${s}, edit ${e}:\n${text}`);
+      const label = `${name}, seed ${seed}, session ${s}, edit ${e}:\n${next}`;
+      const derived = before !== undefined && yaml.parse(next)[0] === before;
+      if (derived && parseYaml(next).some((doc) => doc.errors.length > 0)) {
+        const change = textChange(text, next);
+        const span = [...spans].reverse().find((candidate) => candidate.start <= change.start) ?? { start: 0, end: text.length };
+        const delta = change.newEnd - change.oldEnd;
+        const outside = (findings: Finding[], end: number) => findings.filter((f) => f.range.end <= span.start || f.range.start >= end);
+        const moved = outside(previous.findings, span.end).map((f) => (f.range.start >= span.end ? { ...f, range: { start: f.range.start + delta, end: f.range.end + delta } } : f));
+        assert.deepEqual(outside(incremental.findings, span.end + delta).map(describe), moved.map(describe), label);
+        keptThroughErrors++;
+      } else {
+        assert.deepEqual(incremental, engine.analyze(input), label);
+      }
       if (history.lastGroup !== null) regrouped++;
+      previous = incremental;
+      text = next;
     }
   }
-  return regrouped;
+  return { regrouped, keptThroughErrors };
+}
+
+/** The lines of each top-level entry and, inside a block `modelGroups`, of each group (groups win). */
+function entrySpans(doc: Document, text: string): { start: number; end: number }[] {
+  const root = doc.contents;
+  if (!isMap(root)) return [];
+  const starts = (root.items as Pair[]).flatMap((pair) => (isScalar(pair.key) && pair.key.range ? [lineStartAt(text, pair.key.range[0])] : []));
+  const spans = starts.map((start, i) => ({ start, end: starts[i + 1] ?? text.length }));
+  const groups = groupSpans(doc, text) ?? [];
+  return [...spans, ...groups].sort((a, b) => a.start - b.start);
+}
+
+function describe(finding: Finding): string {
+  return `${finding.code} ${finding.range.start}-${finding.range.end} ${finding.message}`;
 }
 
 test('edits in a generated values file with seeded mistakes: the group re-check gives the full analysis', () => {
   const engine = new Engine();
-  const regrouped = run(engine, generateInferenceStackValues(8), 'generated 8 groups', 20261127, 60, 4);
+  const { regrouped, keptThroughErrors } = run(engine, generateInferenceStackValues(8), 'generated 8 groups', 20261127, 60, 4);
   // 240 edits; about a third are inside a group and leave the file valid YAML.
   assert.ok(regrouped > 40, `only ${regrouped} analyses re-checked a single group`);
+  assert.ok(keptThroughErrors > 10, `only ${keptThroughErrors} edits that broke the YAML of one entry were parsed in part`);
 });
 
 test('edits in the corpus (every rule case table, examples, upstream files): the group re-check gives the full analysis', () => {
   const engine = new Engine();
   const sources = corpus().filter((seed) => seed.text.length < 20_000 && seed.text.includes('modelGroups:'));
   let regrouped = 0;
-  sources.forEach((source, i) => (regrouped += run(engine, source.text, source.name, 5000 + i, 1, 3)));
+  sources.forEach((source, i) => (regrouped += run(engine, source.text, source.name, 5000 + i, 1, 3).regrouped));
   assert.ok(regrouped > 150, `only ${regrouped} corpus analyses re-checked a single group`);
 });
 

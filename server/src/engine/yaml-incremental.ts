@@ -8,7 +8,8 @@
 // ranges, values and scalar details, so moving them is moving their ranges. The previous
 // document is changed in place and must not be used for the old text afterwards.
 import { lineStartAt } from './lines';
-import { isMap, isScalar, type Document, type Pair, type Scalar, type Schema, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Document, type Pair, type Scalar, type Schema, type YAMLError, type YAMLMap } from 'yaml';
+import { parseEntryWithLibrary, quoteMayCloseCleanly, unclosedQuote } from './yaml-entry-library';
 import { parseFastPathMap } from './yaml-fast-path';
 
 /** Where two texts differ: `old[start, oldEnd)` became `text[start, newEnd)`. */
@@ -24,6 +25,8 @@ export interface ReparsedEntry {
   pair: Pair;
   start: number;
   end: number;
+  /** The entry has errors: a full parse may read the entries after it otherwise (see yaml-entry-library.ts). */
+  divergent: boolean;
 }
 
 /** The smallest change that turns `before` into `after` (common prefix and suffix). */
@@ -43,11 +46,18 @@ export function textChange(before: string, after: string): TextChange {
   return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
 }
 
+/** How an entry was read again: by the fast path, or by the library with its errors (yaml-entry-library.ts). */
+export interface ReparseOptions {
+  /** Derive only when the change is inside the entry starting here (the one whose errors may differ from a full parse). */
+  onlyEntryAt?: number;
+}
+
 /**
- * `doc` (the fast path's document of `before`) turned into the document of `after`, re-parsing
- * only the map entry, at the top level or one below, whose lines hold the whole change.
+ * `doc` (a document of `before` the fast path built, perhaps with entries since re-read by the
+ * library) turned into the document of `after`, re-parsing only the map entry, at the top level
+ * or one below, whose lines hold the whole change.
  */
-export function reparseEntry(doc: Document, before: string, after: string): ReparsedEntry | null {
+export function reparseEntry(doc: Document, before: string, after: string, options: ReparseOptions = {}): ReparsedEntry | null {
   const root = doc.contents;
   if (!isMap(root) || root.flow || doc.range === undefined) return null;
   const change = textChange(before, after);
@@ -57,25 +67,33 @@ export function reparseEntry(doc: Document, before: string, after: string): Repa
   const outerPair = root.items[outer.index];
   const inner = isMap(outerPair.value) && !outerPair.value.flow ? entryHolding(outerPair.value, before, change, outer.end) : null;
   const target = inner ?? outer;
+  if (options.onlyEntryAt !== undefined && target.start !== options.onlyEntryAt) return null;
   const map = inner ? (outerPair.value as YAMLMap) : root;
   const oldPair = map.items[target.index];
-  // The first content line after the entry: parsed with it, since it decides where the entry ends.
-  const sentinel = target.end < before.length ? target.end + delta : null;
-  const to = sentinel === null ? after.length : lineEnd(after, sentinel);
-  const parsed = parseFastPathMap(after, target.start, to, doc.schema as Schema);
-  if (parsed === null) return null;
-  const { map: slice } = parsed;
   const keyOf = (pair: Pair | undefined) => (pair && isScalar(pair.key) ? pair.key.value : undefined);
   // Values are spliced by these keys (yaml-source.ts): only keys that are their own property name.
   if (!isPlainKey(keyOf(outerPair)) || !isPlainKey(keyOf(oldPair))) return null;
   const siblingFollows = target.index + 1 < map.items.length;
+  // The first content line after the entry: parsed with it, since it decides where the entry ends.
+  const sentinel = target.end < before.length ? target.end + delta : null;
+  const to = sentinel === null ? after.length : lineEnd(after, sentinel);
+  const read = readEntry({ after, start: target.start, sentinel, to, schema: doc.schema as Schema, siblingFollows, nested: inner !== null });
+  if (read === null) return null;
+  const { map: slice } = read;
   if (keyOf(slice.items[0]) !== keyOf(oldPair) || (slice.items[0].key as Scalar).range![0] !== (oldPair.key as Scalar).range![0]) return null;
-  // The entry alone, then either the next sibling's key line, a shallower line, or the end.
-  if (siblingFollows) {
-    if (slice.items.length !== 2 || keyOf(slice.items[1]) !== keyOf(map.items[target.index + 1]) || parsed.used !== parsed.lines) return null;
-  } else if (slice.items.length !== 1 || parsed.used !== (sentinel === null ? parsed.lines : parsed.lines - 1)) {
-    return null;
-  }
+  if (siblingFollows && !read.alone && keyOf(slice.items[1]) !== keyOf(map.items[target.index + 1])) return null;
+  if (!(slice.items[0] as Pair).value || !((slice.items[0] as Pair).value as Scalar).range) return null;
+  // The old entry's errors go (those on the line after it too: that line was parsed with it), later ones move.
+  // An error at the end of the input (an unclosed collection) is the last entry's.
+  const ownedEnd = sentinel === null ? Infinity : lineEnd(before, target.end);
+  doc.errors = [
+    ...doc.errors.filter((error) => error.pos[0] < target.start),
+    ...read.errors,
+    ...doc.errors.filter((error) => error.pos[0] >= ownedEnd).map((error) => {
+      error.pos = [error.pos[0] + delta, error.pos[1] + delta];
+      return error;
+    }),
+  ];
   const pair = slice.items[0] as Pair;
   map.items[target.index] = pair;
   for (let i = target.index + 1; i < map.items.length; i++) shiftNode(map.items[i], delta);
@@ -87,14 +105,64 @@ export function reparseEntry(doc: Document, before: string, after: string): Repa
   const rootEnd = root.range![2];
   if (sentinel === null) {
     // The entry ends the document: whether it ends empty may have changed.
-    const endsEmpty = rootEnd === parsed.lastLineEnd && parsed.lastLineEnd < after.length;
+    const endsEmpty = rootEnd === read.lastLineEnd && read.lastLineEnd < after.length;
     doc.range = [doc.range[0], rootEnd, endsEmpty ? rootEnd : after.length];
   } else {
     doc.range = [doc.range[0], rootEnd, doc.range[2] + delta];
   }
   const keys = [String(keyOf(outerPair))];
   if (inner) keys.push(String(keyOf(pair)));
-  return { keys, pair, start: target.start, end: to };
+  return { keys, pair, start: target.start, end: to, divergent: read.errors.length > 0 };
+}
+
+interface EntrySlice {
+  after: string;
+  start: number;
+  /** Start of the line after the entry, or null when the entry ends the text. */
+  sentinel: number | null;
+  /** End of that line (or of the text). */
+  to: number;
+  schema: Schema;
+  siblingFollows: boolean;
+  /** An entry of a map one level down (a model group), not of the root map. */
+  nested: boolean;
+}
+
+interface ReadEntry {
+  map: YAMLMap;
+  errors: YAMLError[];
+  lastLineEnd: number;
+  /** Parsed without the line after it (no sibling key to check). */
+  alone: boolean;
+}
+
+/**
+ * The entry's lines (with the next line, which decides where it ends) as a one- or two-item map:
+ * by the fast path, else by the library, with the errors of text that is not valid YAML yet.
+ */
+function readEntry(slice: EntrySlice): ReadEntry | null {
+  const { after, start, sentinel, to, siblingFollows } = slice;
+  const fast = parseFastPathMap(after, start, to, slice.schema);
+  if (fast !== null) {
+    // The entry alone, then either the next sibling's key line, a shallower line, or the end.
+    if (siblingFollows ? fast.map.items.length !== 2 || fast.used !== fast.lines : fast.map.items.length !== 1 || fast.used !== (sentinel === null ? fast.lines : fast.lines - 1)) return null;
+    return { map: fast.map, errors: [], lastLineEnd: fast.lastLineEnd, alone: false };
+  }
+  // A shallower line after the last entry of a nested map is no item of the entry's map: leave it out.
+  const end = siblingFollows || sentinel === null ? to : sentinel;
+  // A line as shallow as the entry's key inside it is a new entry: the file's outer structure changed.
+  if (!indentedUnder(after, start, sentinel ?? end)) return null;
+  const library = parseEntryWithLibrary(after, start, end, slice.nested);
+  // A comment after the last entry of a map stretches the range of a node that depends on what
+  // follows (the fast path leaves such text to a full parse too).
+  const trailingComment = (read: { lastLineEnd: number }) => !siblingFollows && after.slice(read.lastLineEnd, end).includes('#');
+  if (library !== null && library.map.items.length === (siblingFollows ? 2 : 1)) return trailingComment(library) ? null : { ...library, alone: !siblingFollows };
+  // A quote left open runs on into the next entry: read the entry alone when a full parse fails as well.
+  if (library === null || sentinel === null) return null;
+  const quote = unclosedQuote(library.errors);
+  if (quote === null || quoteMayCloseCleanly(after, sentinel, quote)) return null;
+  const alone = parseEntryWithLibrary(after, start, sentinel, slice.nested);
+  return alone !== null && alone.map.items.length === 1 && alone.errors.length > 0 ? { ...alone, alone: true } : null;
 }
 
 /**
@@ -122,6 +190,20 @@ function entryHolding(map: YAMLMap, text: string, change: TextChange, mapEnd: nu
   // An insertion at `end` belongs to the next entry's line.
   const inside = change.oldEnd <= end && (change.start < end || (change.start === end && end === text.length && change.oldEnd === end));
   return inside ? { index: found, start, end } : null;
+}
+
+/** Whether every line with content after the first in [start, end) is indented deeper than the first. */
+function indentedUnder(text: string, start: number, end: number): boolean {
+  let column = 0;
+  while (text.charCodeAt(start + column) === 32) column++;
+  for (let line = lineEnd(text, start) + 1; line < end; line = lineEnd(text, line) + 1) {
+    let indent = 0;
+    while (line + indent < end && (text[line + indent] === ' ' || text[line + indent] === '\t')) indent++;
+    const first = text[line + indent];
+    if (line + indent >= end || first === '\n' || first === '\r' || first === '#') continue;
+    if (indent <= column) return false;
+  }
+  return true;
 }
 
 function isPlainKey(key: unknown): boolean {

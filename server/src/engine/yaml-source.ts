@@ -44,6 +44,11 @@ export class YamlCache implements YamlSource {
   private docs: Document[] = [];
   /** Whether the fast path built `docs`: only then can an edit re-parse part of them. */
   private derivable = false;
+  /**
+   * Where the entry starts whose lines are not valid YAML yet, read alone: only an edit inside it
+   * derives the next document, since a full parse may read the entries after it otherwise.
+   */
+  private divergentAt: number | null = null;
   private refused = false;
   private converted: { doc: Document; result: ValuesResult } | null = null;
   private memos = new Map<string, { owner: object; value: unknown }>();
@@ -58,6 +63,7 @@ export class YamlCache implements YamlSource {
     this.text = text;
     this.docs = parsed.docs;
     this.derivable = parsed.fast;
+    this.divergentAt = null;
     this.refused = parsed.tooDeep;
     this.converted = null;
     return this.docs;
@@ -101,7 +107,7 @@ export class YamlCache implements YamlSource {
     const doc = this.docs[0];
     let entry: ReturnType<typeof reparseEntry>;
     try {
-      entry = reparseEntry(doc, before, after);
+      entry = reparseEntry(doc, before, after, this.divergentAt === null ? {} : { onlyEntryAt: this.divergentAt });
     } catch (error) {
       // A slice nested past the stack's depth: the full parse refuses such a text cleanly.
       if (error instanceof RangeError) return false;
@@ -110,6 +116,7 @@ export class YamlCache implements YamlSource {
     // The entry sits at most two levels down, and the rest of the text passed the nesting check.
     if (entry === null || nestingDepth(after.slice(entry.start, entry.end), MAX_NESTING) + 2 > MAX_NESTING) return false;
     this.text = after;
+    this.divergentAt = entry.divergent ? entry.start : null;
     const old = this.converted?.doc === doc ? this.converted.result : null;
     this.converted = old && old.problem === null ? { doc, result: spliceValues(old.values, entry.keys, entry.pair, doc) } : null;
     return true;
@@ -121,15 +128,16 @@ export class YamlCache implements YamlSource {
  * else: no copy of the 999 groups an edit did not touch. Values are never mutated (merge.ts).
  */
 function spliceValues(values: unknown, keys: string[], pair: Pair, doc: Document): ValuesResult {
-  const value: unknown = (pair.value as { toJS(doc: Document, options: object): unknown }).toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
-  const replace = (holder: unknown, depth: number): unknown => {
+  const replace = (holder: unknown, depth: number, value: unknown): unknown => {
     if (!isPlainMap(holder)) throw new Error('not a map');
     const copy: Values = { ...holder };
-    copy[keys[depth]] = depth === keys.length - 1 ? value : replace(holder[keys[depth]], depth + 1);
+    copy[keys[depth]] = depth === keys.length - 1 ? value : replace(holder[keys[depth]], depth + 1, value);
     return copy;
   };
   try {
-    return { values: replace(values, 0), problem: null };
+    // Converting the entry can fail as a whole-document conversion would (an entry the library read with errors).
+    const value: unknown = (pair.value as { toJS(doc: Document, options: object): unknown }).toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
+    return { values: replace(values, 0, value), problem: null };
   } catch {
     return toValues(doc);
   }
