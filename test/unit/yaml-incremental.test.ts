@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Document } from 'yaml';
 import { generateInferenceStackValues } from '../../bench/generate-values';
+import { generateFleetValues } from '../../bench/generate-values-fleet';
 import { parseYaml, toValues } from '../../server/src/engine/document';
 import { parseFastPath } from '../../server/src/engine/yaml-fast-path';
 import { textChange } from '../../server/src/engine/yaml-incremental';
@@ -73,6 +74,14 @@ test('edits in a generated values file: the part-parse gives the full parse, and
   const { derived, eligible } = run(generateInferenceStackValues(6), 'generated 6 groups', 20261127, 150, 3);
   // Only an edit of a key, or above the first key, leaves a fast-path document to a full parse.
   assert.ok(eligible > 100 && derived > eligible * 0.9, `only ${derived} of ${eligible} edits inside the subset were parsed in part`);
+});
+
+test('edits in a fleet file of other shapes (anchors, merge keys, block lists, comments): the part-parse gives the full parse, and is taken', () => {
+  const source = generateFleetValues(5);
+  let derived = 0;
+  for (const seed of [31, 32]) derived += run(source, 'fleet of 5 groups', seed, 100, 3).derived;
+  // The library builds this document (anchors); edits of groups that only alias are still parsed in part.
+  assert.ok(derived > 200, `only ${derived} fleet edits were parsed in part`);
 });
 
 test('edits in the corpus files: the part-parse gives the full parse or is not taken', () => {

@@ -4,8 +4,16 @@ import { parseAllDocuments, type Document } from 'yaml';
 import type { Finding } from './types';
 import { FAST_PATH_OPTIONS, parseFastPath } from './yaml-fast-path';
 
-/** Bounds alias expansion when converting to plain values ("billion laughs"). */
-export const MAX_ALIAS_COUNT = 1000;
+/**
+ * Bounds what aliases expand to ("billion laughs"): the checks walk the values as a tree, so an
+ * alias costs the size of what it refers to each time. The library's own bound counts references
+ * instead (1,000 of one anchor refused a fleet of 1,000 groups sharing one `resources` block) and
+ * lets a wide anchor through; this counts the values a walk would visit.
+ */
+export const MAX_EXPANDED_VALUES = 1_000_000;
+
+/** For the library's conversion: its reference count is not the bound (MAX_EXPANDED_VALUES is). */
+export const MAX_ALIAS_COUNT = -1;
 
 /** Deeper than this is no values file anyone writes, and the parser's recursion would overflow the stack. */
 export const MAX_NESTING = 1000;
@@ -173,6 +181,9 @@ export function toValues(doc: Document): ValuesResult {
   // `a: &x {b: *x}` converts to an object that holds itself; every walk over it would never end.
   // Only an anchored node can be reached again, so a file without anchors needs no walk.
   if (anchors > 0 && holdsItself(values)) return { values: null, problem: 'an alias refers to a node that contains it, so the values never end' };
+  if (anchors > 0 && expandedSize(values, MAX_EXPANDED_VALUES) > MAX_EXPANDED_VALUES) {
+    return { values: null, problem: `the aliases here expand to more than ${MAX_EXPANDED_VALUES.toLocaleString('en')} values, too many to check (an alias bomb?)` };
+  }
   return { values, problem: null };
 }
 
@@ -203,4 +214,40 @@ function holdsItself(root: unknown): boolean {
     }
   }
   return false;
+}
+
+/**
+ * How many values a walk of `root` as a tree visits, counting a shared object (an alias) each time
+ * it is reached; stops counting past `limit`. Linear: each object's size is computed once.
+ * `root` holds no cycle (holdsItself ran first).
+ */
+function expandedSize(root: unknown, limit: number): number {
+  const sizes = new Map<object, number>();
+  const stack: { value: object; children: unknown[]; next: number; size: number }[] = [];
+  const sizeOf = (value: unknown): number | null => {
+    if (value === null || typeof value !== 'object') return 1;
+    const known = sizes.get(value);
+    if (known !== undefined) return known;
+    stack.push({ value, children: Object.values(value), next: 0, size: 1 });
+    return null;
+  };
+  const top = sizeOf(root);
+  if (top !== null) return top;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.next < frame.children.length) {
+      const child = sizeOf(frame.children[frame.next]);
+      if (child === null) continue;
+      frame.next++;
+      frame.size = Math.min(frame.size + child, limit + 1);
+    } else {
+      stack.pop();
+      sizes.set(frame.value, frame.size);
+      if (stack.length === 0) return frame.size;
+      const parent = stack[stack.length - 1];
+      parent.next++;
+      parent.size = Math.min(parent.size + frame.size, limit + 1);
+    }
+  }
+  return sizes.get(root as object) ?? 0;
 }

@@ -158,9 +158,9 @@ export class Engine {
       memory.history.lastGroup = null;
     }
     if (read.values === null) return { findings: read.findings, tags: null };
-    // Group by group only where no value comes from another group (an alias) and the parse
-    // cannot hang on text outside the edit (syntax errors): plain block YAML.
-    const spans = memory && chart === 'inference-stack' && yaml.plain(doc) ? groupSpans(doc, text) : null;
+    // Group by group only where the edit left every other group's values as they were: no value
+    // comes from the edited group through an alias (YamlSource.groupwise).
+    const spans = memory && chart === 'inference-stack' && yaml.groupwise(doc) ? groupSpans(doc, text) : null;
     const merged = mergeValues(CHART_DEFAULTS[chart], read.values);
     const view: MergedView = { chart, doc, text, fileValues: read.values, merged, explained: read.explained };
     const reuse = spans && previous && sameOwner(previous, memory!.owner) ? reuseFor(previous, doc, text, spans) : null;

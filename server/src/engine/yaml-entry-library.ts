@@ -5,15 +5,18 @@
 // a keystroke's cost at the size of the entry instead of the file's (issue #18); the errors are
 // the entry's own, placed in the whole text's offsets.
 //
-// Only entries that cannot depend on text outside their lines are taken: no anchors, aliases,
-// tags or merge keys (an alias reaches into other entries), no document markers (they split the
-// file), and no collection left open across the entry's end (it would run on into the next
-// entry in a full parse). An unclosed quote is the one exception: see `openQuoteEntry`.
-import { isAlias, isMap, isNode, isScalar, parseDocument, visit, type YAMLError, type YAMLMap } from 'yaml';
+// Only entries whose reading does not change what other entries read are taken: no anchors or
+// tags (aliases are, when their anchors lie before the entry: the caller checks), no document
+// markers (they split the file), and no collection left open across the entry's end (it would run
+// on into the next entry in a full parse). An unclosed quote is the one exception: see
+// `quoteMayCloseCleanly`.
+import { isAlias, isMap, isNode, parseDocument, visit, type YAMLError, type YAMLMap } from 'yaml';
 import { FAST_PATH_OPTIONS } from './yaml-fast-path';
 
 export interface LibraryEntry {
   map: YAMLMap;
+  /** The anchors its aliases name: they must be defined before the entry (checked by the caller). */
+  aliases: string[];
   /** The entry's parse errors, at offsets of the whole text. */
   errors: YAMLError[];
   /** End of the last line with content in [from, to). */
@@ -43,7 +46,9 @@ export function parseEntryWithLibrary(text: string, from: number, to: number, ne
   if (!isMap(top) || top.flow || top.items.length === 0) return null;
   if (nested && (top.items.length !== 1 || !isMap(top.items[0].value))) return null;
   const root = (nested ? top.items[0].value : top) as YAMLMap;
-  if (root.flow || root.items.length === 0 || !independent(root)) return null;
+  if (root.flow || root.items.length === 0) return null;
+  const aliases = aliasesIfSelfContained(root);
+  if (aliases === null) return null;
   const by = from - prefix.length;
   const lastLineEnd = lastContentLineEnd(text, from, to);
   for (const error of doc.errors) {
@@ -53,7 +58,7 @@ export function parseEntryWithLibrary(text: string, from: number, to: number, ne
     error.pos = start >= lastLineEnd ? [Math.max(from, lastLineEnd - 1), lastLineEnd] : [start, Math.min(end, to)];
   }
   shiftAll(root, by);
-  return { map: root, errors: doc.errors, lastLineEnd };
+  return { map: root, aliases, errors: doc.errors, lastLineEnd };
 }
 
 /**
@@ -92,22 +97,22 @@ export function quoteMayCloseCleanly(text: string, from: number, quote: '"' | "'
   return true;
 }
 
-/** No alias, anchor, explicit tag or merge key anywhere under `root`. */
-function independent(root: YAMLMap): boolean {
-  let found = false;
-  visit(root, (key, node) => {
-    if (isAlias(node) || (isNode(node) && (node.anchor || node.tag))) {
-      found = true;
-      return visit.BREAK;
-    }
-    // With YAML 1.1's merge keys on, the library reads `<<` as a symbol.
-    if (key === 'key' && isScalar(node) && (node.value === '<<' || typeof node.value === 'symbol')) {
-      found = true;
+/**
+ * The anchor names the aliases under `root` refer to, or null when something under it would change
+ * what other entries read: an anchor (a later alias would refer to it) or an explicit tag.
+ */
+function aliasesIfSelfContained(root: YAMLMap): string[] | null {
+  const aliases: string[] = [];
+  let refused = false;
+  visit(root, (_key, node) => {
+    if (isAlias(node)) aliases.push(node.source);
+    else if (isNode(node) && (node.anchor || node.tag)) {
+      refused = true;
       return visit.BREAK;
     }
     return undefined;
   });
-  return !found;
+  return refused ? null : aliases;
 }
 
 /** Every range in `node`, itself included, moved by `by` (visit calls back on the root too). */

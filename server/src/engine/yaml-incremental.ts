@@ -8,7 +8,7 @@
 // ranges, values and scalar details, so moving them is moving their ranges. The previous
 // document is changed in place and must not be used for the old text afterwards.
 import { lineStartAt } from './lines';
-import { isMap, isScalar, type Document, type Pair, type Scalar, type Schema, type YAMLError, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Document, type Node, type Pair, type Scalar, type Schema, type YAMLError, type YAMLMap } from 'yaml';
 import { parseEntryWithLibrary, quoteMayCloseCleanly, unclosedQuote } from './yaml-entry-library';
 import { parseFastPathMap } from './yaml-fast-path';
 
@@ -27,6 +27,8 @@ export interface ReparsedEntry {
   end: number;
   /** The entry has errors: a full parse may read the entries after it otherwise (see yaml-entry-library.ts). */
   divergent: boolean;
+  /** The pair `pair` replaced. */
+  replaced: Pair;
 }
 
 /** The smallest change that turns `before` into `after` (common prefix and suffix). */
@@ -50,6 +52,11 @@ export function textChange(before: string, after: string): TextChange {
 export interface ReparseOptions {
   /** Derive only when the change is inside the entry starting here (the one whose errors may differ from a full parse). */
   onlyEntryAt?: number;
+  /**
+   * The document's anchored nodes (a document the library built): an entry that holds one is not
+   * re-read alone, since aliases elsewhere read it; an entry's aliases must name one before it.
+   */
+  anchors?: readonly Node[];
 }
 
 /**
@@ -80,6 +87,7 @@ export function reparseEntry(doc: Document, before: string, after: string, optio
   const read = readEntry({ after, start: target.start, sentinel, to, schema: doc.schema as Schema, siblingFollows, nested: inner !== null });
   if (read === null) return null;
   const { map: slice } = read;
+  if (!anchorsAllow(options.anchors ?? [], read.aliases, target.start, target.end)) return null;
   if (keyOf(slice.items[0]) !== keyOf(oldPair) || (slice.items[0].key as Scalar).range![0] !== (oldPair.key as Scalar).range![0]) return null;
   if (siblingFollows && !read.alone && keyOf(slice.items[1]) !== keyOf(map.items[target.index + 1])) return null;
   if (!(slice.items[0] as Pair).value || !((slice.items[0] as Pair).value as Scalar).range) return null;
@@ -112,7 +120,7 @@ export function reparseEntry(doc: Document, before: string, after: string, optio
   }
   const keys = [String(keyOf(outerPair))];
   if (inner) keys.push(String(keyOf(pair)));
-  return { keys, pair, start: target.start, end: to, divergent: read.errors.length > 0 };
+  return { keys, pair, start: target.start, end: to, divergent: read.errors.length > 0, replaced: oldPair as Pair };
 }
 
 interface EntrySlice {
@@ -130,6 +138,7 @@ interface EntrySlice {
 
 interface ReadEntry {
   map: YAMLMap;
+  aliases: string[];
   errors: YAMLError[];
   lastLineEnd: number;
   /** Parsed without the line after it (no sibling key to check). */
@@ -146,7 +155,7 @@ function readEntry(slice: EntrySlice): ReadEntry | null {
   if (fast !== null) {
     // The entry alone, then either the next sibling's key line, a shallower line, or the end.
     if (siblingFollows ? fast.map.items.length !== 2 || fast.used !== fast.lines : fast.map.items.length !== 1 || fast.used !== (sentinel === null ? fast.lines : fast.lines - 1)) return null;
-    return { map: fast.map, errors: [], lastLineEnd: fast.lastLineEnd, alone: false };
+    return { map: fast.map, aliases: [], errors: [], lastLineEnd: fast.lastLineEnd, alone: false };
   }
   // A shallower line after the last entry of a nested map is no item of the entry's map: leave it out.
   const end = siblingFollows || sentinel === null ? to : sentinel;
@@ -190,6 +199,17 @@ function entryHolding(map: YAMLMap, text: string, change: TextChange, mapEnd: nu
   // An insertion at `end` belongs to the next entry's line.
   const inside = change.oldEnd <= end && (change.start < end || (change.start === end && end === text.length && change.oldEnd === end));
   return inside ? { index: found, start, end } : null;
+}
+
+/**
+ * Whether re-reading the entry at [start, end) of the old text leaves every alias reading what a
+ * full parse would: the old entry holds no anchor, and each alias of the new one names an anchor
+ * on a node that ends before the entry (so it cannot contain the entry, either).
+ */
+function anchorsAllow(anchors: readonly Node[], aliases: readonly string[], start: number, end: number): boolean {
+  if (anchors.length === 0) return aliases.length === 0;
+  if (anchors.some((node) => node.range![0] >= start && node.range![0] < end)) return false;
+  return aliases.every((name) => anchors.some((node) => node.anchor === name && node.range![1] <= start));
 }
 
 /** Whether every line with content after the first in [start, end) is indented deeper than the first. */

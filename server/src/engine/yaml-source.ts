@@ -2,7 +2,9 @@
 // use a new YamlCache per call; the language server keeps one per open document, so that
 // analysis, completion, hover and code actions of one version share one parse, and a keystroke
 // re-parses one map entry instead of the whole file (yaml-incremental.ts).
-import type { Document, Pair } from 'yaml';
+import { Document, isMap, isNode, visit, YAMLSeq, type Node, type Pair } from 'yaml';
+import { FAST_PATH_OPTIONS } from './yaml-fast-path';
+import { replaceAliasTargets } from './yaml-nodes';
 import { isPlainMap, type Values } from './merge';
 import { MAX_ALIAS_COUNT, MAX_NESTING, nestingDepth, parseYamlTelling, toValues, type ValuesResult } from './document';
 import { reparseEntry } from './yaml-incremental';
@@ -15,10 +17,15 @@ export interface YamlSource {
   /** Whether `text` nests deeper than MAX_NESTING, so that `parse` refuses it (no documents). */
   tooDeep(text: string): boolean;
   /**
-   * Whether `doc` is known to be plain block YAML (the fast path's subset): no anchors, aliases,
-   * tags or merge keys, so that no value in one entry comes from another.
+   * Whether `doc` is known to be block YAML in which no value of one entry comes from another: no
+   * anchors (so no alias resolves), and a map an edit can re-read one entry of.
    */
   plain(doc: Document): boolean;
+  /**
+   * Whether the values of `doc`'s entries other than the one last edited are the values they had
+   * before the edit: `plain`, or anchors that the edited entry neither holds nor gained.
+   */
+  groupwise(doc: Document): boolean;
   /**
    * What `compute` derives from the text last parsed and `owner` (values, settings), kept while
    * both stay the same: the merged values and tag sites that every request of a version reads.
@@ -42,8 +49,15 @@ const MAX_PROBES = 4;
 export class YamlCache implements YamlSource {
   private text: string | null = null;
   private docs: Document[] = [];
-  /** Whether the fast path built `docs`: only then can an edit re-parse part of them. */
+  /**
+   * Whether an edit may re-parse part of `docs`: one block-map document, built by the fast path,
+   * or by the library without errors (anchors and aliases then ride along: `anchors`).
+   */
   private derivable = false;
+  /** The anchored nodes of a document the library built, in document order; none for the fast path's. */
+  private anchors: Node[] = [];
+  /** Whether the last `parse` derived its document from the one before (one entry re-read). */
+  private derived = false;
   /**
    * Where the entry starts whose lines are not valid YAML yet, read alone: only an edit inside it
    * derives the next document, since a full parse may read the entries after it otherwise.
@@ -58,11 +72,13 @@ export class YamlCache implements YamlSource {
   parse(text: string): Document[] {
     if (text === this.text) return this.docs;
     this.memos.clear();
-    if (this.derivable && this.text !== null && this.reparse(this.text, text)) return this.docs;
+    this.derived = this.derivable && this.text !== null && this.reparse(this.text, text);
+    if (this.derived) return this.docs;
     const parsed = parseYamlTelling(text);
     this.text = text;
     this.docs = parsed.docs;
-    this.derivable = parsed.fast;
+    this.anchors = parsed.fast ? [] : anchoredNodes(parsed.docs);
+    this.derivable = parsed.fast || isDerivable(parsed.docs);
     this.divergentAt = null;
     this.refused = parsed.tooDeep;
     this.converted = null;
@@ -93,7 +109,12 @@ export class YamlCache implements YamlSource {
   }
 
   plain(doc: Document): boolean {
-    return this.derivable && this.docs[0] === doc;
+    return this.derivable && this.docs[0] === doc && this.anchors.length === 0;
+  }
+
+  groupwise(doc: Document): boolean {
+    // With anchors, only an edit of an entry that holds none leaves the other entries' values as they were.
+    return this.derivable && this.docs[0] === doc && (this.plain(doc) || this.derived);
   }
 
   values(doc: Document): ValuesResult {
@@ -107,7 +128,7 @@ export class YamlCache implements YamlSource {
     const doc = this.docs[0];
     let entry: ReturnType<typeof reparseEntry>;
     try {
-      entry = reparseEntry(doc, before, after, this.divergentAt === null ? {} : { onlyEntryAt: this.divergentAt });
+      entry = reparseEntry(doc, before, after, { anchors: this.anchors, ...(this.divergentAt === null ? {} : { onlyEntryAt: this.divergentAt }) });
     } catch (error) {
       // A slice nested past the stack's depth: the full parse refuses such a text cleanly.
       if (error instanceof RangeError) return false;
@@ -117,17 +138,48 @@ export class YamlCache implements YamlSource {
     if (entry === null || nestingDepth(after.slice(entry.start, entry.end), MAX_NESTING) + 2 > MAX_NESTING) return false;
     this.text = after;
     this.divergentAt = entry.divergent ? entry.start : null;
+    replaceAliasTargets(doc, entry.replaced, entry.pair, this.anchors);
     const old = this.converted?.doc === doc ? this.converted.result : null;
-    this.converted = old && old.problem === null ? { doc, result: spliceValues(old.values, entry.keys, entry.pair, doc) } : null;
+    this.converted = old && old.problem === null ? { doc, result: spliceValues(old.values, entry.keys, entry.pair, doc, this.converter(doc, entry.start)) } : null;
     return true;
   }
+
+  /**
+   * Converts an entry that starts at `start` to plain values. The library resolves an alias by
+   * walking the document it is given: a document of the anchors before the entry is enough (the
+   * entry's aliases name only those), and walking it costs nothing like the whole text's.
+   */
+  private converter(doc: Document, start: number): (node: unknown) => unknown {
+    const options = { maxAliasCount: MAX_ALIAS_COUNT };
+    const toJS = (node: unknown, on: Document) => (node as { toJS(doc: Document, options: object): unknown }).toJS(on, options);
+    if (this.anchors.length === 0) return (node) => toJS(node, doc);
+    const anchors = new Document(new YAMLSeq(), FAST_PATH_OPTIONS);
+    (anchors.contents as YAMLSeq).items = this.anchors.filter((node) => node.range![1] <= start);
+    return (node) => toJS(node, anchors);
+  }
+}
+
+/** One block-map document without errors: its entries can be re-read one at a time. */
+function isDerivable(docs: readonly Document[]): boolean {
+  const [doc] = docs;
+  return docs.length === 1 && doc.errors.length === 0 && doc.warnings.length === 0 && isMap(doc.contents) && !doc.contents.flow;
+}
+
+/** The nodes with an anchor of a library-built document, in document order. */
+function anchoredNodes(docs: readonly Document[]): Node[] {
+  const nodes: Node[] = [];
+  if (docs.length !== 1) return nodes;
+  visit(docs[0], (_key, node) => {
+    if (isNode(node) && node.anchor && node.range) nodes.push(node);
+  });
+  return nodes;
 }
 
 /**
  * The values with the entry at `keys` replaced by the new pair's value, sharing everything
  * else: no copy of the 999 groups an edit did not touch. Values are never mutated (merge.ts).
  */
-function spliceValues(values: unknown, keys: string[], pair: Pair, doc: Document): ValuesResult {
+function spliceValues(values: unknown, keys: string[], pair: Pair, doc: Document, convert: (node: unknown) => unknown): ValuesResult {
   const replace = (holder: unknown, depth: number, value: unknown): unknown => {
     if (!isPlainMap(holder)) throw new Error('not a map');
     const copy: Values = { ...holder };
@@ -136,7 +188,7 @@ function spliceValues(values: unknown, keys: string[], pair: Pair, doc: Document
   };
   try {
     // Converting the entry can fail as a whole-document conversion would (an entry the library read with errors).
-    const value: unknown = (pair.value as { toJS(doc: Document, options: object): unknown }).toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
+    const value = convert(pair.value);
     return { values: replace(values, 0, value), problem: null };
   } catch {
     return toValues(doc);

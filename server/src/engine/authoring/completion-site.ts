@@ -5,9 +5,9 @@
 // and after `key: ` it is the value. Errors elsewhere in the file do not matter: the parser
 // still builds the nodes around the cursor.
 import { lineAt } from '../lines';
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
 import type { EngineSettings, OffsetRange } from '../types';
-import { keyText, type PathSegment } from '../yaml-nodes';
+import { keyText, resolveNode, type PathSegment } from '../yaml-nodes';
 import type { LayerText } from '../layers/analyze';
 import { chartDocuments, type ValuesDocument } from './values-file';
 import { columnOf, findNodeAround, rangeOf } from './yaml-position';
@@ -78,7 +78,7 @@ function keysOf(doc: Document, map: unknown, depth = 0): string[] {
     if (key !== '<<') return key === null ? [] : [key];
     const value = pair.value as Node | null;
     const sources = isSeq(value) ? value.items : [value];
-    return sources.flatMap((source) => keysOf(doc, isAlias(source) ? source.resolve(doc) : source, depth + 1));
+    return sources.flatMap((source) => keysOf(doc, resolveNode(doc, source), depth + 1));
   });
 }
 

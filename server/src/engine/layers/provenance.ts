@@ -2,10 +2,9 @@
 // topmost file that writes the path, unless a file above it writes something other than a map
 // at a prefix of the path (a list, a scalar, a `null`): lists and scalars replace what is
 // below them, and `null` deletes it, so nothing under that prefix comes from lower files.
-import { isAlias, isMap, isSeq, visit, type Document, type Node } from 'yaml';
-import { indexedPairLookup, type NodeLocation, type PairLookup, type PathSegment } from '../yaml-nodes';
+import { isMap, isSeq, visit, type Document, type Node } from 'yaml';
+import { indexedPairLookup, resolveNode, type NodeLocation, type PairLookup, type PathSegment } from '../yaml-nodes';
 
-const MAX_ALIAS_HOPS = 64;
 
 export interface LayerDocument {
   doc: Document;
@@ -16,11 +15,7 @@ export function layerDocument(doc: Document): LayerDocument {
   return { doc, lookup: indexedPairLookup(doc) };
 }
 
-function resolve(doc: Document, node: unknown): Node | null {
-  let current = node;
-  for (let hops = 0; isAlias(current) && hops < MAX_ALIAS_HOPS; hops++) current = current.resolve(doc);
-  return (current ?? null) as Node | null;
-}
+const resolve = resolveNode;
 
 type Walk = { found: NodeLocation } | { found: null; replaces: boolean };
 
