@@ -2,6 +2,7 @@
 // with the issue's targets checked against the figures of the same run.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { SessionFigures } from './scenario';
+import { TYPING_SCENARIOS, type TypingFigures } from './typing';
 import type { ExtensionTimes } from './in-process';
 import type { Summary } from './stats';
 
@@ -13,6 +14,15 @@ export interface FileResult {
   theirs: SessionFigures | null;
   cli: { ms: number; findings: number };
   parse: { ms: number; firstMs: number };
+  typing: TypingResult;
+}
+
+/** The typing scenarios on one file (typing.ts). */
+export interface TypingResult {
+  name: string;
+  lines: number;
+  ours: TypingFigures;
+  theirs: TypingFigures | null;
 }
 
 export interface Machine {
@@ -28,6 +38,8 @@ export interface Machine {
 export interface Results {
   machine: Machine;
   files: FileResult[];
+  /** The typing scenarios on the other generator's file (generate-values-fleet.ts). */
+  fleet: TypingResult;
   /** Activation as VS Code counts it (bundle load + activate() call), and the client library loaded after it. */
   extension: ExtensionTimes;
   nodeStartupMs: number;
@@ -97,14 +109,35 @@ export function markdownTable(results: Results): string {
       `${ms(results.extension.activationMs)} ms, then the language client library it loads after returning: ${ms(results.extension.clientLibraryMs)} ms; ` +
       `Node's own start-up (\`node -e ''\`): ${ms(results.nodeStartupMs)} ms.`,
     '',
+    ...typingTable([...files.map((f) => f.typing), results.fleet]),
+    '',
     '| target | limit | measured | |',
     '|---|---|---|---|',
     ...targets,
   ].join('\n');
 }
 
+/** p95 of each typing scenario per file, ours / yaml-language-server's. */
+function typingTable(results: TypingResult[]): string[] {
+  const cell = (result: TypingResult, scenario: (typeof TYPING_SCENARIOS)[number]) => {
+    const ours = result.ours.scenarios[scenario];
+    const theirs = result.theirs?.scenarios[scenario];
+    return ours ? pair(ours.p95, theirs?.p95) : '–';
+  };
+  const rss = (result: TypingResult) => pair(result.ours.peakRssMiB ?? NaN, result.theirs?.peakRssMiB ?? undefined);
+  return [
+    'While typing: p95 ms from each keystroke to its diagnostics (completion: to the answer), ours / yaml-language-server; ' +
+      'the last column is the other generator (anchors and merge keys in a shared block, block lists, comments).',
+    '',
+    `| while typing, p95 ms | ${results.map((r) => `${r.name} (${r.lines.toLocaleString('en')} lines)`).join(' | ')} |`,
+    `|---|${results.map(() => '---').join('|')}|`,
+    ...TYPING_SCENARIOS.map((scenario) => `| ${scenario} | ${results.map((r) => cell(r, scenario)).join(' | ')} |`),
+    `| server peak RSS over the typing session, MiB | ${results.map(rss).join(' | ')} |`,
+  ];
+}
+
 /** The issue's targets, checked against medians (and p95s where the target says so). */
-export function checkTargets(files: FileResult[], extension: ExtensionTimes): Target[] {
+export function checkTargets(files: FileResult[], extension: ExtensionTimes, fleet?: TypingResult): Target[] {
   const small = files.find((f) => f.groups === 10);
   const large = files.find((f) => f.groups === 1000);
   const targets: Target[] = [];
@@ -133,6 +166,24 @@ export function checkTargets(files: FileResult[], extension: ExtensionTimes): Ta
     add('35,000 lines: peak RSS', 150, large.ours.peakRssMiB ?? Infinity, 'MiB');
     add('35,000 lines: CLI lint', 1000, large.cli.ms);
   }
+  // Issue #18: every typing scenario, per file size.
+  const typingLimits = (result: TypingResult, edit: number, completion: number, paste: number) => {
+    for (const scenario of TYPING_SCENARIOS) {
+      const figure = result.ours.scenarios[scenario];
+      if (!figure) continue;
+      const limit = scenario === 'completion on that line' ? completion : scenario.includes('whole group') ? paste : edit;
+      add(`${result.name} (${result.lines.toLocaleString('en')} lines): ${scenario}, p95`, limit, figure.p95);
+    }
+  };
+  for (const file of files) {
+    if (file.groups <= 100) typingLimits(file.typing, 30, 10, 30);
+    else typingLimits(file.typing, 100, 30, 150);
+  }
+  if (fleet) {
+    typingLimits(fleet, fleet.lines > 10_000 ? 100 : 30, fleet.lines > 10_000 ? 30 : 10, fleet.lines > 10_000 ? 150 : 30);
+    add(`${fleet.name}: peak RSS while typing`, 200, fleet.ours.peakRssMiB ?? Infinity, 'MiB');
+  }
+  if (large) add('35,000 lines: peak RSS while typing', 200, large.typing.ours.peakRssMiB ?? Infinity, 'MiB');
   return targets;
 }
 

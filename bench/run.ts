@@ -10,11 +10,13 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateInferenceStackValues } from './generate-values';
+import { generateFleetValues } from './generate-values-fleet';
 import { timeCli, timeExtensionActivation, timeNodeStartup, timeParse } from './in-process';
 import { profile } from './profile';
-import { checkTargets, markdownTable, updateReadme, type FileResult, type Results } from './report';
+import { checkTargets, markdownTable, updateReadme, type FileResult, type Results, type TypingResult } from './report';
 import { runSession } from './scenario';
 import { ourServer, REPO_ROOT, yamlLanguageServer } from './servers';
+import { runTyping } from './typing';
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -41,7 +43,23 @@ async function benchFile(dir: string, groups: number, withTheirs: boolean): Prom
   log(`${groups} groups: CLI and parse`);
   const cli = await timeCli(file);
   const parse = timeParse(text);
-  return { groups, lines, bytes: Buffer.byteLength(text), ours, theirs, cli, parse };
+  const typing = await benchTyping(dir, `values-${groups}`, text, withTheirs);
+  return { groups, lines, bytes: Buffer.byteLength(text), ours, theirs, cli, parse, typing };
+}
+
+/** The typing scenarios (typing.ts) on one file, ours and yaml-language-server's. */
+async function benchTyping(dir: string, name: string, text: string, withTheirs: boolean): Promise<TypingResult> {
+  const file = path.join(dir, `${name}.yaml`);
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  log(`${name}: typing, our server`);
+  const ours = await runTyping(ourServer(), uri, text);
+  let theirs = null;
+  if (withTheirs) {
+    log(`${name}: typing, yaml-language-server`);
+    theirs = await runTyping(yamlLanguageServer(path.join(dir, '*.yaml')), uri, text);
+  }
+  return { name, lines: text.split('\n').length - 1, ours, theirs };
 }
 
 async function main(): Promise<void> {
@@ -55,6 +73,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bit-harbor-bench-'));
   const files: FileResult[] = [];
   for (const groups of sizes) files.push(await benchFile(dir, groups, withTheirs));
+  // The other generator's shapes (anchors, merge keys, block lists, comments) at the largest size.
+  const fleetGroups = Math.max(...sizes);
+  const fleet = await benchTyping(dir, `fleet-${fleetGroups}`, generateFleetValues(fleetGroups), withTheirs);
   log('extension activation and node start-up');
   const extension = await timeExtensionActivation();
   const nodeStartupMs = await timeNodeStartup();
@@ -68,9 +89,10 @@ async function main(): Promise<void> {
       load: [loadBefore, loadavg()[0]],
     },
     files,
+    fleet,
     extension,
     nodeStartupMs,
-    targets: checkTargets(files, extension),
+    targets: checkTargets(files, extension, fleet),
   };
   const table = markdownTable(results);
   process.stdout.write(`${table}\n`);

@@ -50,7 +50,7 @@ interface Positions {
 const WAIT_MS = 60_000;
 
 /** What an editor announces, and the settings announced once after start (servers that pull answer with a request). */
-async function startAsEditor(spec: ServerSpec): Promise<LspTestClient> {
+export async function startAsEditor(spec: ServerSpec): Promise<LspTestClient> {
   const client = await LspTestClient.start({
     server: spec,
     timeoutMs: WAIT_MS,

@@ -175,6 +175,24 @@ function readEntry(slice: EntrySlice): ReadEntry | null {
 }
 
 /**
+ * The lines of the entry, at the top level or one below, that hold [start, end) of `text` (the
+ * text `doc` was parsed from), with the key of the top-level entry it sits in when one below;
+ * null when they lie outside every entry (before the first key, or across two).
+ */
+export function entryLinesAround(doc: Document, text: string, start: number, end: number): { start: number; end: number; outerKey: string | null } | null {
+  const root = doc.contents;
+  if (!isMap(root) || root.flow) return null;
+  const change = { start, oldEnd: end, newEnd: end };
+  const outer = entryHolding(root, text, change, text.length);
+  if (outer === null) return null;
+  const outerPair = root.items[outer.index];
+  const inner = isMap(outerPair.value) && !outerPair.value.flow ? entryHolding(outerPair.value, text, change, outer.end) : null;
+  const outerKey = isScalar(outerPair.key) ? outerPair.key.value : undefined;
+  if (inner === null) return { start: outer.start, end: outer.end, outerKey: null };
+  return isPlainKey(outerKey) ? { start: inner.start, end: inner.end, outerKey: outerKey as string } : null;
+}
+
+/**
  * The entry of block map `map` whose lines (its key's line up to the next key's line, or
  * `mapEnd`) hold the whole change; its index and those bounds in the old text.
  */

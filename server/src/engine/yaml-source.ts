@@ -31,15 +31,7 @@ export interface YamlSource {
    * both stay the same: the merged values and tag sites that every request of a version reads.
    */
   memo<T>(key: string, owner: object, compute: () => T): T;
-  /**
-   * `text` with `text[start, end)` replaced by `insert`: the probe texts completion parses (the
-   * cursor marked). The same probe asked again is the very same string, so that telling it is
-   * the text parsed last costs no comparison of two megabyte strings.
-   */
-  edited(text: string, start: number, end: number, insert: string): string;
 }
-
-const MAX_PROBES = 4;
 
 /**
  * The last text parsed for one document, derived from the one before when an edit allows.
@@ -66,8 +58,6 @@ export class YamlCache implements YamlSource {
   private refused = false;
   private converted: { doc: Document; result: ValuesResult } | null = null;
   private memos = new Map<string, { owner: object; value: unknown }>();
-  /** The last few probes, of the text they were made from. */
-  private probes: { base: string; key: string; probe: string }[] = [];
 
   parse(text: string): Document[] {
     if (text === this.text) return this.docs;
@@ -96,16 +86,6 @@ export class YamlCache implements YamlSource {
     const value = compute();
     this.memos.set(key, { owner, value });
     return value;
-  }
-
-  edited(text: string, start: number, end: number, insert: string): string {
-    const key = `${start}|${end}|${insert}`;
-    const kept = this.probes.find((probe) => probe.base === text && probe.key === key);
-    if (kept) return kept.probe;
-    const probe = text.slice(0, start) + insert + text.slice(end);
-    // A completion request makes two or three probes of one text; older ones are of older texts.
-    this.probes = [{ base: text, key, probe }, ...this.probes.filter((p) => p.base === text)].slice(0, MAX_PROBES);
-    return probe;
   }
 
   plain(doc: Document): boolean {

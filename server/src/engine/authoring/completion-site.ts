@@ -7,9 +7,10 @@
 import { lineAt } from '../lines';
 import { isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
 import type { EngineSettings, OffsetRange } from '../types';
-import { keyText, resolveNode, type PathSegment } from '../yaml-nodes';
+import { keyText, locate, resolveNode, type PathSegment } from '../yaml-nodes';
 import type { LayerText } from '../layers/analyze';
-import { chartDocuments, type ValuesDocument } from './values-file';
+import { chartDocuments, documentTypedInto, type ValuesDocument } from './values-file';
+import { probeAt } from './probe';
 import { columnOf, findNodeAround, rangeOf } from './yaml-position';
 import { YamlCache, type YamlSource } from '../yaml-source';
 
@@ -82,6 +83,17 @@ function keysOf(doc: Document, map: unknown, depth = 0): string[] {
   });
 }
 
+/** The keys the analysed document has in the map at `path` (its own parse, not the probe's), but the one being typed at `offset`. */
+function presentInDocument(document: ValuesDocument, path: PathSegment[], offset: number): string[] {
+  const map = path.length === 0 ? document.doc.contents : locate(document.doc, path)?.value;
+  if (!isMap(map)) return [];
+  return map.items.flatMap((pair) => {
+    const range = rangeOf(pair.key as Node | null);
+    const key = keyText(pair);
+    return key === null || key === '<<' || (range && range.start <= offset && offset <= range.end) ? [] : [key];
+  });
+}
+
 export function completionSite(
   text: string,
   offset: number,
@@ -90,19 +102,19 @@ export function completionSite(
   bases?: readonly LayerText[],
   yaml: YamlSource = new YamlCache(),
 ): CompletionSite | null {
-  const probe = yaml.edited(text, offset, offset, CURSOR_MARKER);
-  // Offsets after the marker are one more in the probe than in the text.
-  const toText = (at: number) => (at > offset ? at - 1 : at);
-  for (const document of chartDocuments(probe, settings, path, bases, yaml)) {
-    const found = findNodeAround(document.doc, offset, hasMarker);
+  const document = documentTypedInto(chartDocuments(text, settings, path, bases, yaml), offset, yaml, text);
+  if (!document) return null;
+  const probe = probeAt(yaml, text, offset, offset, CURSOR_MARKER);
+  for (const doc of probe.docs) {
+    const found = findNodeAround(doc, probe.toProbe(offset), hasMarker);
     if (!found || !isScalar(found.node)) continue;
     const scalar = found.node as Scalar;
     const value = String(scalar.value);
     const typed = value.slice(0, value.indexOf(CURSOR_MARKER));
-    const range = rangeOf(scalar) ?? { start: offset, end: offset + 1 };
+    const range = rangeOf(scalar) ?? { start: probe.toProbe(offset), end: probe.toProbe(offset) + 1 };
     const quoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
     const contentRange = quoted ? { start: range.start + 1, end: range.end - 1 } : range;
-    const edit = { start: toText(contentRange.start), end: toText(contentRange.end) };
+    const edit = { start: probe.toText(contentRange.start), end: probe.toText(contentRange.end) };
     const flow = Boolean(found.parent && 'flow' in found.parent && found.parent.flow);
     const base = { document, edit, typed, flow };
     const block = (mapPath: PathSegment[], present: Set<string>, hasColon: boolean, orValue: boolean): KeySite => ({
@@ -110,14 +122,16 @@ export function completionSite(
     });
 
     if (found.role === 'key') {
-      const present = new Set(keysOf(document.doc, found.parent).filter((key) => !key.includes(CURSOR_MARKER)));
-      const hasColon = /^[ \t]*:/.test(probe.slice(range.end));
+      const present = new Set(keysOf(doc, found.parent).filter((key) => !key.includes(CURSOR_MARKER)));
+      // The probe holds one entry of the map a key is typed in at the top level or one below (`modelGroups`).
+      if (found.path.length <= 2) for (const key of presentInDocument(document, found.path.slice(0, -1), offset)) present.add(key);
+      const hasColon = /^[ \t]*:/.test(probe.text.slice(range.end));
       return block(found.path.slice(0, -1), present, hasColon, false);
     }
     // A word alone on the line under `key:` or after `- ` is a key of a map not written yet.
     const keyNode = found.pair?.key as Node | undefined;
     const keyRange = rangeOf(keyNode);
-    const startsOwnLine = keyRange !== null && !quoted && lineAt(probe, keyRange.start) < lineAt(probe, range.start);
+    const startsOwnLine = keyRange !== null && !quoted && lineAt(probe.text, keyRange.start) < lineAt(probe.text, range.start);
     const isListItem = found.pair === null && isSeq(found.parent) && !quoted;
     const isRoot = found.path.length === 0 && !quoted;
     if ((startsOwnLine || isListItem || isRoot) && !typed.includes(':') && !typed.includes(' ')) {

@@ -72,3 +72,16 @@ export function documentAt(documents: readonly ValuesDocument[], offset: number)
   }
   return found;
 }
+
+/**
+ * The chart document a caret at `offset` types into: of the text's YAML documents, the last one
+ * starting at or before it (also on the blank lines after its content, which a probe with the
+ * caret parses as part of it), when that one is of a chart.
+ */
+export function documentTypedInto(documents: readonly ValuesDocument[], offset: number, yaml: YamlSource, text: string): ValuesDocument | null {
+  const docs = yaml.parse(text);
+  // Before the first document's content (blank lines, comments), the caret types into it.
+  let start: number | null = docs.length > 0 ? (docs[0].range?.[0] ?? 0) : null;
+  for (const doc of docs) if ((doc.range?.[0] ?? 0) <= offset) start = doc.range?.[0] ?? 0;
+  return documents.find((document) => document.range.start === start) ?? null;
+}

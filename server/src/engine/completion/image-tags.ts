@@ -12,7 +12,9 @@ import { findNodeAround } from '../authoring/yaml-position';
 import { BIT_HARBOR_REGISTRY, OCI_TAG } from '../bit-harbor';
 import type { Catalogue } from '../catalogue/catalogue';
 import { modelDetail, modelMarkdown } from '../model-markdown';
-import { chartOf, slotOf, type TagSlot } from '../tag-sites';
+import { slotOf, type TagSlot } from '../tag-sites';
+import { probeAt } from '../authoring/probe';
+import { chartDocuments, documentTypedInto } from '../authoring/values-file';
 import type { ChartId, EngineSettings, OffsetRange } from '../types';
 import { YamlCache, type YamlSource } from '../yaml-source';
 
@@ -48,11 +50,12 @@ export function completeImageTags(
   path?: string,
   yaml: YamlSource = new YamlCache(),
 ): TagCompletion[] {
-  const probe = yaml.edited(text, offset, offset, CURSOR_MARKER);
-  for (const doc of yaml.parse(probe)) {
-    const chart = chartOf(doc, probe, settings.files, path);
-    if (!chart) continue;
-    const typed = slotAtCursor(doc, offset, chart, settings.registries);
+  const document = documentTypedInto(chartDocuments(text, settings, path, undefined, yaml), offset, yaml, text);
+  if (!document) return [];
+  const { chart } = document;
+  const probe = probeAt(yaml, text, offset, offset, CURSOR_MARKER);
+  for (const doc of probe.docs) {
+    const typed = slotAtCursor(doc, document.doc, probe.toProbe(offset), chart, settings.registries);
     if (typed === null) continue;
     const { slot, before } = typed;
     // Escapes and folded lines make the value differ from the source; only plain text is edited.
@@ -62,14 +65,16 @@ export function completeImageTags(
   return [];
 }
 
-/** The slot of the scalar holding the cursor marker, and what was typed before the cursor. */
-/** The slot of the map value holding the marker (at `offset`), and what was typed before it. */
-function slotAtCursor(doc: Document, offset: number, chart: ChartId, mirrors: readonly string[]): { slot: TagSlot; before: string } | null {
+/**
+ * The slot of the map value holding the marker (at `offset` of the probe `doc`), and what was typed
+ * before it; `analysed` is the document itself, for what lies outside the probe (Pre-Porter's registry).
+ */
+function slotAtCursor(doc: Document, analysed: Document, offset: number, chart: ChartId, mirrors: readonly string[]): { slot: TagSlot; before: string } | null {
   const found = findNodeAround(doc, offset, (node) => isScalar(node) && typeof node.value === 'string' && node.value.includes(CURSOR_MARKER));
   // Tags are map values (tag-sites.ts): a key or a list item holding the marker is no tag's place.
   if (!found || found.role !== 'value' || found.pair === null || !isMap(found.parent)) return null;
   const value = String((found.node as Scalar).value);
-  const slot = slotOf(found.path, found.parent, chart, doc, mirrors);
+  const slot = slotOf(found.path, found.parent, chart, analysed, mirrors);
   return slot ? { slot, before: value.slice(0, value.indexOf(CURSOR_MARKER)) } : null;
 }
 

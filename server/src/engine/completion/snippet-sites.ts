@@ -8,9 +8,10 @@
 import { lineStartAt } from '../lines';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { CURSOR_MARKER, completionSite, type KeySite } from '../authoring/completion-site';
+import { probeAt, type Probe } from '../authoring/probe';
+import { chartDocuments, documentTypedInto } from '../authoring/values-file';
 import { findNodeAround } from '../authoring/yaml-position';
 import { chartFromGlobs, findModeline } from '../detect';
-import { chartOf } from '../tag-sites';
 import type { ChartId, EngineSettings, OffsetRange } from '../types';
 import type { PathSegment } from '../yaml-nodes';
 import { YamlCache, type YamlSource } from '../yaml-source';
@@ -53,21 +54,22 @@ function nodeAt(doc: Document, path: PathSegment[]): Node | null {
   return path.length === 0 ? (doc.contents as Node | null) : ((doc.getIn(path, true) as Node | undefined) ?? null);
 }
 
-/** Whether the other keys of the map the marker landed in start at the marker's column. */
-function keysAlign(site: KeySite, probe: string): boolean {
+/** Whether the other keys of the map the cursor's key goes in (in the analysed text) start at the cursor's column. */
+function keysAlign(site: KeySite, text: string, offset: number): boolean {
   const map = nodeAt(site.document.doc, site.mapPath);
   if (!isMap(map)) return true;
   const columns = map.items
     .map((pair) => pair.key as Node | null)
-    .filter((key) => key?.range && !String((key as { value?: unknown }).value).includes(CURSOR_MARKER))
-    .map((key) => columnIn(probe, key!.range![0]));
+    // The word being typed may read as a key of its own.
+    .filter((key) => key?.range && !(key.range[0] <= offset && offset <= key.range[1]))
+    .map((key) => columnIn(text, key!.range![0]));
   return columns.every((column) => column === site.column);
 }
 
-function keyPlaces(site: KeySite, probe: string): SnippetPlace[] {
+function keyPlaces(site: KeySite, text: string, offset: number): SnippetPlace[] {
   const { chart } = site.document;
   const path = site.mapPath;
-  if (site.flow || site.typed.includes(':') || !keysAlign(site, probe)) return [];
+  if (site.flow || site.typed.includes(':') || !keysAlign(site, text, offset)) return [];
   if (chart === 'inference-stack' && path.length === 1 && path[0] === 'modelGroups') return [{ kind: 'model-group', present: site.present }];
   if (chart === 'inference-stack' && path.length === 2 && path[0] === 'modelGroups' && typeof path[1] === 'string') {
     return [{ kind: 'group-key', present: site.present }];
@@ -77,16 +79,15 @@ function keyPlaces(site: KeySite, probe: string): SnippetPlace[] {
 }
 
 /** The list a new item joins when the marker stands alone after `- ` (its dashes at `dashColumn`). */
-function itemPlaces(probe: string, dashColumn: number, dashTyped: boolean, settings: EngineSettings, path: string | undefined, yaml: YamlSource): SnippetPlace[] {
-  // Parsed here rather than through completionSite: the probe is not the user's text, and
+function itemPlaces(probe: Probe, dashColumn: number, dashTyped: boolean, chart: ChartId | null): SnippetPlace[] {
+  // Read here rather than through completionSite: the probe is not the user's text, and
   // converting its odd shapes to values (a list as a key) would only make the parser warn.
-  for (const doc of yaml.parse(probe)) {
-    const found = findNodeAround(doc, probe.indexOf(CURSOR_MARKER), (node) => isScalar(node) && typeof node.value === 'string' && node.value.includes(CURSOR_MARKER));
+  for (const doc of probe.docs) {
+    const found = findNodeAround(doc, probe.text.indexOf(CURSOR_MARKER), (node) => isScalar(node) && typeof node.value === 'string' && node.value.includes(CURSOR_MARKER));
     if (!found) continue;
     const seq = found.parent;
     if (found.role !== 'value' || found.pair !== null || !isSeq(seq) || seq.flow || !seq.range) return [];
-    if (columnIn(probe, seq.range[0]) !== dashColumn) return [];
-    const chart = chartOf(doc, probe, settings.files, path);
+    if (columnIn(probe.text, seq.range[0]) !== dashColumn) return [];
     const list = found.path.slice(0, -1);
     if (chart === 'inference-stack' && list.length === 3 && list[0] === 'modelGroups' && list[2] === 'initContainers') {
       return [{ kind: 'init-container', dashTyped }];
@@ -113,15 +114,15 @@ export function snippetSite(text: string, offset: number, settings: EngineSettin
     return { places: [{ kind: 'empty-file', chart }], range, column };
   }
 
-  const marked = yaml.edited(text, offset, offset, CURSOR_MARKER);
+  const chart = documentTypedInto(chartDocuments(text, settings, path, undefined, yaml), offset, yaml, text)?.chart ?? null;
   const places: SnippetPlace[] = [];
   if (dash) {
-    places.push(...itemPlaces(marked, indent.length, true, settings, path, yaml));
+    places.push(...itemPlaces(probeAt(yaml, text, offset, offset, CURSOR_MARKER), indent.length, true, chart));
   } else {
     const site = completionSite(text, offset, settings, path, undefined, yaml);
-    if (site?.kind === 'key') places.push(...keyPlaces(site, marked));
+    if (site?.kind === 'key') places.push(...keyPlaces(site, text, offset));
     // The same line read as the start of a new list item: does a list of the snippets' items continue here?
-    places.push(...itemPlaces(yaml.edited(text, range.start, offset, `- ${typed}${CURSOR_MARKER}`), column, false, settings, path, yaml));
+    places.push(...itemPlaces(probeAt(yaml, text, range.start, offset, `- ${typed}${CURSOR_MARKER}`), column, false, chart));
   }
   return places.length > 0 ? { places, range, column } : null;
 }
