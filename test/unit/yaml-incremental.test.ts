@@ -115,6 +115,20 @@ test('the states a person types through are parsed in part, with their errors on
   }
 });
 
+test('a group pasted before another, or deleted, is read in part: the map gains or loses the entry', () => {
+  for (const source of [generateInferenceStackValues(12), generateFleetValues(12)]) {
+    const cache = new YamlCache();
+    const [before] = cache.parse(source);
+    cache.values(before);
+    const start = source.indexOf('\n  ', source.indexOf('enabled: true', source.length / 2)) + 1;
+    const end = source.indexOf('\n  ', start + 3) + 1;
+    const group = source.slice(start, end).replace(/^( {2}[A-Za-z0-9-]+):/, '$1-pasted:');
+    const pasted = source.slice(0, start) + group + source.slice(start);
+    assert.equal(sameAsFullParse(cache, pasted, 'pasted', before), true, 'a pasted group is read in part');
+    assert.equal(sameAsFullParse(cache, source, 'deleted', before), true, 'a deleted group is read in part');
+  }
+});
+
 test('a quote left open is read in part only where no later quote could close it into valid YAML', () => {
   const text = 'modelGroups:\n  a:\n    modelName: x\n  b:\n    modelName: y\n';
   const open = text.replace('modelName: x', 'modelName: "x');

@@ -19,16 +19,21 @@ export interface TextChange {
   newEnd: number;
 }
 
-/** The entry of a map that was parsed again: its keys from the root, its new pair and its lines in the new text. */
+/**
+ * The entry of a map that was parsed again, as the entries that replaced it: none (it was
+ * deleted), itself, or several (a group pasted before it). Their lines in the new text.
+ */
 export interface ReparsedEntry {
-  keys: string[];
-  pair: Pair;
+  /** Keys from the root to the map holding the entry: `[]` or `[outer key]`. */
+  mapKeys: string[];
+  /** The map, now holding `added` where `replaced` was. */
+  map: YAMLMap;
+  replaced: Pair;
+  added: Pair[];
   start: number;
   end: number;
   /** The entry has errors: a full parse may read the entries after it otherwise (see yaml-entry-library.ts). */
   divergent: boolean;
-  /** The pair `pair` replaced. */
-  replaced: Pair;
 }
 
 /** The smallest change that turns `before` into `after` (common prefix and suffix). */
@@ -88,12 +93,26 @@ export function reparseEntry(doc: Document, before: string, after: string, optio
   if (read === null) return null;
   const { map: slice } = read;
   if (!anchorsAllow(options.anchors ?? [], read.aliases, target.start, target.end)) return null;
-  if (keyOf(slice.items[0]) !== keyOf(oldPair) || (slice.items[0].key as Scalar).range![0] !== (oldPair.key as Scalar).range![0]) return null;
-  if (siblingFollows && !read.alone && keyOf(slice.items[1]) !== keyOf(map.items[target.index + 1])) return null;
-  if (!(slice.items[0] as Pair).value || !((slice.items[0] as Pair).value as Scalar).range) return null;
-  // The old entry's errors go (those on the line after it too: that line was parsed with it), later ones move.
-  // An error at the end of the input (an unclosed collection) is the last entry's.
-  const ownedEnd = sentinel === null ? Infinity : lineEnd(before, target.end);
+  // The entries that take the old one's place, then (unless read alone) the next one's key line.
+  const withSentinel = siblingFollows && !read.alone;
+  const added = (withSentinel ? slice.items.slice(0, -1) : slice.items) as Pair[];
+  if (withSentinel && keyOf(slice.items[slice.items.length - 1]) !== keyOf(map.items[target.index + 1])) return null;
+  const column = (pair: Pair) => (pair.key as Scalar).range![0] - lineStartAt(after, (pair.key as Scalar).range![0]);
+  const oldColumn = (oldPair.key as Scalar).range![0] - lineStartAt(before, (oldPair.key as Scalar).range![0]);
+  if (added.some((pair) => !isPlainKey(keyOf(pair)) || column(pair) !== oldColumn || !(pair.value as Scalar | null)?.range)) return null;
+  if (added.length > 0 && lineStartAt(after, (added[0].key as Scalar).range![0]) !== target.start) return null;
+  if (!(added.length === 1 && keyOf(added[0]) === keyOf(oldPair)) && !keysStayUnique(map, target.index, added)) return null;
+  if (added.length === 0 && !withSentinel) return null;
+  // Where the document starts follows its first key: leave a change of that to a full parse.
+  if (!inner && target.index === 0 && (added.length === 0 || (added[0].key as Scalar).range![0] !== (oldPair.key as Scalar).range![0])) return null;
+  // An error on the next entry's key line may depend on the lines after it (a full parse of which
+  // tells), or belong to this entry (a collection left open): either way, not this entry's to say.
+  if (sentinel !== null && withSentinel) {
+    const onLine = (errors: readonly YAMLError[], from: number, text: string) => errors.some((error) => error.pos[0] >= from && error.pos[0] <= lineEnd(text, from));
+    if (onLine(doc.errors, target.end, before) || onLine(read.errors, sentinel, after)) return null;
+  }
+  // The old entry's errors go, later ones move. An error at the end of the input (an unclosed collection) is the last entry's.
+  const ownedEnd = sentinel === null ? Infinity : target.end;
   doc.errors = [
     ...doc.errors.filter((error) => error.pos[0] < target.start),
     ...read.errors,
@@ -102,9 +121,8 @@ export function reparseEntry(doc: Document, before: string, after: string, optio
       return error;
     }),
   ];
-  const pair = slice.items[0] as Pair;
-  map.items[target.index] = pair;
-  for (let i = target.index + 1; i < map.items.length; i++) shiftNode(map.items[i], delta);
+  map.items.splice(target.index, 1, ...added);
+  for (let i = target.index + added.length; i < map.items.length; i++) shiftNode(map.items[i], delta);
   if (inner) {
     fitMap(map);
     for (let i = outer.index + 1; i < root.items.length; i++) shiftNode(root.items[i], delta);
@@ -118,9 +136,28 @@ export function reparseEntry(doc: Document, before: string, after: string, optio
   } else {
     doc.range = [doc.range[0], rootEnd, doc.range[2] + delta];
   }
-  const keys = [String(keyOf(outerPair))];
-  if (inner) keys.push(String(keyOf(pair)));
-  return { keys, pair, start: target.start, end: to, divergent: read.errors.length > 0, replaced: oldPair as Pair };
+  const mapKeys = inner ? [String(keyOf(outerPair))] : [];
+  return { mapKeys, map, replaced: oldPair as Pair, added, start: target.start, end: to, divergent: read.errors.length > 0 };
+}
+
+/**
+ * Whether the keys of `added`, put in place of the entry at `index`, are unique in `map`; a map
+ * with a merge key is not judged (its keys come from elsewhere too).
+ */
+function keysStayUnique(map: YAMLMap, index: number, added: readonly Pair[]): boolean {
+  const keys = new Set<unknown>();
+  for (let i = 0; i < map.items.length; i++) {
+    if (i === index) continue;
+    const key = isScalar(map.items[i].key) ? (map.items[i].key as Scalar).value : undefined;
+    if (!isPlainKey(key)) return false;
+    keys.add(key);
+  }
+  for (const pair of added) {
+    const key = (pair.key as Scalar).value;
+    if (keys.has(key)) return false;
+    keys.add(key);
+  }
+  return true;
 }
 
 interface EntrySlice {
@@ -154,24 +191,24 @@ function readEntry(slice: EntrySlice): ReadEntry | null {
   const fast = parseFastPathMap(after, start, to, slice.schema);
   if (fast !== null) {
     // The entry alone, then either the next sibling's key line, a shallower line, or the end.
-    if (siblingFollows ? fast.map.items.length !== 2 || fast.used !== fast.lines : fast.map.items.length !== 1 || fast.used !== (sentinel === null ? fast.lines : fast.lines - 1)) return null;
+    if (siblingFollows ? fast.used !== fast.lines : fast.used !== (sentinel === null ? fast.lines : fast.lines - 1)) return null;
     return { map: fast.map, aliases: [], errors: [], lastLineEnd: fast.lastLineEnd, alone: false };
   }
   // A shallower line after the last entry of a nested map is no item of the entry's map: leave it out.
   const end = siblingFollows || sentinel === null ? to : sentinel;
-  // A line as shallow as the entry's key inside it is a new entry: the file's outer structure changed.
+  // A line shallower than the entry's key inside it belongs to an outer map: the file's outer structure changed.
   if (!indentedUnder(after, start, sentinel ?? end)) return null;
   const library = parseEntryWithLibrary(after, start, end, slice.nested);
+  if (library === null) return null;
   // A comment after the last entry of a map stretches the range of a node that depends on what
   // follows (the fast path leaves such text to a full parse too).
-  const trailingComment = (read: { lastLineEnd: number }) => !siblingFollows && after.slice(read.lastLineEnd, end).includes('#');
-  if (library !== null && library.map.items.length === (siblingFollows ? 2 : 1)) return trailingComment(library) ? null : { ...library, alone: !siblingFollows };
-  // A quote left open runs on into the next entry: read the entry alone when a full parse fails as well.
-  if (library === null || sentinel === null) return null;
+  if (!siblingFollows && after.slice(library.lastLineEnd, end).includes('#')) return null;
   const quote = unclosedQuote(library.errors);
-  if (quote === null || quoteMayCloseCleanly(after, sentinel, quote)) return null;
-  const alone = parseEntryWithLibrary(after, start, sentinel, slice.nested);
-  return alone !== null && alone.map.items.length === 1 && alone.errors.length > 0 ? { ...alone, alone: true } : null;
+  if (quote === null || sentinel === null) return { ...library, alone: !siblingFollows };
+  // A quote left open runs on into the next entry: read the entry alone when a full parse fails as well.
+  if (quoteMayCloseCleanly(after, sentinel, quote)) return null;
+  const alone = siblingFollows ? parseEntryWithLibrary(after, start, sentinel, slice.nested) : library;
+  return alone !== null && alone.errors.length > 0 ? { ...alone, alone: true } : null;
 }
 
 /**
@@ -230,7 +267,7 @@ function anchorsAllow(anchors: readonly Node[], aliases: readonly string[], star
   return aliases.every((name) => anchors.some((node) => node.anchor === name && node.range![1] <= start));
 }
 
-/** Whether every line with content after the first in [start, end) is indented deeper than the first. */
+/** Whether every line with content after the first in [start, end) is indented at least as deep as the first. */
 function indentedUnder(text: string, start: number, end: number): boolean {
   let column = 0;
   while (text.charCodeAt(start + column) === 32) column++;
@@ -239,7 +276,7 @@ function indentedUnder(text: string, start: number, end: number): boolean {
     while (line + indent < end && (text[line + indent] === ' ' || text[line + indent] === '\t')) indent++;
     const first = text[line + indent];
     if (line + indent >= end || first === '\n' || first === '\r' || first === '#') continue;
-    if (indent <= column) return false;
+    if (indent < column) return false;
   }
   return true;
 }

@@ -48,13 +48,13 @@ function aliasTargets(doc: Document): Map<Alias, Node> {
  * old entry's aliases go, the new one's refer to the last node before the entry with their anchor
  * (`anchors` in document order; the entry holds none: yaml-incremental.ts).
  */
-export function replaceAliasTargets(doc: Document, removed: unknown, added: unknown, anchors: readonly Node[]): void {
+export function replaceAliasTargets(doc: Document, removed: readonly unknown[], added: readonly unknown[], anchors: readonly Node[]): void {
   const table = (doc as unknown as { [ALIAS_TARGETS]?: Map<Alias, Node> })[ALIAS_TARGETS];
   if (!table) return;
-  visit(removed as Node, (_key, node) => {
+  for (const pair of removed) visit(pair as Node, (_key, node) => {
     if (isAlias(node)) table.delete(node);
   });
-  visit(added as Node, (_key, node) => {
+  for (const pair of added) visit(pair as Node, (_key, node) => {
     if (!isAlias(node) || !node.range) return;
     const at = node.range[0];
     let target: Node | undefined;

@@ -2,12 +2,12 @@
 // use a new YamlCache per call; the language server keeps one per open document, so that
 // analysis, completion, hover and code actions of one version share one parse, and a keystroke
 // re-parses one map entry instead of the whole file (yaml-incremental.ts).
-import { Document, isMap, isNode, visit, YAMLSeq, type Node, type Pair } from 'yaml';
+import { Document, isMap, isNode, visit, YAMLSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { FAST_PATH_OPTIONS } from './yaml-fast-path';
 import { replaceAliasTargets } from './yaml-nodes';
 import { isPlainMap, type Values } from './merge';
 import { MAX_ALIAS_COUNT, MAX_NESTING, nestingDepth, parseYamlTelling, toValues, type ValuesResult } from './document';
-import { reparseEntry } from './yaml-incremental';
+import { reparseEntry, type ReparsedEntry } from './yaml-incremental';
 
 export interface YamlSource {
   /** The documents of `text`. With a cache they are valid until its next `parse` of another text. */
@@ -118,9 +118,9 @@ export class YamlCache implements YamlSource {
     if (entry === null || nestingDepth(after.slice(entry.start, entry.end), MAX_NESTING) + 2 > MAX_NESTING) return false;
     this.text = after;
     this.divergentAt = entry.divergent ? entry.start : null;
-    replaceAliasTargets(doc, entry.replaced, entry.pair, this.anchors);
+    replaceAliasTargets(doc, [entry.replaced], entry.added, this.anchors);
     const old = this.converted?.doc === doc ? this.converted.result : null;
-    this.converted = old && old.problem === null ? { doc, result: spliceValues(old.values, entry.keys, entry.pair, doc, this.converter(doc, entry.start)) } : null;
+    this.converted = old && old.problem === null ? { doc, result: spliceValues(old.values, entry, doc, this.converter(doc, entry.start)) } : null;
     return true;
   }
 
@@ -156,20 +156,24 @@ function anchoredNodes(docs: readonly Document[]): Node[] {
 }
 
 /**
- * The values with the entry at `keys` replaced by the new pair's value, sharing everything
- * else: no copy of the 999 groups an edit did not touch. Values are never mutated (merge.ts).
+ * The values with the re-read entry's in place of the old one's, sharing everything else: no
+ * copy of the 999 groups an edit did not touch. Values are never mutated (merge.ts).
  */
-function spliceValues(values: unknown, keys: string[], pair: Pair, doc: Document, convert: (node: unknown) => unknown): ValuesResult {
-  const replace = (holder: unknown, depth: number, value: unknown): unknown => {
+function spliceValues(values: unknown, entry: ReparsedEntry, doc: Document, convert: (node: unknown) => unknown): ValuesResult {
+  const { mapKeys, added, replaced } = entry;
+  const keyOf = (pair: Pair) => String((pair.key as Scalar).value);
+  const replace = (holder: unknown, depth: number): unknown => {
     if (!isPlainMap(holder)) throw new Error('not a map');
-    const copy: Values = { ...holder };
-    copy[keys[depth]] = depth === keys.length - 1 ? value : replace(holder[keys[depth]], depth + 1, value);
+    if (depth < mapKeys.length) return { ...holder, [mapKeys[depth]]: replace(holder[mapKeys[depth]], depth + 1) };
+    // The same key: its value replaced. Else the map's entries in their new order, the others' values kept.
+    if (added.length === 1 && keyOf(added[0]) === keyOf(replaced)) return { ...holder, [keyOf(replaced)]: convert(added[0].value) };
+    const copy: Values = {};
+    for (const pair of entry.map.items as Pair[]) copy[keyOf(pair)] = added.includes(pair) ? convert(pair.value) : holder[keyOf(pair)];
     return copy;
   };
   try {
     // Converting the entry can fail as a whole-document conversion would (an entry the library read with errors).
-    const value = convert(pair.value);
-    return { values: replace(values, 0, value), problem: null };
+    return { values: replace(values, 0), problem: null };
   } catch {
     return toValues(doc);
   }
