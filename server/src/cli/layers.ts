@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Engine } from '../engine/engine';
+import { MAX_GLOBS } from '../engine/glob';
 import type { LayeredInput, LayerText } from '../engine/layers/analyze';
 import { mayHaveBases, planLayers, type LayerFile } from '../engine/layers/plan';
 import { layeredFindingsOfFile } from '../engine/layers/publish';
@@ -32,7 +33,8 @@ export function readFolderLayers(folder: string): string[][] {
   if (layers === undefined) return [];
   const valid = Array.isArray(layers) && layers.every((globs) => Array.isArray(globs) && globs.every((glob) => typeof glob === 'string'));
   if (!valid) throw new FileAccessError(`cannot use ${file}: "layers" must be a list of lists of globs, like [["values.yaml", "values-*.yaml"]]`);
-  return layers as string[][];
+  // As bitHarbor.layers: a repository's file, so the number of globs is bounded.
+  return (layers as string[][]).slice(0, MAX_GLOBS).map((globs) => globs.slice(0, MAX_GLOBS));
 }
 
 function readLayer(file: string): LayerFile {

@@ -1,10 +1,16 @@
 // Client configuration -> engine settings. The `bitHarbor` section comes from the user's
 // settings.json, so every field is checked rather than trusted.
 import { fileURLToPath } from 'node:url';
+import { MAX_GLOBS } from '../engine/glob';
 import { DEFAULT_SETTINGS, type EngineSettings, type Severity } from '../engine/types';
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** A list of globs from a repository's settings: at most MAX_GLOBS of them are used. */
+function globArray(value: unknown): string[] {
+  return stringArray(value).slice(0, MAX_GLOBS);
 }
 
 const RULE_LEVELS: readonly (Severity | 'off')[] = ['off', 'error', 'warning', 'info', 'hint'];
@@ -34,8 +40,8 @@ export function toEngineSettings(section: unknown): EngineSettings {
   return {
     ...DEFAULT_SETTINGS,
     files: {
-      inferenceStack: stringArray(files?.inferenceStack),
-      prePorter: stringArray(files?.prePorter),
+      inferenceStack: globArray(files?.inferenceStack),
+      prePorter: globArray(files?.prePorter),
     },
     rules: ruleLevels(settings.rules),
     sizeHeadroomPercent: percent(settings.sizeHeadroomPercent),
@@ -51,7 +57,7 @@ export function toEngineSettings(section: unknown): EngineSettings {
 
 /** `bitHarbor.layers`: a list of glob lists; anything else in it is left out. */
 function layerGlobs(value: unknown): string[][] {
-  return Array.isArray(value) ? value.map(stringArray).filter((globs) => globs.length > 1) : [];
+  return Array.isArray(value) ? value.slice(0, MAX_GLOBS).map(globArray).filter((globs) => globs.length > 1) : [];
 }
 
 /** `bitHarbor.gpu`: each half falls back to the default on its own when absent or malformed. */
