@@ -66,6 +66,8 @@ class BitHarborServer {
   private readonly charts = new Map<string, { chart: string | null; detectedBy: string | null }>();
   private catalogue: CatalogueService | null = null;
   private workspaceFolders: string[] = [];
+  /** An untrusted workspace (VS Code's restricted mode): see SECURITY.md for what that turns off. */
+  private restricted = false;
 
   constructor(
     private readonly connection: Connection,
@@ -131,6 +133,7 @@ class BitHarborServer {
     const storage = options?.storagePath;
     const cacheDir = typeof storage === 'string' && storage !== '' ? path.join(storage, 'catalogue') : defaultCliCacheDir();
     const restricted = options?.trusted === false;
+    this.restricted = restricted;
     this.catalogue = new CatalogueService(this.connection, cacheDir, (catalogue) => this.useCatalogue(catalogue), restricted);
   }
 
@@ -175,7 +178,7 @@ class BitHarborServer {
 
   /** The whole `bitHarbor` section: engine settings, and the catalogue's own. */
   private applySection(section: unknown): void {
-    const settings = toEngineSettings(section);
+    const settings = toEngineSettings(section, this.restricted);
     const changed = !sameSettings(settings, this.settings);
     if (changed) {
       this.settings = settings;

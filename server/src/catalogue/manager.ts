@@ -37,6 +37,12 @@ export interface RefreshResult {
 const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
 /** A few questions at a time: fast enough for 18 tags, gentle on an anonymous rate limit. */
 const REGISTRY_CONCURRENCY = 4;
+/**
+ * At most this many tags are asked about per refresh (each is two or three requests): a
+ * catalogue of thousands of tags is sized over several refreshes, not in one burst. Tags come
+ * in the caller's order, so the ones it lists first are asked first.
+ */
+export const REGISTRY_TAGS_PER_REFRESH = 64;
 const HOUR_MS = 3_600_000;
 
 export class CatalogueManager {
@@ -120,7 +126,7 @@ export class CatalogueManager {
     const due = [...new Set(tags)].filter((tag) => {
       const answer = this.registry.tags[tag];
       return OCI_TAG.test(tag) && !this.asking.has(tag) && !(answer && now - answer.checkedAt < this.refreshMs());
-    });
+    }).slice(0, REGISTRY_TAGS_PER_REFRESH);
     if (due.length === 0) return this.composed;
 
     const client = new RegistryClient(this.options.http, { baseUrl: this.registryUrl(), timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes });

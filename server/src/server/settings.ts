@@ -33,8 +33,13 @@ function positiveBytes(value: unknown): number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_SETTINGS.maxFileSize;
 }
 
-/** Maps the `bitHarbor` configuration section (any shape, possibly null) to EngineSettings. */
-export function toEngineSettings(section: unknown): EngineSettings {
+/**
+ * Maps the `bitHarbor` configuration section (any shape, possibly null) to EngineSettings. In
+ * restricted mode (an untrusted workspace) the settings whose text a fix inserts keep their
+ * defaults, whoever set them: VS Code already drops workspace values of the keys listed under
+ * restrictedConfigurations, and other editors may send anything.
+ */
+export function toEngineSettings(section: unknown, restricted = false): EngineSettings {
   const settings = (section ?? {}) as Record<string, unknown>;
   const files = settings.files as Record<string, unknown> | undefined;
   return {
@@ -48,8 +53,8 @@ export function toEngineSettings(section: unknown): EngineSettings {
     registries: stringArray(settings.registries),
     // `bitHarbor.inlayHints.enabled`: on unless explicitly turned off.
     inlayHints: (settings.inlayHints as { enabled?: unknown } | null | undefined)?.enabled !== false,
-    gpu: gpuTargeting(settings.gpu),
-    copyImage: typeof settings.copyImage === 'string' && settings.copyImage.trim() !== '' ? settings.copyImage.trim() : DEFAULT_SETTINGS.copyImage,
+    gpu: restricted ? DEFAULT_SETTINGS.gpu : gpuTargeting(settings.gpu),
+    copyImage: !restricted && typeof settings.copyImage === 'string' && settings.copyImage.trim() !== '' ? settings.copyImage.trim() : DEFAULT_SETTINGS.copyImage,
     layers: layerGlobs(settings.layers),
     maxFileSize: positiveBytes(settings.maxFileSize),
   };
