@@ -6,6 +6,7 @@ import { httpGet } from '../catalogue/http';
 import { CatalogueManager, readCatalogueSettings } from '../catalogue/manager';
 import type { Catalogue } from '../engine/catalogue/catalogue';
 import { describeOrigin } from '../engine/catalogue/parse';
+import { escapeNotification } from '../engine/text/escape-notification';
 
 export interface CatalogueStatus {
   source: string;
@@ -55,7 +56,7 @@ export class CatalogueService {
     if (!manager) return this.status();
     try {
       const result = await manager.refresh({ force });
-      if (result.problem) void this.connection.window.showWarningMessage(`Bit Harbor catalogue: ${result.problem}`);
+      if (result.problem) void this.connection.window.showWarningMessage(escapeNotification(`Bit Harbor catalogue: ${result.problem}`));
       if (result.changed) this.onChange(result.catalogue);
       const tags = result.catalogue.entries().map((entry) => entry.name);
       const sized = await manager.resolveSizes(tags);

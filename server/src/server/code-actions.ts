@@ -13,6 +13,7 @@ import { mayHaveBases } from '../engine/layers/plan';
 import { FIX_ALL_KIND } from './capabilities';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { documentPath } from './settings';
+import { revealInvisible } from '../engine/text/reveal-invisible';
 
 // Declared with the other capabilities, which the start-up announces before this module loads.
 export { CODE_ACTION_KINDS, FIX_ALL_KIND } from './capabilities';
@@ -88,7 +89,7 @@ export function codeActions(host: CodeActionHost, params: CodeActionParams): Cod
       const target = fix.uri === undefined ? document : others.get(fix.uri);
       if (!target || !wanted(only, fix.kind)) continue;
       actions.push({
-        title: fix.title,
+        title: revealInvisible(fix.title),
         kind: fix.kind,
         diagnostics: fix.finding === undefined ? undefined : [ours[fix.finding]],
         isPreferred: fix.isPreferred,
