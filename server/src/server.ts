@@ -248,7 +248,7 @@ class BitHarborServer {
     const run = this.layers.startRun(uri);
     let diagnostics: Diagnostic[];
     try {
-      const input = await this.layers.load(document, this.settings.layers);
+      const input = await this.layers.load(document, this.settings.layers, { roots: this.workspaceFolders, maxBytes: this.settings.maxFileSize, restricted: this.restricted });
       if (!this.layers.isLatest(uri, run) || this.documents.get(uri)?.version !== version) return;
       const engine = this.engine;
       const result = engine.analyzeLayers(input);
