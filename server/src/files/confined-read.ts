@@ -127,7 +127,7 @@ export function readConfinedFileSync(file: string, options: ConfinedReadOptions)
       return path.resolve(root);
     }
   });
-  if (!roots.some((root) => isInside(real, root))) return { problem: 'it is outside the folders this run may read (see --allow-outside)' };
+  if (!roots.some((root) => isInside(real, root))) return { problem: 'it is outside the working folder and the folders named; --allow-outside DIR adds one' };
   let fd: number;
   try {
     fd = fs.openSync(real, OPEN_FLAGS);
