@@ -166,6 +166,9 @@ describe('hostile settings and values in the editor', { timeout: 120_000 }, () =
       const uri = pathToFileURL(path.join(workspace, 'quantity.yaml')).toString();
       const opened = await client.openTimed(uri, text);
       assert.ok(opened.ms < 5_000, `open took ${opened.ms.toFixed(0)} ms`);
+      const [tooLong] = opened.diagnostics.filter((d) => d.code === 'quantity-too-long');
+      assert.match(String(tooLong?.message), /90,001 characters long/);
+      assert.equal(tooLong.range.start.line, 6);
       const edited = await client.editTimed(uri, { start: { line: 2, character: 17 }, end: { line: 2, character: 17 } }, ' ');
       assert.ok(edited.ms < 5_000, `a keystroke took ${edited.ms.toFixed(0)} ms`);
       await answersNextRequest(client, uri);
