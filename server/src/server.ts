@@ -134,7 +134,7 @@ class BitHarborServer {
     const cacheDir = typeof storage === 'string' && storage !== '' ? path.join(storage, 'catalogue') : defaultCliCacheDir();
     const restricted = options?.trusted === false;
     this.restricted = restricted;
-    this.catalogue = new CatalogueService(this.connection, cacheDir, (catalogue) => this.useCatalogue(catalogue), restricted);
+    this.catalogue = new CatalogueService(this.connection, cacheDir, (catalogue) => this.useCatalogue(catalogue), restricted, () => this.tagIndex.usedTags());
   }
 
   private async initialized(): Promise<void> {

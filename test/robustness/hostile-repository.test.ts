@@ -204,6 +204,38 @@ describe('a hostile catalogue host', () => {
   });
 });
 
+describe('a catalogue of many tags', () => {
+  it('asks the registry about at most registryTagsPerRefresh tags, those in use first', async () => {
+    const names = Array.from({ length: 50 }, (_, i) => `model-${i}`);
+    const asked: string[] = [];
+    const server = http.createServer((req, res) => {
+      const url = req.url ?? '';
+      if (url === '/models.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ models: names.map((name) => ({ name, repo: `https://huggingface.co/o/${name}` })) }));
+      if (url.startsWith('/token')) return void res.writeHead(200).end(JSON.stringify({ token: 't' }));
+      asked.push(url.slice(url.lastIndexOf('/') + 1));
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const connection = { console: { log: () => undefined, error: () => undefined }, window: { showWarningMessage: async () => undefined, showMessage: async () => undefined } };
+    const saved = process.env.BIT_HARBOR_OFFLINE;
+    delete process.env.BIT_HARBOR_OFFLINE;
+    try {
+      const service = new CatalogueService(connection as never, null, () => undefined, false, () => ['model-42', 'not-in-the-catalogue', 'model-7']);
+      service.configure({ url: `${host}/models.json`, offline: false, resolveSizes: true, registryUrl: host, registryTagsPerRefresh: 3, registryConcurrency: 1 });
+      await service.refresh(true); // configure() started one refresh too: two in all
+      assert.ok(asked.length <= 2 * 3, `asked ${asked.length}: ${asked.join(', ')}`);
+      // model-42 would not be among the first six of the catalogue's fifty: it is, being in use.
+      assert.ok(asked.includes('model-42') && asked.includes('model-7'), 'the tags in use first');
+      assert.ok(!asked.includes('not-in-the-catalogue'), 'only catalogue tags are asked about');
+    } finally {
+      if (saved !== undefined) process.env.BIT_HARBOR_OFFLINE = saved;
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('hostile bases on the command line', { timeout: 120_000 }, () => {
   const cli = path.join(repoRoot(), 'dist', 'cli.js');
   const lint = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, 'lint', '--offline', '--format', 'json', ...args], { cwd, encoding: 'utf8', timeout: 30_000 });

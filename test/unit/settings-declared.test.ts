@@ -64,6 +64,7 @@ test('every setting the server and the client read is declared in package.json',
 });
 
 test('settings that choose a host, a file or inserted text are machine-scoped and restricted', () => {
+  for (const key of ['bitHarbor.catalog.registryConcurrency', 'bitHarbor.catalog.registryTagsPerRefresh']) assert.equal(properties[key]?.scope, 'machine', key);
   const guarded = ['bitHarbor.catalog.url', 'bitHarbor.catalog.path', 'bitHarbor.catalog.registryUrl', 'bitHarbor.registries', 'bitHarbor.copyImage', 'bitHarbor.gpu.nodeSelector', 'bitHarbor.gpu.tolerations'];
   const restricted: string[] = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
   for (const key of guarded) {

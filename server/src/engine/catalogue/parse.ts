@@ -176,9 +176,20 @@ export interface CatalogueSettings {
   resolveSizes: boolean;
   /** Scheme and host of the registry to ask (default https://ghcr.io); for mirrors and tests. */
   registryUrl?: string;
+  /** At most this many registry lookups at once (`bitHarbor.catalog.registryConcurrency`). */
+  registryConcurrency: number;
+  /** At most this many tags asked about per refresh (`bitHarbor.catalog.registryTagsPerRefresh`). */
+  registryTagsPerRefresh: number;
 }
 
-export const DEFAULT_CATALOGUE_SETTINGS: CatalogueSettings = { url: DEFAULT_CATALOGUE_URL, refreshHours: 24, offline: false, sizes: {}, resolveSizes: true };
+export const DEFAULT_CATALOGUE_SETTINGS: CatalogueSettings = {
+  url: DEFAULT_CATALOGUE_URL, refreshHours: 24, offline: false, sizes: {}, resolveSizes: true, registryConcurrency: 4, registryTagsPerRefresh: 64,
+};
+
+/** A whole number within [low, high], else the fallback. */
+function boundedCount(value: unknown, low: number, high: number, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high ? value : fallback;
+}
 
 /** The `bitHarbor.catalog` object of the user's settings (any shape) as CatalogueSettings. */
 export function readCatalogueSettings(section: unknown): CatalogueSettings {
@@ -197,5 +208,7 @@ export function readCatalogueSettings(section: unknown): CatalogueSettings {
     sizes,
     resolveSizes: raw.resolveSizes !== false,
     registryUrl: text(raw.registryUrl),
+    registryConcurrency: boundedCount(raw.registryConcurrency, 1, 16, DEFAULT_CATALOGUE_SETTINGS.registryConcurrency),
+    registryTagsPerRefresh: boundedCount(raw.registryTagsPerRefresh, 1, 1000, DEFAULT_CATALOGUE_SETTINGS.registryTagsPerRefresh),
   };
 }
