@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parseArgs, UsageError, USAGE, type CliCommand, type OutputFormat } from './cli/args';
 import { loadCliCatalogue } from './catalogue/manager';
 import { expandPaths, FileAccessError, lintTargets, locateFindings, readTarget, type LintedFile, type LintRun, type LintTarget } from './cli/files';
-import { analyzeRelease, analyzeWithBases, readFolderLayers } from './cli/layers';
+import { analyzeRelease, analyzeWithBases, readableRoots, readFolderLayers } from './cli/layers';
 import { formatJson } from './cli/format-json';
 import { formatSarif, type SarifTool } from './cli/format-sarif';
 import { formatStylish } from './cli/format-stylish';
@@ -61,23 +61,6 @@ function lint(command: LintCommand, targets: LintTarget[], catalogue: Catalogue)
   const policy = { roots: readableRoots(command, process.cwd()), maxBytes: engine.settings.maxFileSize };
   return lintTargets(targets, (input, target) => analyzeWithBases(engine, input, layersOf(target), policy), command.chart, (file, text, all) =>
     engine.controlCrossFile(text, crossFileFindings(file, all)), process.cwd(), policy.maxBytes);
-}
-
-/**
- * The folders bases may be read from: the working folder, the folders of the files and folders
- * named on the command line, and every --allow-outside. A `base=` in a cloned repository
- * cannot reach /etc, a home folder or a device through `..`, an absolute path or a symlink.
- */
-export function readableRoots(command: LintCommand, cwd: string): string[] {
-  const named = [...command.paths, ...(command.values ?? [])].map((given) => {
-    const absolute = path.resolve(cwd, given);
-    try {
-      return fs.statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
-    } catch {
-      return path.dirname(absolute);
-    }
-  });
-  return [...new Set([cwd, ...named, ...(command.allowOutside ?? []).map((dir) => path.resolve(cwd, dir))])];
 }
 
 /** A `-f` file, read before anything is analysed (an unreadable one stops the run). */

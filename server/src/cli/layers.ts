@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Engine } from '../engine/engine';
 import { MAX_GLOBS } from '../engine/glob';
+import type { CliCommand } from './args';
 import type { LayeredInput, LayerText } from '../engine/layers/analyze';
 import { mayHaveBases, planLayers, type LayerFile } from '../engine/layers/plan';
 import { layeredFindingsOfFile } from '../engine/layers/publish';
@@ -85,4 +86,21 @@ export function analyzeWithBases(engine: Engine, input: AnalysisInput, layers: s
 export function analyzeRelease(engine: Engine, files: readonly LayerText[], chart?: ChartId): AnalysisResult {
   const top = files[files.length - 1];
   return engine.analyzeLayers({ path: top.path, uri: top.uri, text: top.text, chart, bases: files.slice(0, -1) });
+}
+
+/**
+ * The folders bases may be read from: the working folder, the folders of the files and folders
+ * named on the command line, and every --allow-outside. A `base=` in a cloned repository
+ * cannot reach /etc, a home folder or a device through `..`, an absolute path or a symlink.
+ */
+export function readableRoots(command: Pick<Extract<CliCommand, { kind: 'lint' }>, 'paths' | 'values' | 'allowOutside'>, cwd: string): string[] {
+  const named = [...command.paths, ...(command.values ?? [])].map((given) => {
+    const absolute = path.resolve(cwd, given);
+    try {
+      return fs.statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+    } catch {
+      return path.dirname(absolute);
+    }
+  });
+  return [...new Set([cwd, ...named, ...(command.allowOutside ?? []).map((dir) => path.resolve(cwd, dir))])];
 }
