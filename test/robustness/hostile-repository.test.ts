@@ -141,6 +141,19 @@ describe('hostile bases in the editor', { timeout: 120_000 }, () => {
   });
 });
 
+describe('a base on a disk that never answers', () => {
+  it('is given up after the timeout, with a reason, and the check goes on without it', async () => {
+    const hanging: FileAccess = { realpath: (file) => NODE_FILE_ACCESS.realpath(file), open: () => new Promise(() => undefined) };
+    const layers = new LayerService({ all: () => [] } as never, hanging);
+    const document = TextDocument.create(pathToFileURL(path.join(workspace, 'v.yaml')).toString(), 'yaml', 1, withBase('./base.yaml'));
+    const started = performance.now();
+    const input = await layers.load(document, [], { roots: [workspace], maxBytes: MAX_FILE_SIZE, restricted: false, timeoutMs: 200 });
+    assert.ok(performance.now() - started < NEXT_REQUEST_MS);
+    assert.match(String(input.problems?.[0]?.message), /took longer than 0\.2 s/);
+    assert.deepEqual(input.bases, []);
+  });
+});
+
 describe('hostile settings and values in the editor', { timeout: 120_000 }, () => {
   it('a backtracking glob in bitHarbor.files and bitHarbor.layers does not stall the server', async () => {
     const bomb = '*a*a*a*a*a*a*a*a*a*a*ab';
