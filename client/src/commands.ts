@@ -2,6 +2,7 @@
 // in the server (any LSP editor can call `bitHarbor.refreshCatalogue`); here it gets progress.
 import * as vscode from 'vscode';
 import type { LanguageClient } from './language-client';
+import { escapeNotification } from '../../server/src/engine/text/escape-notification';
 
 interface CommandHost {
   client(): LanguageClient | undefined;
@@ -31,8 +32,9 @@ async function refreshCatalogue(host: CommandHost): Promise<RefreshResult | null
     // workspace/executeCommand by name: the client library's request types load after activation.
     () => client.sendRequest('workspace/executeCommand', { command: 'bitHarbor.refreshCatalogue', arguments: [] }),
   ) as RefreshResult | null;
-  if (result?.problem) void vscode.window.showWarningMessage(`Bit Harbor catalogue: ${result.problem}`);
-  else if (result?.source) void vscode.window.showInformationMessage(`Bit Harbor catalogue: ${result.source}`);
+  // Both name what a catalogue host or registry answered: escaped so that no `[label](command:…)` survives.
+  if (result?.problem) void vscode.window.showWarningMessage(escapeNotification(`Bit Harbor catalogue: ${result.problem}`));
+  else if (result?.source) void vscode.window.showInformationMessage(escapeNotification(`Bit Harbor catalogue: ${result.source}`));
   host.refreshStatus();
   return result;
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parseArgs, UsageError, USAGE, type CliCommand, type OutputFormat } from './cli/args';
 import { loadCliCatalogue } from './catalogue/manager';
 import { expandPaths, FileAccessError, lintTargets, locateFindings, readTarget, type LintedFile, type LintRun, type LintTarget } from './cli/files';
-import { analyzeRelease, analyzeWithBases, readFolderLayers } from './cli/layers';
+import { analyzeRelease, analyzeWithBases, readableRoots, readFolderLayers } from './cli/layers';
 import { formatJson } from './cli/format-json';
 import { formatSarif, type SarifTool } from './cli/format-sarif';
 import { formatStylish } from './cli/format-stylish';
@@ -15,6 +15,7 @@ import { Engine } from './engine/engine';
 import { BUILT_IN_SCHEMAS, SchemaValidator } from './engine/schema/validator';
 import { loadPrecompiledValidators } from './precompiled-validators';
 import type { LayerText } from './engine/layers/analyze';
+import { DEFAULT_SETTINGS } from './engine/types';
 import { crossFileFindings } from './engine/workspace';
 
 const NAME = 'bit-harbor-values';
@@ -24,7 +25,7 @@ async function run(argv: readonly string[]): Promise<number> {
   if (command.kind === 'help') return write(USAGE);
   if (command.kind === 'version') return write(packageInfo().version + '\n');
   const targets = expandPaths(command.paths, process.cwd());
-  const release = (command.values ?? []).map((file) => valuesFile(file));
+  const release = (command.values ?? []).map((file) => valuesFile(file, command.maxFileSize ?? DEFAULT_SETTINGS.maxFileSize));
   const catalogue = await loadCatalogue(command);
   const lintRun = lint(command, targets, catalogue);
   if (release.length > 0) lintRun.files.push(...lintRelease(command, release, catalogue));
@@ -57,15 +58,16 @@ function lint(command: LintCommand, targets: LintTarget[], catalogue: Catalogue)
     if (!folderLayers.has(target.folder)) folderLayers.set(target.folder, readFolderLayers(target.folder));
     return folderLayers.get(target.folder)!;
   };
-  return lintTargets(targets, (input, target) => analyzeWithBases(engine, input, layersOf(target)), command.chart, (file, text, all) =>
-    engine.controlCrossFile(text, crossFileFindings(file, all)));
+  const policy = { roots: readableRoots(command, process.cwd()), maxBytes: engine.settings.maxFileSize };
+  return lintTargets(targets, (input, target) => analyzeWithBases(engine, input, layersOf(target), policy), command.chart, (file, text, all) =>
+    engine.controlCrossFile(text, crossFileFindings(file, all)), process.cwd(), policy.maxBytes);
 }
 
 /** A `-f` file, read before anything is analysed (an unreadable one stops the run). */
-function valuesFile(given: string): LayerText & { displayPath: string } {
+function valuesFile(given: string, maxBytes: number): LayerText & { displayPath: string } {
   const absolutePath = path.resolve(process.cwd(), given);
   const target = { absolutePath, displayPath: path.relative(process.cwd(), absolutePath), fromWalk: false };
-  return { uri: absolutePath, path: absolutePath, text: readTarget(target), displayPath: target.displayPath };
+  return { uri: absolutePath, path: absolutePath, text: readTarget(target, maxBytes), displayPath: target.displayPath };
 }
 
 /** The `-f` files as one release: each file's findings under its name, in Helm's order. */

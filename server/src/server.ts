@@ -66,6 +66,8 @@ class BitHarborServer {
   private readonly charts = new Map<string, { chart: string | null; detectedBy: string | null }>();
   private catalogue: CatalogueService | null = null;
   private workspaceFolders: string[] = [];
+  /** An untrusted workspace (VS Code's restricted mode): see SECURITY.md for what that turns off. */
+  private restricted = false;
 
   constructor(
     private readonly connection: Connection,
@@ -131,7 +133,8 @@ class BitHarborServer {
     const storage = options?.storagePath;
     const cacheDir = typeof storage === 'string' && storage !== '' ? path.join(storage, 'catalogue') : defaultCliCacheDir();
     const restricted = options?.trusted === false;
-    this.catalogue = new CatalogueService(this.connection, cacheDir, (catalogue) => this.useCatalogue(catalogue), restricted);
+    this.restricted = restricted;
+    this.catalogue = new CatalogueService(this.connection, cacheDir, (catalogue) => this.useCatalogue(catalogue), restricted, () => this.tagIndex.usedTags());
   }
 
   private async initialized(): Promise<void> {
@@ -175,7 +178,7 @@ class BitHarborServer {
 
   /** The whole `bitHarbor` section: engine settings, and the catalogue's own. */
   private applySection(section: unknown): void {
-    const settings = toEngineSettings(section);
+    const settings = toEngineSettings(section, this.restricted);
     const changed = !sameSettings(settings, this.settings);
     if (changed) {
       this.settings = settings;
@@ -245,7 +248,7 @@ class BitHarborServer {
     const run = this.layers.startRun(uri);
     let diagnostics: Diagnostic[];
     try {
-      const input = await this.layers.load(document, this.settings.layers);
+      const input = await this.layers.load(document, this.settings.layers, { roots: this.workspaceFolders, maxBytes: this.settings.maxFileSize, restricted: this.restricted });
       if (!this.layers.isLatest(uri, run) || this.documents.get(uri)?.version !== version) return;
       const engine = this.engine;
       const result = engine.analyzeLayers(input);

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, afterEach, beforeEach, describe, it, mock } from 'node:test';
 import { CatalogueCache, defaultCliCacheDir } from '../../server/src/catalogue/cache';
 import { httpGet, isFailure, type HttpOutcome, type HttpResponse } from '../../server/src/catalogue/http';
-import { CatalogueManager, DEFAULT_CATALOGUE_SETTINGS, loadCliCatalogue, type CatalogueSettings } from '../../server/src/catalogue/manager';
+import { CatalogueManager, DEFAULT_CATALOGUE_SETTINGS, loadCliCatalogue, REGISTRY_TAGS_PER_REFRESH, type CatalogueSettings } from '../../server/src/catalogue/manager';
 import { RegistryClient } from '../../server/src/catalogue/registry';
 
 const TIMEOUT_MS = 300;
@@ -206,6 +206,15 @@ describe('RegistryClient', () => {
     host.routes.set('/token', (_req, res) => res.writeHead(403).end());
     assert.match((await client().lookup('qwen-3-8b') as { reason: string }).reason, /^no anonymous pull token: .*answered 403/);
   });
+
+  it('asks for no digest that is not sha256 and 64 lowercase hex digits', async () => {
+    for (const digest of ['../../token', 'sha256:' + 'A'.repeat(64), 'sha256:' + 'a'.repeat(63), 'sha512:' + 'a'.repeat(128), `sha256:${'a'.repeat(64)}?x=1`]) {
+      host.routes.set(`${REPO}/odd`, json({ manifests: [{ digest, platform: { os: 'linux', architecture: 'amd64' } }] }));
+      const before = host.requests.length;
+      assert.match((await client().lookup('odd') as { reason: string }).reason, /not a sha256 digest/, digest);
+      assert.ok(host.requests.slice(before).every((r) => r.path.startsWith('/token') || r.path === `${REPO}/odd`), digest);
+    }
+  });
 });
 
 describe('CatalogueManager', () => {
@@ -381,6 +390,16 @@ describe('CatalogueManager', () => {
     assert.ok(restarted.current().isUnpublished('never-pushed'), 'answers survive a restart through the cache');
     assert.equal(restarted.current().sizeOf('dw-gemma-3-12b-it')?.source, 'registry');
     assert.equal(manager({ resolveSizes: false }).current().sizeOf('dw-gemma-3-12b-it'), undefined);
+  });
+
+  it('asks about at most REGISTRY_TAGS_PER_REFRESH tags per refresh, the first listed first', async () => {
+    const catalogues = manager();
+    const tags = ['dw-gemma-3-12b-it', ...Array.from({ length: 300 }, (_, i) => `unknown-${i}`)];
+    await catalogues.resolveSizes(tags);
+    const manifests = host.requests.filter((r) => r.path.startsWith(REPO)).map((r) => r.path.slice(REPO.length + 1));
+    assert.equal(manifests.length, REGISTRY_TAGS_PER_REFRESH);
+    assert.ok(manifests.includes('dw-gemma-3-12b-it'));
+    assert.ok(!manifests.includes(`unknown-${REGISTRY_TAGS_PER_REFRESH}`));
   });
 
   it('reports a registry failure once and keeps asking later', async () => {

@@ -74,6 +74,8 @@ export interface StartOptions {
   rootUri?: string | null;
   /** What the client announces; `workspace.configuration` alone by default. */
   capabilities?: ClientCapabilities;
+  /** As VS Code's client sends them (`{ trusted: false }` is restricted mode). */
+  initializationOptions?: unknown;
   /** The bound on every wait, initialize included (10 s by default). */
   timeoutMs?: number;
   /** A publish without a version answers the newest wait on its document (see lsp-publishes.ts). */
@@ -136,6 +138,7 @@ export class LspTestClient {
         rootUri: options.rootUri ?? null,
         workspaceFolders: folders,
         capabilities: options.capabilities ?? { workspace: { configuration: true } },
+        ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
       }),
       `${spec.name} initialize`,
     );

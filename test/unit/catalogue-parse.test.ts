@@ -204,7 +204,12 @@ describe('readCatalogueSettings and describeOrigin', () => {
       sizes: {},
       resolveSizes: true,
       registryUrl: undefined,
+      registryConcurrency: 4,
+      registryTagsPerRefresh: 64,
     });
+    assert.equal(readCatalogueSettings({ registryConcurrency: 99, registryTagsPerRefresh: 0.5 }).registryConcurrency, 4, 'out of range: the default');
+    assert.equal(readCatalogueSettings({ registryTagsPerRefresh: 0.5 }).registryTagsPerRefresh, 64, 'not whole: the default');
+    assert.equal(readCatalogueSettings({ registryConcurrency: 2, registryTagsPerRefresh: 10 }).registryTagsPerRefresh, 10);
     const settings = readCatalogueSettings({ path: ' /m.json ', url: '', refreshHours: -3, offline: 'yes', sizes: { a: '1Gi', b: 5, c: null }, resolveSizes: false });
     assert.equal(settings.path, '/m.json');
     assert.equal(settings.url, DEFAULT_CATALOGUE_URL);

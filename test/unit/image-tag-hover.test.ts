@@ -31,7 +31,7 @@ describe('hover on a tag', () => {
     assert.match(hover.markdown, /\*\*llama-3\.1-8b-instruct\*\*/);
     assert.match(hover.markdown, /\(https:\/\/huggingface\.co\/meta-llama\/Llama-3\.1-8B-Instruct\)/);
     assert.match(hover.markdown, /15\.0 GiB.*measured/);
-    assert.match(hover.markdown, /Catalogue: bundled bit-harbor@/);
+    assert.match(hover.markdown, /Catalogue: bundled bit-harbor\\@/);
     assert.match(hover.markdown, /Not used anywhere else/);
   });
 

@@ -35,8 +35,13 @@ export interface RefreshResult {
 
 /** After a failed fetch, try again sooner than refreshHours, but not on every call. */
 const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
-/** A few questions at a time: fast enough for 18 tags, gentle on an anonymous rate limit. */
-const REGISTRY_CONCURRENCY = 4;
+/**
+ * The defaults of bitHarbor.catalog.registryConcurrency (a few questions at a time: fast enough
+ * for 18 tags, gentle on an anonymous rate limit) and .registryTagsPerRefresh (each tag is two or
+ * three requests: a catalogue of thousands of tags is sized over several refreshes, not in one
+ * burst). Tags come in the caller's order, so the ones it lists first (those in use) go first.
+ */
+export const REGISTRY_TAGS_PER_REFRESH = DEFAULT_CATALOGUE_SETTINGS.registryTagsPerRefresh;
 const HOUR_MS = 3_600_000;
 
 export class CatalogueManager {
@@ -120,13 +125,13 @@ export class CatalogueManager {
     const due = [...new Set(tags)].filter((tag) => {
       const answer = this.registry.tags[tag];
       return OCI_TAG.test(tag) && !this.asking.has(tag) && !(answer && now - answer.checkedAt < this.refreshMs());
-    });
+    }).slice(0, this.settings.registryTagsPerRefresh);
     if (due.length === 0) return this.composed;
 
     const client = new RegistryClient(this.options.http, { baseUrl: this.registryUrl(), timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes });
     const registry = this.registry; // settings may name another registry while we wait
     due.forEach((tag) => this.asking.add(tag));
-    const { answers, failures } = await askRegistry(client, due, REGISTRY_CONCURRENCY, this.now);
+    const { answers, failures } = await askRegistry(client, due, this.settings.registryConcurrency, this.now);
     due.forEach((tag) => this.asking.delete(tag));
     Object.assign(registry.tags, answers);
     if (failures.length < due.length) this.note(this.cache?.writeRegistryAnswers(registry));

@@ -58,6 +58,8 @@ export class RegistryClient {
     // A multi-arch index: the nodes that run inference pull the linux/amd64 image.
     const entry = top.json.manifests.find(isLinuxAmd64);
     if (!entry || typeof entry.digest !== 'string') return { reason: `${tag}: the index has no linux/amd64 manifest` };
+    // The digest comes from the registry's answer and goes into a URL path: only a SHA-256 digest may.
+    if (!SHA256_DIGEST.test(entry.digest)) return { reason: `${tag}: the index names a linux/amd64 manifest whose digest is not a sha256 digest` };
     const platform = await this.manifest(entry.digest, token);
     if ('published' in platform) return { reason: `${tag}: the index names ${entry.digest}, which the registry does not have` };
     if ('reason' in platform) return platform;
@@ -88,6 +90,9 @@ export class RegistryClient {
     return { timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes };
   }
 }
+
+/** The only digest form asked for by URL: OCI's registered sha256 algorithm, lowercase hex. */
+export const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 /** Asks about `tags`, `concurrency` at a time; never rejects (lookup never does). */
 export async function askRegistry(

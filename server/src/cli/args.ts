@@ -22,6 +22,8 @@ export type CliCommand =
       offline: boolean;
       /** Files larger than this many bytes get one file-too-large finding instead of a parse. */
       maxFileSize?: number;
+      /** Folders outside the working folder and the named files' folders that bases may be read from. */
+      allowOutside?: string[];
     };
 
 const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'hint'] as const;
@@ -45,6 +47,8 @@ Options:
   --catalog FILE                      use this models.json as the Bit Harbor catalogue
   --offline                           never touch the network (cached or bundled catalogue)
   --max-file-size BYTES               do not parse files larger than this (default: 5242880)
+  --allow-outside DIR                 let base files be read from DIR too (repeatable); by default
+                                      only the working folder and the named files' folders are
   --rule CODE=off|error|warning|info|hint
                                       set a finding code's severity or turn it off (repeatable)
   -h, --help                          show this help
@@ -53,7 +57,7 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
 `;
 
-const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f', '--max-file-size'] as const;
+const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f', '--max-file-size', '--allow-outside'] as const;
 type ValuedOption = (typeof VALUED_OPTIONS)[number];
 
 export function parseArgs(argv: readonly string[]): CliCommand {
@@ -61,6 +65,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const values: Partial<Record<ValuedOption, string>> = {};
   const rules: Record<string, Severity | 'off'> = {};
   const valuesFiles: string[] = [];
+  const allowOutside: string[] = [];
   let wantsHelp = false;
   let wantsVersion = false;
   let offline = false;
@@ -97,6 +102,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     if (value === undefined || value === '') throw new UsageError(`option ${name} needs a value`);
     if (name === '--rule') Object.assign(rules, parseRule(value));
     else if (name === '-f' || name === '--values') valuesFiles.push(value);
+    else if (name === '--allow-outside') allowOutside.push(value);
     else values[name] = value;
   }
 
@@ -118,6 +124,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     catalog: values['--catalog'],
     offline,
     ...(values['--max-file-size'] === undefined ? {} : { maxFileSize: parseBytes(values['--max-file-size']) }),
+    ...(allowOutside.length > 0 ? { allowOutside } : {}),
   };
 }
 

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SummaryOfFile } from '../engine/workspace';
 import { LineIndex } from '../engine/lines';
-import type { AnalysisInput, AnalysisResult, ChartId, Finding, Severity } from '../engine/types';
+import { DEFAULT_SETTINGS, type AnalysisInput, type AnalysisResult, type ChartId, type Finding, type Severity } from '../engine/types';
+import { isInside } from '../files/confined-read';
 
 export interface LintTarget {
   absolutePath: string;
@@ -77,7 +78,7 @@ function walkFolder(root: string, givenAs: string): string[] {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(full);
-      } else if (YAML_FILE.test(entry.name) && (entry.isFile() || isFileLink(full))) {
+      } else if (YAML_FILE.test(entry.name) && (entry.isFile() || isFileLink(full, root))) {
         found.push(full);
       }
     }
@@ -85,19 +86,55 @@ function walkFolder(root: string, givenAs: string): string[] {
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Symlinked files are followed; symlinked folders are not, so a link cycle cannot hang the walk. */
-function isFileLink(full: string): boolean {
+/**
+ * Symlinked files are followed when they stay inside the folder walked (a repository's link to
+ * /etc/passwd or /dev/zero is not); symlinked folders are not, so a link cycle cannot hang the walk.
+ */
+function isFileLink(full: string, root: string): boolean {
   try {
-    return fs.statSync(full).isFile();
+    return isInside(fs.realpathSync(full), fs.realpathSync(root)) && fs.statSync(full).isFile();
   } catch {
     return false; // A dangling link inside a folder is not worth stopping the run for.
   }
 }
 
-export function readTarget(target: LintTarget): string {
-  const text = accessOrThrow(target.displayPath, () => fs.readFileSync(target.absolutePath, 'utf8'));
-  // Editors do not count a byte-order mark as a column, so neither do our positions.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** Read up to the size cap: a larger file gets its file-too-large finding from its start alone. */
+export interface TargetText {
+  text: string;
+  /** Set when the file is over the cap and only its start was read. */
+  bytesOnDisk?: number;
+}
+
+/**
+ * A file to lint: only a regular file (a FIFO would stall the run, a device never end), and at
+ * most `maxBytes + 1` bytes of it, so a 2 GB file costs no more than the cap.
+ */
+export function readTargetText(target: LintTarget, maxBytes = DEFAULT_SETTINGS.maxFileSize): TargetText {
+  return accessOrThrow(target.displayPath, () => {
+    const fd = fs.openSync(target.absolutePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+      const stat = fs.fstatSync(fd);
+      if (stat.isDirectory()) throw new Error('it is a folder');
+      if (!stat.isFile()) throw new Error('it is not a regular file');
+      const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+      let length = 0;
+      while (length < buffer.length) {
+        const read = fs.readSync(fd, buffer, length, buffer.length - length, length);
+        if (read === 0) break;
+        length += read;
+      }
+      const decoded = buffer.subarray(0, length).toString('utf8');
+      // Editors do not count a byte-order mark as a column, so neither do our positions.
+      const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+      return length > maxBytes ? { text, bytesOnDisk: Math.max(stat.size, length) } : { text };
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}
+
+export function readTarget(target: LintTarget, maxBytes = DEFAULT_SETTINGS.maxFileSize): string {
+  return readTargetText(target, maxBytes).text;
 }
 
 function accessOrThrow<T>(shownPath: string, access: () => T): T {
@@ -119,13 +156,14 @@ export function lintTargets(
   chart?: ChartId,
   crossFile?: CrossFileCheck,
   cwd = process.cwd(),
+  maxBytes = DEFAULT_SETTINGS.maxFileSize,
 ): LintRun {
-  const texts = targets.map(readTarget);
+  const reads = targets.map((target) => readTargetText(target, maxBytes));
   const run: LintRun = { files: [], notValuesFiles: 0 };
   const analysed: { target: LintTarget; text: string; result: AnalysisResult; uri: string }[] = [];
   targets.forEach((target, i) => {
-    const text = texts[i];
-    const result = analyze({ path: target.absolutePath, text, chart }, target);
+    const { text, bytesOnDisk } = reads[i];
+    const result = analyze({ path: target.absolutePath, text, chart, ...(bytesOnDisk === undefined ? {} : { bytesOnDisk }) }, target);
     // Neither chart: a walked file is someone else's YAML; a named one is worth a mention.
     // Findings despite no chart (say, a modeline naming an unknown chart) are still shown.
     if (result.chart === null && result.findings.length === 0) {
@@ -153,7 +191,7 @@ export function lintTargets(
   // Bases that were not linted themselves (named only by a modeline) still get their findings.
   for (const [basePath, findings] of inBases) {
     const target = { absolutePath: basePath, displayPath: path.relative(cwd, basePath), fromWalk: false };
-    run.files.push(locateFindings(target.displayPath, readTarget(target), findings));
+    run.files.push(locateFindings(target.displayPath, readTarget(target, maxBytes), findings));
   }
   return run;
 }

@@ -5,23 +5,36 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Engine } from '../engine/engine';
+import { MAX_GLOBS } from '../engine/glob';
+import type { CliCommand } from './args';
 import type { LayeredInput, LayerText } from '../engine/layers/analyze';
 import { mayHaveBases, planLayers, type LayerFile } from '../engine/layers/plan';
 import { layeredFindingsOfFile } from '../engine/layers/publish';
 import type { AnalysisInput, AnalysisResult, ChartId } from '../engine/types';
+import { readConfinedFileSync } from '../files/confined-read';
 import { FileAccessError } from './files';
 
+/** Where bases may be read from, and how much of each (see SECURITY.md). */
+export interface CliReadPolicy {
+  /** The working folder, the folders of the files and folders named, and every --allow-outside. */
+  roots: readonly string[];
+  maxBytes: number;
+}
+
 export const CONFIG_FILE = '.bit-harbor-values.json';
+/** A layer configuration is a few lines; a larger file is refused rather than parsed. */
+const CONFIG_MAX_BYTES = 1024 * 1024;
 
 /** `layers` of a folder's `.bit-harbor-values.json`, or none when the file is absent. */
 export function readFolderLayers(folder: string): string[][] {
   const file = path.join(folder, CONFIG_FILE);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return []; // no configuration: no layers
+  // A repository's file: a regular file inside the folder, of configuration size.
+  const read = readConfinedFileSync(file, { roots: [folder], maxBytes: CONFIG_MAX_BYTES });
+  if ('problem' in read) {
+    if (read.problem === 'no such file') return []; // no configuration: no layers
+    throw new FileAccessError(`cannot use ${file}: ${read.problem}`);
   }
+  const text = read.text;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -32,18 +45,10 @@ export function readFolderLayers(folder: string): string[][] {
   if (layers === undefined) return [];
   const valid = Array.isArray(layers) && layers.every((globs) => Array.isArray(globs) && globs.every((glob) => typeof glob === 'string'));
   if (!valid) throw new FileAccessError(`cannot use ${file}: "layers" must be a list of lists of globs, like [["values.yaml", "values-*.yaml"]]`);
-  return layers as string[][];
+  // As bitHarbor.layers: a repository's file, so the number of globs is bounded.
+  return (layers as string[][]).slice(0, MAX_GLOBS).map((globs) => globs.slice(0, MAX_GLOBS));
 }
 
-function readLayer(file: string): LayerFile {
-  try {
-    const text = fs.readFileSync(file, 'utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error instanceof Error ? error.message : String(error)) };
-  }
-}
 
 function siblingsOf(file: string): string[] {
   try {
@@ -54,13 +59,13 @@ function siblingsOf(file: string): string[] {
 }
 
 /** The analysis of one file, over its bases when it has any; base findings carry their path as `uri`. */
-export function analyzeWithBases(engine: Engine, input: AnalysisInput, layers: string[][]): AnalysisResult {
+export function analyzeWithBases(engine: Engine, input: AnalysisInput, layers: string[][], policy: CliReadPolicy): AnalysisResult {
   if (!mayHaveBases(input.path, input.text, layers)) return engine.analyze(input);
   const files = new Map<string, LayerFile>();
   const request = { path: input.path, text: input.text, layers, siblings: layers.length > 0 ? siblingsOf(input.path) : undefined, files };
   let plan = planLayers(request);
   while (plan.kind === 'read') {
-    for (const missing of plan.missing) files.set(missing, readLayer(missing));
+    for (const missing of plan.missing) files.set(missing, readConfinedFileSync(missing, policy));
     plan = planLayers(request);
   }
   const layered: LayeredInput = {
@@ -81,4 +86,21 @@ export function analyzeWithBases(engine: Engine, input: AnalysisInput, layers: s
 export function analyzeRelease(engine: Engine, files: readonly LayerText[], chart?: ChartId): AnalysisResult {
   const top = files[files.length - 1];
   return engine.analyzeLayers({ path: top.path, uri: top.uri, text: top.text, chart, bases: files.slice(0, -1) });
+}
+
+/**
+ * The folders bases may be read from: the working folder, the folders of the files and folders
+ * named on the command line, and every --allow-outside. A `base=` in a cloned repository
+ * cannot reach /etc, a home folder or a device through `..`, an absolute path or a symlink.
+ */
+export function readableRoots(command: Pick<Extract<CliCommand, { kind: 'lint' }>, 'paths' | 'values' | 'allowOutside'>, cwd: string): string[] {
+  const named = [...command.paths, ...(command.values ?? [])].map((given) => {
+    const absolute = path.resolve(cwd, given);
+    try {
+      return fs.statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+    } catch {
+      return path.dirname(absolute);
+    }
+  });
+  return [...new Set([cwd, ...named, ...(command.allowOutside ?? []).map((dir) => path.resolve(cwd, dir))])];
 }

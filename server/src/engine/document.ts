@@ -80,9 +80,9 @@ export function isTooLarge(text: string, limit: number): boolean {
 }
 
 /** The one finding of a file over the size limit (`bitHarbor.maxFileSize`), read instead of parsing it. */
-export function sizeFinding(text: string, limit: number): Finding | null {
+export function sizeFinding(text: string, limit: number, bytesOnDisk?: number): Finding | null {
   if (!isTooLarge(text, limit)) return null;
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = bytesOnDisk ?? Buffer.byteLength(text, 'utf8');
   const firstLine = text.indexOf('\n');
   return {
     code: 'file-too-large',

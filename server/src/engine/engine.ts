@@ -64,7 +64,7 @@ export class Engine {
    * passes the document's own (yaml-source.ts, incremental.ts), so that an edit costs its part.
    */
   analyze(input: AnalysisInput, yaml: YamlSource = new YamlCache(), history?: AnalysisHistory): AnalysisResult {
-    const tooLarge = sizeFinding(input.text, this.settings.maxFileSize) ?? (yaml.tooDeep(input.text) ? nestingRefusal(input.text) : null);
+    const tooLarge = sizeFinding(input.text, this.settings.maxFileSize, input.bytesOnDisk) ?? (yaml.tooDeep(input.text) ? nestingRefusal(input.text) : null);
     if (tooLarge) return { chart: null, detectedBy: null, findings: this.applySeverities([tooLarge]), tags: null };
     const modeline = input.chart ? null : findModeline(input.text);
     const globChart = input.chart || modeline?.chart ? null : chartFromGlobs(input.path, this.settings.files);

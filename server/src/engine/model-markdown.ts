@@ -4,22 +4,11 @@
 // name cannot inject a link, an image or a `command:` URI.
 import type { ModelEntry, ModelSize } from './catalogue/catalogue';
 import { formatGiB } from './quantity';
+import { codeSpan, escapeMarkdown } from './text/escape-markdown';
+
+export { codeSpan, escapeMarkdown };
 
 const HUGGING_FACE_PAGE = /^https?:\/\/(?:www\.)?huggingface\.co\/([A-Za-z0-9][\w.-]*)\/([\w.-]+?)\/?$/i;
-
-/**
- * Backslash-escapes the characters that open markdown constructs mid-line: emphasis, code,
- * links and images, HTML, tables, and `:` so that no `https://` or `command:` becomes a link.
- * Line breaks become spaces, so a string cannot start a heading or a list of its own.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~&:]/g, (c) => `\\${c}`).replace(/\s*[\r\n]+\s*/g, ' ');
-}
-
-/** Inline code when the text allows it (no backtick or line break to break out of), else escaped text. */
-export function codeSpan(text: string): string {
-  return /[`\r\n]/.test(text) ? escapeMarkdown(text) : `\`${text}\``;
-}
 
 /** `org/name` as the catalogue writes it (case kept), or the raw `repo` when it is no hub URL. */
 export function hubRepo(entry: ModelEntry): string {

@@ -18,12 +18,24 @@ const SUFFIX: Record<string, number> = {
   Ei: 2 ** 60,
 };
 
-const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E))?$/;
+// `\d+(?:\.\d*)?` rather than `\d+\.?\d*`: the latter can split a run of digits between its
+// two halves in every way, quadratic on a long number; this one backtracks at most once per digit.
+const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E))?$/;
 
-/** The quantity's value (bytes for sizes), or null when it is not a Kubernetes quantity. */
+/**
+ * Longer quantities are not read: a double holds about 17 significant digits, and a value file
+ * is hostile input (see SECURITY.md). `isQuantityTooLong` lets a check say so.
+ */
+export const MAX_QUANTITY_LENGTH = 64;
+
+export function isQuantityTooLong(value: unknown): boolean {
+  return typeof value === 'string' && value.trim().length > MAX_QUANTITY_LENGTH;
+}
+
+/** The quantity's value (bytes for sizes), or null when it is not a Kubernetes quantity or too long to read. */
 export function parseQuantity(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value !== 'string') return null;
+  if (typeof value !== 'string' || isQuantityTooLong(value)) return null;
   const match = QUANTITY.exec(value.trim());
   if (!match) return null;
   const [, mantissa, exponent, suffix] = match;

@@ -62,8 +62,12 @@ const MODERN_NAME: ReadonlyMap<string, string> = new Map(Object.entries(RENAMED_
 
 const OFFSET = /^(?:UTC|GMT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i;
 
+/** The longest IANA name is 32 characters; a longer value is refused before any matching. */
+const MAX_ZONE_LENGTH = 64;
+
 export function checkTimeZone(zone: string): TimeZoneCheck {
   if (KNOWN.has(zone)) return { ok: true, suggestions: [] };
+  if (zone.length > MAX_ZONE_LENGTH) return refuse(`it is ${zone.length} characters long and no zone name is longer than ${MAX_ZONE_LENGTH}`, []);
   if (zone.trim() !== zone && checkTimeZone(zone.trim()).ok) {
     return refuse('spaces around the name are kept and the name is then unknown', [zone.trim()]);
   }

@@ -100,6 +100,8 @@ export interface AnalysisInput {
   text: string;
   /** Forces the chart (the CLI's `--chart`); skips detection. */
   chart?: ChartId;
+  /** The file's size when only its start was read (over the size cap), for the finding that says so. */
+  bytesOnDisk?: number;
 }
 
 export interface AnalysisResult {

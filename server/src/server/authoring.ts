@@ -35,6 +35,7 @@ import { layeredDefinitionAt } from '../engine/layers/navigation';
 import type { OffsetRange } from '../engine/types';
 import type { FeatureHost } from './features';
 import { documentPath } from './settings';
+import { revealInvisible } from '../engine/text/reveal-invisible';
 
 export { AUTHORING_CAPABILITIES } from './capabilities';
 
@@ -188,7 +189,7 @@ export function registerAuthoringFeatures(connection: Connection, host: Authorin
       return inlayHints(document.getText(), toOffsets(document, range), engine.catalogue, engine.settings, path, host.yamlOf?.(document.uri)).map((hint) => ({
         position: document.positionAt(hint.offset),
         label: hint.label,
-        tooltip: hint.tooltip,
+        tooltip: revealInvisible(hint.tooltip),
         paddingLeft: true,
       }));
     })));

@@ -6,6 +6,7 @@ import { httpGet } from '../catalogue/http';
 import { CatalogueManager, readCatalogueSettings } from '../catalogue/manager';
 import type { Catalogue } from '../engine/catalogue/catalogue';
 import { describeOrigin } from '../engine/catalogue/parse';
+import { escapeNotification } from '../engine/text/escape-notification';
 
 export interface CatalogueStatus {
   source: string;
@@ -22,6 +23,8 @@ export class CatalogueService {
     private readonly onChange: (catalogue: Catalogue) => void,
     /** An untrusted workspace (VS Code's restricted mode): no network, no catalogue file. */
     private readonly restricted = false,
+    /** Tags the workspace uses: their sizes are asked for first (the registry lookups are capped per refresh). */
+    private readonly tagsInUse: () => readonly string[] = () => [],
   ) {}
 
   /** Applies the `bitHarbor.catalog` settings; refreshes when they changed. */
@@ -55,9 +58,10 @@ export class CatalogueService {
     if (!manager) return this.status();
     try {
       const result = await manager.refresh({ force });
-      if (result.problem) void this.connection.window.showWarningMessage(`Bit Harbor catalogue: ${result.problem}`);
+      if (result.problem) void this.connection.window.showWarningMessage(escapeNotification(`Bit Harbor catalogue: ${result.problem}`));
       if (result.changed) this.onChange(result.catalogue);
-      const tags = result.catalogue.entries().map((entry) => entry.name);
+      // Only catalogue tags are asked about, those the workspace uses first.
+      const tags = [...this.tagsInUse().filter((tag) => result.catalogue.get(tag)), ...result.catalogue.entries().map((entry) => entry.name)];
       const sized = await manager.resolveSizes(tags);
       if (sized !== result.catalogue) this.onChange(sized);
       return { ...this.status(), problem: result.problem };

@@ -1,7 +1,7 @@
 // The LSP side of fixes: quick fixes for our diagnostics, refactors at the cursor and fix-all.
 // The engine computes them in offsets of the current text; this file reads the other files a
 // fix edits (open documents first, else the disk), and converts offsets to the protocol.
-import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments, type TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,6 +13,8 @@ import { mayHaveBases } from '../engine/layers/plan';
 import { FIX_ALL_KIND } from './capabilities';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { documentPath } from './settings';
+import { revealInvisible } from '../engine/text/reveal-invisible';
+import { readConfinedFileSync } from '../files/confined-read';
 
 // Declared with the other capabilities, which the start-up announces before this module loads.
 export { CODE_ACTION_KINDS, FIX_ALL_KIND } from './capabilities';
@@ -44,10 +46,12 @@ function textOf(host: CodeActionHost, uri: string): TextDocument | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
     const file = fileURLToPath(uri);
-    if (statSync(file).size > MAX_OTHER_FILE_BYTES) return undefined;
-    return TextDocument.create(uri, 'yaml', 0, readFileSync(file, 'utf8'));
+    // A regular file within the cap, opened without blocking: a FIFO swapped in since the scan
+    // must not hold the server's thread (see SECURITY.md).
+    const read = readConfinedFileSync(file, { roots: [dirname(file)], maxBytes: MAX_OTHER_FILE_BYTES });
+    return 'text' in read ? TextDocument.create(uri, 'yaml', 0, read.text) : undefined; // else that file simply gets no fix
   } catch {
-    return undefined; // gone or unreadable: that file simply gets no fix
+    return undefined; // not a file path: that file simply gets no fix
   }
 }
 
@@ -88,7 +92,7 @@ export function codeActions(host: CodeActionHost, params: CodeActionParams): Cod
       const target = fix.uri === undefined ? document : others.get(fix.uri);
       if (!target || !wanted(only, fix.kind)) continue;
       actions.push({
-        title: fix.title,
+        title: revealInvisible(fix.title),
         kind: fix.kind,
         diagnostics: fix.finding === undefined ? undefined : [ours[fix.finding]],
         isPreferred: fix.isPreferred,

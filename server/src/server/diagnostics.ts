@@ -12,6 +12,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsPath } from '../engine/codes';
 import type { Finding, FindingTag, OffsetRange, RelatedLocation, Severity } from '../engine/types';
+import { revealInvisible } from '../engine/text/reveal-invisible';
 
 /** Source shown next to every diagnostic, so users can tell ours from the YAML extension's. */
 export const DIAGNOSTIC_SOURCE = 'bit-harbor';
@@ -53,7 +54,7 @@ function toRelated(location: RelatedLocation, context: DiagnosticContext): Diagn
   // Offsets mean nothing without the target's text; pointing at the file's start still lets
   // the user jump to the right file.
   const range = target ? toRange(target, location.range) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return { location: { uri, range }, message: location.message };
+  return { location: { uri, range }, message: revealInvisible(location.message) };
 }
 
 export function toDiagnostic(finding: Finding, context: DiagnosticContext): Diagnostic {
@@ -63,7 +64,8 @@ export function toDiagnostic(finding: Finding, context: DiagnosticContext): Diag
     source: DIAGNOSTIC_SOURCE,
     code: finding.code,
     codeDescription: { href: docsHref(finding.code, context.packageRoot) },
-    message: finding.message,
+    // Messages quote the file's own text: a bidi override or zero-width space in it is shown, not obeyed.
+    message: revealInvisible(finding.message),
   };
   if (finding.data !== undefined) diagnostic.data = finding.data;
   if (finding.tags?.length) diagnostic.tags = finding.tags.map((tag) => TAG[tag]);

@@ -9,10 +9,22 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { LayeredInput, LayerText } from '../engine/layers/analyze';
 import { mayHaveBases, planLayers, type LayerFile } from '../engine/layers/plan';
+import { readConfinedFile, type FileAccess } from '../files/confined-read';
 import { documentPath } from './settings';
 
-/** A base larger than this is not read: values files are far smaller. */
-const MAX_BASE_BYTES = 4 * 1024 * 1024;
+/** A base on a disk that does not answer is given up after this long. */
+export const BASE_READ_TIMEOUT_MS = 5_000;
+
+/** What the server may read as a base (see SECURITY.md). */
+export interface BaseReadPolicy {
+  /** The workspace folders; with none, the folder of the file being checked. */
+  roots: readonly string[];
+  /** `bitHarbor.maxFileSize`. */
+  maxBytes: number;
+  /** Restricted mode (an untrusted workspace): only files open in the editor are bases. */
+  restricted: boolean;
+  timeoutMs?: number;
+}
 
 export class LayerService {
   /** Base uris of each open file checked in layers, from its last check. */
@@ -22,7 +34,11 @@ export class LayerService {
   /** Numbers each file's layered checks, so an older one finishing late publishes nothing. */
   private readonly runs = new Map<string, number>();
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    /** The file system as the reads see it; tests pass a spy. */
+    private readonly access?: FileAccess,
+  ) {}
 
   /** True when the file is checked in layers (its modeline names a base, or a layer glob does). */
   hasBases(document: TextDocument, layers: readonly (readonly string[])[]): boolean {
@@ -40,8 +56,10 @@ export class LayerService {
   }
 
   /** Reads what the file's layers need and returns the engine's input for them. */
-  async load(document: TextDocument, layers: string[][]): Promise<LayeredInput> {
+  async load(document: TextDocument, layers: string[][], policy: BaseReadPolicy): Promise<LayeredInput> {
     const filePath = documentPath(document.uri);
+    const roots = policy.roots.length > 0 ? policy.roots : [path.dirname(filePath)];
+    const read = (file: string): Promise<LayerFile> => readBase(file, open, { ...policy, roots }, this.access);
     const text = document.getText();
     const open = new Map(this.documents.all().map((other) => [documentPath(other.uri), other]));
     const files = new Map<string, LayerFile>();
@@ -49,7 +67,7 @@ export class LayerService {
     const request = { path: filePath, text, layers, siblings, files };
     let plan = planLayers(request);
     while (plan.kind === 'read') {
-      await Promise.all(plan.missing.map(async (missing) => files.set(missing, await readBase(missing, open))));
+      await Promise.all(plan.missing.map(async (missing) => files.set(missing, await read(missing))));
       plan = planLayers(request);
     }
     const uriOf = (file: string) => open.get(file)?.uri ?? pathToFileURL(file).toString();
@@ -92,17 +110,10 @@ export class LayerService {
   }
 }
 
-async function readBase(file: string, open: ReadonlyMap<string, TextDocument>): Promise<LayerFile> {
+/** An open document's text wins over the disk; the disk is read only within the policy. */
+async function readBase(file: string, open: ReadonlyMap<string, TextDocument>, policy: BaseReadPolicy, access?: FileAccess): Promise<LayerFile> {
   const document = open.get(file);
   if (document) return { text: document.getText() };
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) return { problem: 'it is a folder' };
-    if (stat.size > MAX_BASE_BYTES) return { problem: `larger than ${MAX_BASE_BYTES / 1024 / 1024} MiB` };
-    const text = await fs.readFile(file, 'utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error) };
-  }
+  if (policy.restricted) return { problem: 'the workspace is not trusted, so only files open in the editor are read as bases' };
+  return readConfinedFile(file, { roots: policy.roots, maxBytes: policy.maxBytes, timeoutMs: policy.timeoutMs ?? BASE_READ_TIMEOUT_MS, access });
 }

@@ -1,10 +1,16 @@
 // Client configuration -> engine settings. The `bitHarbor` section comes from the user's
 // settings.json, so every field is checked rather than trusted.
 import { fileURLToPath } from 'node:url';
+import { MAX_GLOBS } from '../engine/glob';
 import { DEFAULT_SETTINGS, type EngineSettings, type Severity } from '../engine/types';
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** A list of globs from a repository's settings: at most MAX_GLOBS of them are used. */
+function globArray(value: unknown): string[] {
+  return stringArray(value).slice(0, MAX_GLOBS);
 }
 
 const RULE_LEVELS: readonly (Severity | 'off')[] = ['off', 'error', 'warning', 'info', 'hint'];
@@ -27,23 +33,28 @@ function positiveBytes(value: unknown): number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_SETTINGS.maxFileSize;
 }
 
-/** Maps the `bitHarbor` configuration section (any shape, possibly null) to EngineSettings. */
-export function toEngineSettings(section: unknown): EngineSettings {
+/**
+ * Maps the `bitHarbor` configuration section (any shape, possibly null) to EngineSettings. In
+ * restricted mode (an untrusted workspace) the settings whose text a fix inserts keep their
+ * defaults, whoever set them: VS Code already drops workspace values of the keys listed under
+ * restrictedConfigurations, and other editors may send anything.
+ */
+export function toEngineSettings(section: unknown, restricted = false): EngineSettings {
   const settings = (section ?? {}) as Record<string, unknown>;
   const files = settings.files as Record<string, unknown> | undefined;
   return {
     ...DEFAULT_SETTINGS,
     files: {
-      inferenceStack: stringArray(files?.inferenceStack),
-      prePorter: stringArray(files?.prePorter),
+      inferenceStack: globArray(files?.inferenceStack),
+      prePorter: globArray(files?.prePorter),
     },
     rules: ruleLevels(settings.rules),
     sizeHeadroomPercent: percent(settings.sizeHeadroomPercent),
     registries: stringArray(settings.registries),
     // `bitHarbor.inlayHints.enabled`: on unless explicitly turned off.
     inlayHints: (settings.inlayHints as { enabled?: unknown } | null | undefined)?.enabled !== false,
-    gpu: gpuTargeting(settings.gpu),
-    copyImage: typeof settings.copyImage === 'string' && settings.copyImage.trim() !== '' ? settings.copyImage.trim() : DEFAULT_SETTINGS.copyImage,
+    gpu: restricted ? DEFAULT_SETTINGS.gpu : gpuTargeting(settings.gpu),
+    copyImage: !restricted && typeof settings.copyImage === 'string' && settings.copyImage.trim() !== '' ? settings.copyImage.trim() : DEFAULT_SETTINGS.copyImage,
     layers: layerGlobs(settings.layers),
     maxFileSize: positiveBytes(settings.maxFileSize),
   };
@@ -51,7 +62,7 @@ export function toEngineSettings(section: unknown): EngineSettings {
 
 /** `bitHarbor.layers`: a list of glob lists; anything else in it is left out. */
 function layerGlobs(value: unknown): string[][] {
-  return Array.isArray(value) ? value.map(stringArray).filter((globs) => globs.length > 1) : [];
+  return Array.isArray(value) ? value.slice(0, MAX_GLOBS).map(globArray).filter((globs) => globs.length > 1) : [];
 }
 
 /** `bitHarbor.gpu`: each half falls back to the default on its own when absent or malformed. */

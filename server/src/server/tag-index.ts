@@ -33,6 +33,11 @@ export class TagIndex {
     return before !== fingerprint(summary);
   }
 
+  /** Every tag an open or scanned file uses, once each. */
+  usedTags(): string[] {
+    return [...new Set([...this.summaries.values()].flatMap((summary) => summary.used.map((use) => use.tag)))];
+  }
+
   all(): SummaryOfFile[] {
     return [...this.summaries].map(([uri, summary]) => ({ uri, summary }));
   }

@@ -67,7 +67,7 @@ export function persistentVolumeLines(merged: Values, group: GroupView, index: n
   if (!volume) return null;
   const { name, chartName } = claimName(merged, group.name, volume.name);
   // Helm's usual fullname helper takes a release name that already contains the chart's name as is.
-  const shortcut = chartName ? ` (a release whose name contains \`${chartName}\` is the whole \`<release>-${chartName}\` part)` : '';
+  const shortcut = chartName ? ` (a release whose name contains ${codeSpan(chartName)} is the whole ${codeSpan(`<release>-${chartName}`)} part)` : '';
   return [
     `PersistentVolumeClaim ${codeSpan(name)}${shortcut}: one claim, shared by every pod of the group.`,
     '',

@@ -62,7 +62,7 @@ function volumeChoices(site: ValueSite): ValueChoice[] {
       const mounts = scope.mounts.filter((mount) => mount.name === volume.name);
       const size = volume.source === 'emptyDir' ? volume.spec.sizeLimit : volume.source === 'persistentVolume' ? volume.spec.size : undefined;
       const where = mounts.length > 0
-        ? mounts.map((mount) => `- ${mount.container} at ${codeSpan(mount.mountPath)}`).join('\n')
+        ? mounts.map((mount) => `- ${codeSpan(mount.container)} at ${codeSpan(mount.mountPath)}`).join('\n')
         : 'Not mounted yet.';
       return {
         value: volume.name,

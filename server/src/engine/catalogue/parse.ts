@@ -75,9 +75,9 @@ export function parseCatalogue(text: string, origin: CatalogueOrigin, fallback: 
 function entryProblem(entry: unknown, seen: ReadonlySet<string>): string | undefined {
   if (!isObject(entry)) return `not an object (${describe(entry)})`;
   if (typeof entry.name !== 'string') return `"name" is missing or not a string`;
-  if (typeof entry.repo !== 'string' || entry.repo.trim() === '') return `"repo" is missing or not a string (name ${JSON.stringify(entry.name)})`;
-  if (!OCI_TAG.test(entry.name)) return `name ${JSON.stringify(entry.name)} is not a valid OCI tag`;
-  if (seen.has(entry.name)) return `duplicate name ${JSON.stringify(entry.name)}; the first entry is kept`;
+  if (typeof entry.repo !== 'string' || entry.repo.trim() === '') return `"repo" is missing or not a string (name ${shown(entry.name)})`;
+  if (!OCI_TAG.test(entry.name)) return `name ${shown(entry.name)} is not a valid OCI tag`;
+  if (seen.has(entry.name)) return `duplicate name ${shown(entry.name)}; the first entry is kept`;
   return undefined;
 }
 
@@ -85,12 +85,12 @@ function entryProblem(entry: unknown, seen: ReadonlySet<string>): string | undef
 function entrySize(entry: Record<string, unknown>): ModelSize | string | undefined {
   if (entry.sizeBytes !== undefined) {
     const bytes = entry.sizeBytes;
-    if (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes <= 0) return `"sizeBytes" ${JSON.stringify(bytes)} is not a positive whole number`;
+    if (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes <= 0) return `"sizeBytes" ${shown(bytes)} is not a positive whole number`;
     return { bytes, source: 'catalogue', detail: 'sizeBytes in models.json' };
   }
   if (entry.size !== undefined) {
     const bytes = typeof entry.size === 'string' ? toBytes(entry.size) : null;
-    if (bytes === null) return `"size" ${JSON.stringify(entry.size)} is not a Kubernetes quantity string`;
+    if (bytes === null) return `"size" ${shown(entry.size)} is not a Kubernetes quantity string`;
     return { bytes, source: 'catalogue', detail: `size ${entry.size} in models.json` };
   }
   return undefined;
@@ -108,12 +108,12 @@ export function parseSizeSettings(record: Record<string, string>): SizeSettings 
   // The record comes from user JSON: values are checked, not trusted to be strings.
   for (const [tag, quantity] of Object.entries(isObject(record) ? record : {})) {
     if (!OCI_TAG.test(tag)) {
-      problems.push(`bitHarbor.catalog.sizes: ${JSON.stringify(tag)} is not a valid OCI tag`);
+      problems.push(`bitHarbor.catalog.sizes: ${shown(tag)} is not a valid OCI tag`);
       continue;
     }
     const bytes = toBytes(quantity as unknown);
     if (bytes === null) {
-      problems.push(`bitHarbor.catalog.sizes.${tag}: ${JSON.stringify(quantity)} is not a positive Kubernetes quantity`);
+      problems.push(`bitHarbor.catalog.sizes.${tag}: ${shown(quantity)} is not a positive Kubernetes quantity`);
       continue;
     }
     sizes[tag] = { bytes, source: 'setting', detail: `bitHarbor.catalog.sizes: ${quantity}` };
@@ -127,6 +127,12 @@ function toBytes(quantity: unknown): number | null {
   if (value === null || value <= 0) return null;
   const bytes = Math.round(value);
   return bytes > 0 && Number.isSafeInteger(bytes) ? bytes : null;
+}
+
+/** A value from the catalogue or the settings as a problem quotes it: JSON, cut to a readable length. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}… (${text.length} characters)` : text;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -170,9 +176,20 @@ export interface CatalogueSettings {
   resolveSizes: boolean;
   /** Scheme and host of the registry to ask (default https://ghcr.io); for mirrors and tests. */
   registryUrl?: string;
+  /** At most this many registry lookups at once (`bitHarbor.catalog.registryConcurrency`). */
+  registryConcurrency: number;
+  /** At most this many tags asked about per refresh (`bitHarbor.catalog.registryTagsPerRefresh`). */
+  registryTagsPerRefresh: number;
 }
 
-export const DEFAULT_CATALOGUE_SETTINGS: CatalogueSettings = { url: DEFAULT_CATALOGUE_URL, refreshHours: 24, offline: false, sizes: {}, resolveSizes: true };
+export const DEFAULT_CATALOGUE_SETTINGS: CatalogueSettings = {
+  url: DEFAULT_CATALOGUE_URL, refreshHours: 24, offline: false, sizes: {}, resolveSizes: true, registryConcurrency: 4, registryTagsPerRefresh: 64,
+};
+
+/** A whole number within [low, high], else the fallback. */
+function boundedCount(value: unknown, low: number, high: number, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high ? value : fallback;
+}
 
 /** The `bitHarbor.catalog` object of the user's settings (any shape) as CatalogueSettings. */
 export function readCatalogueSettings(section: unknown): CatalogueSettings {
@@ -191,5 +208,7 @@ export function readCatalogueSettings(section: unknown): CatalogueSettings {
     sizes,
     resolveSizes: raw.resolveSizes !== false,
     registryUrl: text(raw.registryUrl),
+    registryConcurrency: boundedCount(raw.registryConcurrency, 1, 16, DEFAULT_CATALOGUE_SETTINGS.registryConcurrency),
+    registryTagsPerRefresh: boundedCount(raw.registryTagsPerRefresh, 1, 1000, DEFAULT_CATALOGUE_SETTINGS.registryTagsPerRefresh),
   };
 }

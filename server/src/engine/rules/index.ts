@@ -24,6 +24,7 @@ import { rule as pvcTooSmall } from './pvc-too-small';
 import { rule as pvcRwoBlocksRollout } from './pvc-rwo-blocks-rollout';
 import { rule as pvcRwxConcurrentWrites } from './pvc-rwx-concurrent-writes';
 import { rule as pvcStorageClass } from './pvc-storage-class';
+import { rule as quantityTooLong } from './quantity-too-long';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -49,4 +50,5 @@ export const RULES: readonly Rule[] = [
   pvcRwoBlocksRollout,
   pvcRwxConcurrentWrites,
   pvcStorageClass,
+  quantityTooLong,
 ];

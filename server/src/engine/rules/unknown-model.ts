@@ -2,7 +2,7 @@
 // ImagePullBackOff minutes after the deploy; here it fails as the tag is typed, with the tags
 // that were probably meant. Invalid tags are invalid-tag's, so each mistake is reported once.
 import { OCI_TAG } from '../bit-harbor';
-import { editDistance } from '../did-you-mean';
+import { boundedEditDistance, comparisonCost, MAX_SUGGESTION_INPUT, nearFilter, SUGGESTION_BUDGET } from '../did-you-mean';
 import type { TagSite } from '../tag-sites';
 import type { Rule, RuleFinding } from './rule';
 
@@ -13,20 +13,50 @@ function squash(tag: string): string {
   return tag.toLowerCase().replace(/[-_.]/g, '');
 }
 
+function isSeparator(c: string): boolean {
+  return c === '-' || c === '_' || c === '.';
+}
+
+/**
+ * How `name`, squashed, relates to `typed` (already squashed): the extra characters when it
+ * begins with it (0 when equal), or -1. Walks both without building the squashed name, and
+ * stops at the first difference: this runs on every catalogue tag per keystroke.
+ */
+function squashedExtension(typed: string, name: string): number {
+  let t = 0;
+  let extra = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (isSeparator(c)) continue;
+    if (t < typed.length) {
+      if (c.toLowerCase() !== typed[t]) return -1;
+      t++;
+    } else extra++;
+  }
+  return t === typed.length ? extra : -1;
+}
+
 /**
  * Catalogue tags close to `tag`, nearest first: the same tag up to case and separators, then
  * tags that `tag` begins (`llama-3.1-8b` -> `llama-3.1-8b-instruct`, shortest first), then tags
  * within a few edits.
  */
 export function suggestTags(tag: string, names: readonly string[], limit = SUGGESTION_LIMIT): string[] {
+  if (tag.length > MAX_SUGGESTION_INPUT) return [];
   const typed = squash(tag);
   const lowered = tag.toLowerCase();
   const maxEdits = Math.max(2, Math.floor(tag.length / 4));
+  // A catalogue can hold tens of thousands of tags: the edit distances share one budget (see did-you-mean.ts).
+  let budget = SUGGESTION_BUDGET;
+  const near = nearFilter(tag, maxEdits);
   const score = (name: string): number | null => {
-    const candidate = squash(name);
-    if (candidate === typed) return 0;
-    if (typed.length >= 3 && candidate.startsWith(typed)) return 1 + (candidate.length - typed.length) / 1000;
-    const distance = editDistance(lowered, name.toLowerCase());
+    const extension = squashedExtension(typed, name);
+    if (extension === 0) return 0;
+    if (typed.length >= 3 && extension > 0) return 1 + extension / 1000;
+    if (Math.abs(name.length - tag.length) > maxEdits || !near(name)) return null;
+    budget -= comparisonCost(tag.length, maxEdits);
+    if (budget < 0) return null;
+    const distance = boundedEditDistance(lowered, name.toLowerCase(), maxEdits);
     return distance <= maxEdits ? 2 + distance : null;
   };
   return names
