@@ -43,9 +43,9 @@ export function parseYamlTelling(text: string, nestingChecked = false): { docs: 
 function fastOrFull(text: string): { docs: Document[]; fast: boolean; tooDeep: false } {
   const fast = parseFastPath(text);
   if (fast !== null) return { docs: [fast], fast: true, tooDeep: false };
-  // logLevel 'error': the parser would otherwise print a process warning to stderr for every
-  // collection used as a key, on every keystroke; such keys are reported as findings instead.
-  const parsed = parseAllDocuments(text, { ...FAST_PATH_OPTIONS, logLevel: 'error' });
+  // logLevel 'error' (in the options): no process warning on stderr for every collection used as
+  // a key, on every keystroke; such keys are reported as findings instead.
+  const parsed = parseAllDocuments(text, FAST_PATH_OPTIONS);
   return { docs: Array.isArray(parsed) ? parsed : [], fast: false, tooDeep: false };
 }
 

@@ -23,7 +23,6 @@ export interface LibraryEntry {
   lastLineEnd: number;
 }
 
-const OPTIONS = { ...FAST_PATH_OPTIONS, logLevel: 'error' as const };
 
 /**
  * A key line the library reads an entry of a nested map under: the lexer reads an indented map at
@@ -40,7 +39,7 @@ export function parseEntryWithLibrary(text: string, from: number, to: number, ne
   // A document marker at a line start splits the file; a BOM there is the fast path's refusal too.
   if (/(^|\n)(---|\.\.\.)(\s|$)/.test(slice) || slice.includes('\ufeff')) return null;
   const prefix = nested ? PARENT : '';
-  const doc = parseDocument(prefix + slice, OPTIONS);
+  const doc = parseDocument(prefix + slice, FAST_PATH_OPTIONS);
   if (doc.errors.some((error) => error.code === 'MULTIPLE_DOCS' || error.pos[0] < prefix.length)) return null;
   const top = doc.contents;
   if (!isMap(top) || top.flow || top.items.length === 0) return null;

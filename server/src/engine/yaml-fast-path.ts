@@ -19,7 +19,9 @@ import { flowCollectionAt, quotedScalarAt, resolvePlain, Declined, type FlowCont
  */
 const OUTSIDE_SUBSET_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
 
-export const FAST_PATH_OPTIONS = { version: '1.1', uniqueKeys: true, prettyErrors: false } as const;
+// logLevel 'error': converting a map with a collection as a key (text being typed reads so now
+// and then) would otherwise print a process warning to stderr, from every document built here.
+export const FAST_PATH_OPTIONS = { version: '1.1', uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
 
 /** One line with content (blank and comment-only lines are skipped). */
 interface Line {
