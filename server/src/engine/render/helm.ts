@@ -120,13 +120,16 @@ export function inlineValue(value: unknown): unknown {
   return resolvePlainScalar(printScalar(value));
 }
 
-/** A deep copy, as `toYaml` then YAML parsing gives back: same types, no shared objects. */
+/**
+ * A deep copy, as `toYaml` then YAML parsing gives back: same types, no shared objects, and
+ * map keys in sorted order, as Go's YAML encoder writes them.
+ */
 export function copyValue(value: unknown, depth = 0): unknown {
   if (depth > 256) return null;
   if (Array.isArray(value)) return value.map((item) => copyValue(item, depth + 1));
   if (isMap(value)) {
     const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) copy[key] = copyValue(value[key], depth + 1);
+    for (const key of sortedKeys(value)) copy[key] = copyValue(value[key], depth + 1);
     return copy;
   }
   return value === undefined ? null : value;
