@@ -36,6 +36,7 @@ import { indexedPairLookup } from './yaml-nodes';
 import { internalError, isDisabledGroup, isExplained, withoutMisspeltRequired, type Checked, type MergedView } from './merged-check';
 import { tagSitesInDocument } from './tag-sites';
 import { renderFile, type RenderInput } from './render/of-file';
+import { issuesOnRenderedTypes } from './render/printed-types';
 import type { RenderedRelease, RenderOptions } from './render/index';
 
 export type { Checked, MergedView } from './merged-check';
@@ -187,7 +188,8 @@ export class Engine {
     const findings: Finding[] = [];
     const schemaFindings: Finding[] = [];
     const lookup = indexedPairLookup(doc);
-    for (const issue of this.validator.validate(chart, merged)) {
+    const issues = issuesOnRenderedTypes(chart, merged, this.validator.validate(chart, merged), (values) => this.validator.validate(chart, values));
+    for (const issue of issues) {
       if (issue.keyword === 'if' || issue.propertyName !== undefined || isExplained(issue, view.explained)) continue;
       if (issue.keyword === 'required' && isDisabledGroup(merged, issue.path)) continue;
       const finding = view.issueToFinding ? view.issueToFinding(issue) : issueToFinding(issue, doc, lookup);

@@ -16,9 +16,16 @@ function keyOf(path: readonly PathSegment[]): string {
 /** The origins of one rendered object, looked up by the path of a field in it. */
 export class Origins {
   private readonly table = new Map<string, readonly PathSegment[]>();
+  private readonly printed: { rendered: readonly PathSegment[]; values: readonly PathSegment[] }[] = [];
 
-  record(renderedPath: readonly PathSegment[], valuesPath: readonly PathSegment[]): void {
+  record(renderedPath: readonly PathSegment[], valuesPath: readonly PathSegment[], inline = false): void {
     this.table.set(keyOf(renderedPath), valuesPath);
+    if (inline) this.printed.push({ rendered: renderedPath, values: valuesPath });
+  }
+
+  /** The fields printed inline (`{{ .x }}`, read back as YAML), where a value's type may change. */
+  inlineFields(): readonly { rendered: readonly PathSegment[]; values: readonly PathSegment[] }[] {
+    return this.printed;
   }
 
   /** Where the field at `renderedPath` came from: a path into the merged values, or the template. */
@@ -50,6 +57,8 @@ export class FromValues {
   constructor(
     readonly value: unknown,
     readonly path: readonly PathSegment[],
+    /** Printed inline rather than copied with toYaml. */
+    readonly inline = false,
   ) {}
 }
 
@@ -58,7 +67,7 @@ export function finish(source: string, tree: Record<string, unknown>, owner?: st
   const origins = new Origins();
   const walk = (node: unknown, at: PathSegment[]): unknown => {
     if (node instanceof FromValues) {
-      origins.record(at, node.path);
+      origins.record(at, node.path, node.inline);
       return node.value;
     }
     if (Array.isArray(node)) return node.map((item, index) => walk(item, [...at, index]));
@@ -111,7 +120,7 @@ export class ValuesReader {
   /** `{{ .path }}` where YAML reads the printed text unquoted. */
   inline(path: readonly PathSegment[]): unknown {
     const value = this.get(path);
-    return value === undefined ? null : new FromValues(inlineValue(value), path);
+    return value === undefined ? null : new FromValues(inlineValue(value), path, true);
   }
 
   /** `{{ .path | quote }}`: the printed text as a string (sprig's quote prints nothing for nil). */
