@@ -6,8 +6,9 @@
 import type { SchemaIssue } from '../schema/validator';
 import type { ChartId } from '../types';
 import type { PathSegment } from '../yaml-nodes';
-import { isMap } from './helm';
-import { renderRelease } from './index';
+import { field, isMap } from './helm';
+import { releaseContext, renderModelGroup, renderRelease } from './index';
+import type { RenderedDocument } from './provenance';
 
 function keyOf(path: readonly PathSegment[]): string {
   return path.map(String).join('\u0000');
@@ -23,10 +24,23 @@ function at(object: unknown, path: readonly PathSegment[]): unknown {
   return node;
 }
 
+/** The documents that can hold the fields at `paths`: only those groups' when all are in model groups. */
+function documentsFor(chart: ChartId, merged: unknown, paths: readonly (readonly string[])[]): RenderedDocument[] {
+  const groups = new Set(paths.map((path) => (chart === 'inference-stack' && path[0] === 'modelGroups' && path.length > 2 ? path[1] : null)));
+  if (groups.has(null)) return renderRelease(chart, merged).documents;
+  const context = releaseContext(chart, merged);
+  const all = field(merged, 'modelGroups');
+  return [...groups].flatMap((name) => {
+    const group = renderModelGroup(name!, field(all, name!), context);
+    return [group.deployment, group.service, ...group.persistentVolumeClaims, group.serviceAccount, group.networkPolicy, group.serviceMonitor]
+      .filter((document): document is RenderedDocument => document !== null);
+  });
+}
+
 /** Values paths printed inline whose rendered value is an integer, with that integer. */
-export function renderedIntegers(chart: ChartId, merged: unknown): Map<string, number> {
+export function renderedIntegers(documents: readonly RenderedDocument[]): Map<string, number> {
   const integers = new Map<string, number>();
-  for (const document of renderRelease(chart, merged).documents) {
+  for (const document of documents) {
     for (const field of document.origins.inlineFields()) {
       const value = at(document.object, field.rendered);
       if (typeof value === 'number' && Number.isInteger(value)) integers.set(keyOf(field.values), value);
@@ -55,7 +69,7 @@ export function issuesOnRenderedTypes(
 ): SchemaIssue[] {
   const candidates = issues.filter((issue) => issue.keyword === 'type' && typeof issue.data === 'string');
   if (candidates.length === 0) return issues;
-  const integers = renderedIntegers(chart, merged);
+  const integers = renderedIntegers(documentsFor(chart, merged, candidates.map((issue) => issue.path)));
   const printed = candidates.filter((issue) => integers.has(keyOf(issue.path)));
   if (printed.length === 0) return issues;
   let rendered = merged;
