@@ -7,6 +7,7 @@
 // loaded once activate() has handed control back to VS Code.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerRenderedManifests } from './rendered';
 import type { ChartMemory, LanguageClient } from './language-client';
 import { offerSchemasToRedHat } from './red-hat-yaml';
 import { DocumentStatusItem } from './status';
@@ -35,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     refreshStatus: () => status.refresh(),
   });
+  registerRenderedManifests(context, () => client);
   // Trust granted later: restart so the server may use the network and a catalogue file.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
     await client?.stop();

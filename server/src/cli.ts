@@ -17,10 +17,12 @@ import { loadPrecompiledValidators } from './precompiled-validators';
 import type { LayerText } from './engine/layers/analyze';
 import { DEFAULT_SETTINGS } from './engine/types';
 import { crossFileFindings } from './engine/workspace';
+import { runRender } from './cli/render';
 
 const NAME = 'bit-harbor-values';
 
 async function run(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'render') return runRender(argv.slice(1), (text) => process.stdout.write(text), (text) => process.stderr.write(text));
   const command = parseArgs(argv);
   if (command.kind === 'help') return write(USAGE);
   if (command.kind === 'version') return write(packageInfo().version + '\n');

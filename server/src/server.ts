@@ -23,7 +23,8 @@ import { AnalysisHistory } from './engine/incremental';
 import { CatalogueService } from './server/catalogue-service';
 import { toDiagnostic } from './server/diagnostics';
 import { registerAuthoringFeatures } from './server/authoring';
-import { REFRESH_CATALOGUE_COMMAND } from './server/capabilities';
+import { REFRESH_CATALOGUE_COMMAND, RENDER_MANIFESTS_COMMAND } from './server/capabilities';
+import { renderManifestsCommand } from './server/render';
 import { registerCatalogueFeatures } from './server/features';
 import { AnalysisMemo, debounceMs, ValidationScheduler } from './server/scheduler';
 import { documentPath, sameSettings, toEngineSettings } from './server/settings';
@@ -77,8 +78,13 @@ class BitHarborServer {
     connection.onInitialized(() => void this.initialized());
     connection.onDidChangeConfiguration((params) => void this.configurationChanged(params));
     connection.onShutdown(() => this.scheduler.dispose());
-    connection.onExecuteCommand(async (params) =>
-      params.command === REFRESH_CATALOGUE_COMMAND ? this.catalogue?.refresh(true) : undefined);
+    connection.onExecuteCommand(async (params) => {
+      if (params.command === REFRESH_CATALOGUE_COMMAND) return this.catalogue?.refresh(true);
+      if (params.command === RENDER_MANIFESTS_COMMAND) {
+        return renderManifestsCommand({ documents: this.documents, engine: () => this.engine, layersOf: (uri) => this.layers.basesOf(uri) }, params.arguments);
+      }
+      return undefined;
+    });
     // onDidChangeContent also fires on open, with the opened text. Files checked over this one
     // as a base are checked again: an edit in a base changes their findings.
     this.documents.onDidChangeContent(({ document }) => {

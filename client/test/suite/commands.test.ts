@@ -59,7 +59,8 @@ describe('commands', () => {
     const original = editor.document.getText();
     try {
       await vscode.commands.executeCommand('bitHarbor.restartServer');
-      await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(original.indexOf('port: 8000')), editor.document.positionAt(original.indexOf('port: 8000') + 10)), 'port: "8000"'));
+      // A word, not a quoted number: the chart prints the port inline, so "8000" would be valid.
+      await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(original.indexOf('port: 8000')), editor.document.positionAt(original.indexOf('port: 8000') + 10)), 'port: "http"'));
       const diagnostics = await bitHarborDiagnostics(editor.document.uri, (all) => all.some((d) => codeOf(d) === 'wrong-type'), 'a wrong-type finding after the restart');
       assert.ok(diagnostics.some((d) => codeOf(d) === 'unknown-model'));
     } finally {

@@ -35,6 +35,9 @@ import { enabledGroup } from './model-groups';
 import { indexedPairLookup } from './yaml-nodes';
 import { internalError, isDisabledGroup, isExplained, withoutMisspeltRequired, type Checked, type MergedView } from './merged-check';
 import { tagSitesInDocument } from './tag-sites';
+import { renderFile, type RenderInput } from './render/of-file';
+import { issuesOnRenderedTypes } from './render/printed-types';
+import type { RenderedRelease, RenderOptions } from './render/index';
 
 export type { Checked, MergedView } from './merged-check';
 
@@ -185,7 +188,8 @@ export class Engine {
     const findings: Finding[] = [];
     const schemaFindings: Finding[] = [];
     const lookup = indexedPairLookup(doc);
-    for (const issue of this.validator.validate(chart, merged)) {
+    const issues = issuesOnRenderedTypes(chart, merged, this.validator.validate(chart, merged), (values) => this.validator.validate(chart, values));
+    for (const issue of issues) {
       if (issue.keyword === 'if' || issue.propertyName !== undefined || isExplained(issue, view.explained)) continue;
       if (issue.keyword === 'required' && isDisabledGroup(merged, issue.path)) continue;
       const finding = view.issueToFinding ? view.issueToFinding(issue) : issueToFinding(issue, doc, lookup);
@@ -219,6 +223,15 @@ export class Engine {
       checkMerged: (view) => this.checkMerged(view),
       control: (text, findings, reportUnused) => this.applySeverities(applySuppressions(text, findings, { reportUnused })),
     });
+  }
+
+  /**
+   * The chart's objects rendered from the file's values (over its bases), as `helm template`
+   * would produce them; null for a file that is not values of a chart or is too large to read.
+   */
+  render(input: RenderInput, options: RenderOptions = {}): RenderedRelease | null {
+    if (this.isTooLarge(input.text) || (input.bases ?? []).some((base) => this.isTooLarge(base.text))) return null;
+    return renderFile(input, this.settings, options);
   }
 
   /** The rules of one scope (Rule.scope) that apply to the context's chart. */

@@ -7,6 +7,9 @@ import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from 'v
 /** The command every LSP client can run (VS Code registers it from the capability). */
 export const REFRESH_CATALOGUE_COMMAND = 'bitHarbor.refreshCatalogue';
 
+/** The manifests the chart renders from an open values file (server/render.ts). */
+export const RENDER_MANIFESTS_COMMAND = 'bitHarbor.renderManifests';
+
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.bit-harbor`;
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND];
@@ -43,7 +46,7 @@ export const AUTHORING_CAPABILITIES: Pick<
 export const SERVER_CAPABILITIES: ServerCapabilities = {
   // Incremental: a keystroke in a 35,000-line file sends one character, not 1 MB of text.
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-  executeCommandProvider: { commands: [REFRESH_CATALOGUE_COMMAND] },
+  executeCommandProvider: { commands: [REFRESH_CATALOGUE_COMMAND, RENDER_MANIFESTS_COMMAND] },
   ...CATALOGUE_CAPABILITIES,
   ...AUTHORING_CAPABILITIES,
 };

@@ -1,0 +1,97 @@
+// `bit-harbor-values render [--release NAME] [--namespace NS] [--chart C] [-f BASE]... FILE`:
+// prints the manifests the chart renders from FILE (merged over the -f files, in Helm's order),
+// as `helm template` prints them. Exit 0 with the manifests, 2 on a usage or I/O problem or a
+// file that is not values of a chart.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Engine } from '../engine/engine';
+import { printManifests } from '../engine/render/manifest';
+import { CHART_IDS, type ChartId } from '../engine/types';
+import { UsageError } from './args';
+import { FileAccessError } from './files';
+
+export const RENDER_USAGE = `Usage: bit-harbor-values render [options] [-f BASE]... FILE
+
+Prints the Kubernetes manifests the chart renders from FILE (merged over each BASE, in Helm's
+order), as \`helm template\` prints them, from this tool's own model of the chart's templates.
+
+Options:
+  -f, --values FILE                   a base values file, in Helm's order (repeatable)
+  --release NAME                      the release name (default: RELEASE-NAME)
+  --namespace NS                      the release namespace (default: default)
+  --chart inference-stack|pre-porter  treat FILE as a values file of this chart
+  -h, --help                          show this help
+
+Exit status: 0 manifests printed, 2 usage or I/O problem, or FILE is not values of a chart.
+`;
+
+interface RenderCommand {
+  help: boolean;
+  file?: string;
+  bases: string[];
+  release?: string;
+  namespace?: string;
+  chart?: ChartId;
+}
+
+export function parseRenderArgs(argv: readonly string[]): RenderCommand {
+  const command: RenderCommand = { help: false, bases: [] };
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') {
+      command.help = true;
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      files.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (!['-f', '--values', '--release', '--namespace', '--chart'].includes(name)) throw new UsageError(`unknown option ${name} for render`);
+    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') throw new UsageError(`option ${name} needs a value`);
+    if (name === '-f' || name === '--values') command.bases.push(value);
+    else if (name === '--release') command.release = value;
+    else if (name === '--namespace') command.namespace = value;
+    else {
+      const chart = CHART_IDS.find((id) => id === value);
+      if (!chart) throw new UsageError(`bad --chart value ${value} (expected ${CHART_IDS.join(' or ')})`);
+      command.chart = chart;
+    }
+  }
+  if (command.help) return command;
+  if (files.length !== 1) throw new UsageError(files.length === 0 ? 'missing FILE to render' : 'render takes one FILE (bases go after -f)');
+  command.file = files[0];
+  return command;
+}
+
+function read(file: string): { path: string; uri: string; text: string } {
+  const absolute = path.resolve(process.cwd(), file);
+  try {
+    const text = fs.readFileSync(absolute, 'utf8');
+    return { path: absolute, uri: absolute, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FileAccessError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? 'unreadable'}`);
+  }
+}
+
+/** Runs the command; returns the exit status. Output goes through `write` and `warn`. */
+export function runRender(argv: readonly string[], write: (text: string) => void, warn: (text: string) => void): number {
+  const command = parseRenderArgs(argv);
+  if (command.help) {
+    write(RENDER_USAGE);
+    return 0;
+  }
+  const top = read(command.file!);
+  const bases = command.bases.map(read);
+  const release = new Engine().render({ ...top, chart: command.chart, bases }, { releaseName: command.release, namespace: command.namespace });
+  if (!release) {
+    warn(`bit-harbor-values: ${command.file} is not a values file of Inference Stack or Pre-Porter (try --chart)\n`);
+    return 2;
+  }
+  write(printManifests(release));
+  return 0;
+}

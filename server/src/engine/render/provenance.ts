@@ -1,0 +1,153 @@
+// Where each field of a rendered object came from. A template writes a field either from the
+// values (printed inline, or copied whole with `toYaml`) or from its own text. Only the values
+// fields are recorded, at the rendered path where the template put them; a field below a copy
+// inherits the copy's origin plus the rest of its path, and anything else is the template's.
+import type { PathSegment } from '../yaml-nodes';
+import { copyValue, field, inlineValue, isMap, printScalar } from './helm';
+
+export type Origin = { kind: 'values'; path: PathSegment[] } | { kind: 'template' };
+
+const TEMPLATE: Origin = { kind: 'template' };
+
+function keyOf(path: readonly PathSegment[]): string {
+  return path.join('\u0000');
+}
+
+/** The origins of one rendered object, looked up by the path of a field in it. */
+export class Origins {
+  private readonly table = new Map<string, readonly PathSegment[]>();
+  private readonly printed: { rendered: readonly PathSegment[]; values: readonly PathSegment[] }[] = [];
+
+  record(renderedPath: readonly PathSegment[], valuesPath: readonly PathSegment[], inline = false): void {
+    this.table.set(keyOf(renderedPath), valuesPath);
+    if (inline) this.printed.push({ rendered: renderedPath, values: valuesPath });
+  }
+
+  /** The fields printed inline (`{{ .x }}`, read back as YAML), where a value's type may change. */
+  inlineFields(): readonly { rendered: readonly PathSegment[]; values: readonly PathSegment[] }[] {
+    return this.printed;
+  }
+
+  /** Where the field at `renderedPath` came from: a path into the merged values, or the template. */
+  of(renderedPath: readonly PathSegment[]): Origin {
+    for (let length = renderedPath.length; length >= 0; length--) {
+      const found = this.table.get(keyOf(renderedPath.slice(0, length)));
+      if (found) return { kind: 'values', path: [...found, ...renderedPath.slice(length)] };
+    }
+    return TEMPLATE;
+  }
+
+  /** Every recorded field: rendered path (as written by `record`) and values path. */
+  entries(): { values: readonly PathSegment[] }[] {
+    return [...this.table.values()].map((values) => ({ values }));
+  }
+}
+
+export interface RenderedDocument {
+  /** The template that renders it, as `helm template` names it: `inference-stack/templates/service.yaml`. */
+  source: string;
+  object: Record<string, unknown>;
+  origins: Origins;
+  /** The model group (Inference Stack) or image index (Pre-Porter) that produced the object. */
+  owner?: string | number;
+}
+
+/** A value placed by a template, with the values path it came from. */
+export class FromValues {
+  constructor(
+    readonly value: unknown,
+    readonly path: readonly PathSegment[],
+    /** Printed inline rather than copied with toYaml. */
+    readonly inline = false,
+  ) {}
+}
+
+/** Unwraps the FromValues markers of a built object, recording each one's origin. */
+export function finish(source: string, tree: Record<string, unknown>, owner?: string | number): RenderedDocument {
+  const origins = new Origins();
+  const walk = (node: unknown, at: PathSegment[]): unknown => {
+    if (node instanceof FromValues) {
+      origins.record(at, node.path, node.inline);
+      return node.value;
+    }
+    if (Array.isArray(node)) return node.map((item, index) => walk(item, [...at, index]));
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(node)) {
+        const value = walk(node[key], [...at, key]);
+        if (value !== undefined) out[key] = value;
+      }
+      return out;
+    }
+    return node;
+  };
+  const object = walk(tree, []) as Record<string, unknown>;
+  return owner === undefined ? { source, object, origins } : { source, object, origins, owner };
+}
+
+/** Reads the merged values for a template: what a `.Values.x.y` expression sees, and where it is. */
+export class ValuesReader {
+  /**
+   * `scope` lets one subtree be handed in apart from the root (a model group rendered on its
+   * own): paths under `scope.path` are read from `scope.value`.
+   */
+  constructor(
+    readonly root: unknown,
+    private readonly scope?: { path: readonly PathSegment[]; value: unknown },
+  ) {}
+
+  get(path: readonly PathSegment[]): unknown {
+    let node: unknown = this.root;
+    let start = 0;
+    const scope = this.scope;
+    if (scope && path.length >= scope.path.length && scope.path.every((segment, index) => path[index] === segment)) {
+      node = scope.value;
+      start = scope.path.length;
+    }
+    for (let index = start; index < path.length; index++) {
+      const segment = path[index];
+      if (typeof segment === 'number') node = Array.isArray(node) ? node[segment] : undefined;
+      else node = field(node, segment);
+      if (node === undefined) return undefined;
+    }
+    return node;
+  }
+
+  has(path: readonly PathSegment[]): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  /** `{{ .path }}` where YAML reads the printed text unquoted. */
+  inline(path: readonly PathSegment[]): unknown {
+    const value = this.get(path);
+    return value === undefined ? null : new FromValues(inlineValue(value), path, true);
+  }
+
+  /** `{{ .path | quote }}`: the printed text as a string (sprig's quote prints nothing for nil). */
+  quoted(path: readonly PathSegment[]): unknown {
+    const value = this.get(path);
+    return value === undefined || value === null ? null : new FromValues(printScalar(value), path);
+  }
+
+  /** `toYaml .path`: the value with its YAML types. */
+  copy(path: readonly PathSegment[]): unknown {
+    const value = this.get(path);
+    return value === undefined ? null : new FromValues(copyValue(value), path);
+  }
+
+  /** `.path` printed into a string the template assembles, or '' when absent. */
+  text(path: readonly PathSegment[]): string {
+    return printScalar(this.get(path));
+  }
+
+  /** A string assembled from values, attributed to `path` when it exists in the values. */
+  attributed(value: unknown, path: readonly PathSegment[]): unknown {
+    return this.has(path) ? new FromValues(value, path) : value;
+  }
+
+  /** The first path whose value is not empty (`a | default b`), or null when all are. */
+  firstSet(paths: readonly (readonly PathSegment[])[], isEmpty: (value: unknown) => boolean): readonly PathSegment[] | null {
+    for (const path of paths) if (!isEmpty(this.get(path))) return path;
+    return null;
+  }
+}
