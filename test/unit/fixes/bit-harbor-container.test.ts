@@ -117,7 +117,8 @@ const cases: FixCase[] = [
       .replace('- {name: models, mountPath: /models}', '- {name: models, mountPath: /models/gemma-3-12b-it, subPath: models, readOnly: true}')
       .replace('{name: models, emptyDir: {sizeLimit: 30Gi}}', `{name: models, image: {reference: ${BH}:gemma-3-12b-it}}`)
       + '        command:\n            - --host\n            - 0.0.0.0\n            - --port\n            - "8000"\n            - --model\n            - /models/gemma-3-12b-it\n'
-      + '            - --dtype\n            - bfloat16\n        modelName: /models/gemma-3-12b-it\n',
+      // Was: modelName set to the path. modelName is the gateway's; the engine keeps serving it instead (DOMAIN.md).
+      + '            - --dtype\n            - bfloat16\n        args:\n            - --served-model-name\n            - google/gemma-3-12b-it\n',
   },
   {
     ...writableCopy,
@@ -127,7 +128,8 @@ const cases: FixCase[] = [
     expected: FLOW.replace(/\[\{name: weights, .*\]\}\]/, '[{name: copy-weights, image: busybox:1.37.0, command: [sh, -c, cp -a /bit-harbor/models/. /models/], volumeMounts: [{name: bit-harbor, mountPath: /bit-harbor, readOnly: true}, {name: models, mountPath: /models}]}]')
       .replace('# scratch\n', `# scratch\n            - name: bit-harbor\n              image:\n                  reference: ${BH}:gemma-3-12b-it\n`)
       + '        command:\n            - --host\n            - 0.0.0.0\n            - --port\n            - "8000"\n            - --model\n            - /models\n'
-      + '            - --dtype\n            - bfloat16\n        modelName: /models\n',
+      // Was: modelName set to the path (see above).
+      + '            - --dtype\n            - bfloat16\n        args:\n            - --served-model-name\n            - google/gemma-3-12b-it\n',
   },
   {
     ...zeroCopy,
@@ -150,12 +152,13 @@ const cases: FixCase[] = [
   {
     ...zeroCopy,
     code: 'weights-unreachable',
-    name: 'weights-unreachable (a): volume and mount absent are added, the hub id replaced',
+    // Was: modelName set to the path. It stays; the engine is given the path and serves modelName (DOMAIN.md).
+    name: 'weights-unreachable (a): volume and mount absent are added, the engine given the path and the forwarded name',
     text: `modelGroups:\n  llama:\n    enabled: true\n    image: {repository: vllm/vllm-openai}\n    service: {port: 8000}\n    containerPort: 8000\n    modelName: meta-llama/Llama-3.1-8B-Instruct\n    initContainers:\n      - name: warm-cache # only pulls the image\n        image: ${BH}:llama-3.1-8b-instruct\n`,
-    expected: 'modelGroups:\n  llama:\n    enabled: true\n    image: {repository: vllm/vllm-openai}\n    service: {port: 8000}\n    containerPort: 8000\n    modelName: /models/llama-3.1-8b-instruct\n    initContainers: []\n'
+    expected: 'modelGroups:\n  llama:\n    enabled: true\n    image: {repository: vllm/vllm-openai}\n    service: {port: 8000}\n    containerPort: 8000\n    modelName: meta-llama/Llama-3.1-8B-Instruct\n    initContainers: []\n'
       + `    volumes:\n      - name: weights\n        image:\n          reference: ${BH}:llama-3.1-8b-instruct\n`
       + '    volumeMounts:\n      - name: weights\n        mountPath: /models/llama-3.1-8b-instruct\n        subPath: models\n        readOnly: true\n'
-      + '    args:\n      - --model\n      - /models/llama-3.1-8b-instruct\n',
+      + '    args:\n      - --model\n      - /models/llama-3.1-8b-instruct\n      - --served-model-name\n      - meta-llama/Llama-3.1-8B-Instruct\n',
     dropped: ['# only pulls the image'],
   },
 ];

@@ -1,6 +1,8 @@
 // model-path-mismatch / weights-not-used: point the engine at the weights (`--model`, `--model-path`
-// or `vllm serve <path>`, with modelName when it names the hub id or the old path), or, for an
-// image volume mounted without subPath, show its models/ directory where the engine looks.
+// or `vllm serve <path>`), keeping the name the gateway forwards served (`--served-model-name`), or,
+// for an image volume mounted without subPath, show its models/ directory where the engine looks.
+// `modelName` is never rewritten: the chart hands it to Onwards as the model name it forwards
+// (`onwards_model`, _helpers.tpl), not to the engine (DOMAIN.md, "What the charts render").
 import { runFixCases, type FixCase } from '../../support/fix-cases';
 
 const BH = 'ghcr.io/doublewordai/bit-harbor';
@@ -26,9 +28,10 @@ const cases: FixCase[] = [
     ...mismatch,
     title: 'Point the engine at `/weights/models`',
     preferred: true,
-    name: 'model-path-mismatch: --model-path=<path> is rewritten in place, its comment kept; a hub-id modelName follows',
+    // Was: modelName followed the path. modelName is the gateway's, and the engine served `/weights`, not it.
+    name: 'model-path-mismatch: --model-path=<path> is rewritten in place, its comment kept; modelName is left alone',
     text: sglang(SGLANG_COMMAND('/weights')),
-    expected: sglang(SGLANG_COMMAND('/weights/models'), undefined, '/weights/models'),
+    expected: sglang(SGLANG_COMMAND('/weights/models')),
   },
   {
     ...mismatch,
@@ -49,41 +52,33 @@ const cases: FixCase[] = [
   },
   {
     ...mismatch,
-    title: 'Point the engine at `/models/llama/models`',
-    name: 'model-path-mismatch: `vllm serve <path>` in quotes, and modelName naming the old path',
+    // Was: modelName followed the path. The engine served `/models/llama`, the name the gateway forwards: it keeps serving it.
+    title: 'Point the engine at `/models/llama/models`, serving `/models/llama`',
+    name: 'model-path-mismatch: `vllm serve <path>` in quotes; the name the gateway forwards stays served',
     text: vllm('    modelName: /models/llama\n    command: ["vllm", "serve", "/models/llama"]\n', '    volumeMounts:\n      - {name: weights, mountPath: /models/llama}\n'),
-    expected: vllm('    modelName: /models/llama/models\n    command: ["vllm", "serve", "/models/llama/models"]\n', '    volumeMounts:\n      - {name: weights, mountPath: /models/llama}\n'),
+    expected: vllm('    modelName: /models/llama\n    command: ["vllm", "serve", "/models/llama/models"]\n', '    volumeMounts:\n      - {name: weights, mountPath: /models/llama}\n')
+      + '    args:\n      - --served-model-name\n      - /models/llama\n',
   },
   {
     ...notUsed,
-    title: 'Point the engine at `/models/llama`',
-    name: 'weights-not-used: --model <hub id> and a hub-id modelName both follow',
+    // Was: modelName followed the path, which left the engine serving neither name.
+    title: 'Point the engine at `/models/llama`, serving `meta-llama/Llama-3.1-8B-Instruct`',
+    name: 'weights-not-used: --model <hub id> rewritten; the hub id the gateway forwards stays served',
     text: vllm("    modelName: 'meta-llama/Llama-3.1-8B-Instruct'\n    args:\n      - --model\n      - meta-llama/Llama-3.1-8B-Instruct # from the hub\n"),
-    expected: vllm("    modelName: '/models/llama'\n    args:\n      - --model\n      - /models/llama # from the hub\n"),
+    expected: vllm("    modelName: 'meta-llama/Llama-3.1-8B-Instruct'\n    args:\n      - --model\n      - /models/llama # from the hub\n      - --served-model-name\n      - meta-llama/Llama-3.1-8B-Instruct\n"),
   },
+  // Removed: two cases where only modelName named the model. modelName is not the engine's model
+  // (DOMAIN.md): weights-not-used no longer fires there, so there is nothing to fix.
   {
     ...notUsed,
-    title: 'Point the engine at `/models/llama`',
-    name: 'weights-not-used: only modelName names the model: the flag goes into args (absent)',
-    text: vllm('    modelName: meta-llama/Llama-3.1-8B-Instruct\n'),
-    expected: vllm('    modelName: /models/llama\n') + '    args:\n      - --model\n      - /models/llama\n',
-  },
-  {
-    ...notUsed,
-    title: 'Point the engine at `/models/llama`',
-    name: 'weights-not-used: args present as [] and in flow',
-    text: vllm('    modelName: meta-llama/Llama-3.1-8B-Instruct\n    args: [] # engine flags\n'),
-    expected: vllm('    modelName: /models/llama\n    args:\n      - --model\n      - /models/llama # engine flags\n'),
-  },
-  {
-    ...notUsed,
-    title: 'Point the engine at `/models/gemma`',
+    title: 'Point the engine at `/models/gemma`, serving `google/gemma-3-12b-it`',
     name: 'weights-not-used: a command only in the chart defaults is written out whole',
     text: 'modelGroups:\n  vllm-gemma:\n    enabled: true\n    volumeMounts:\n      - {name: weights, mountPath: /models/gemma, subPath: models, readOnly: true}\n'
       + `    volumes:\n      - name: weights\n        image: {reference: "${BH}:gemma-3-12b-it"}\n`,
     expected: 'modelGroups:\n  vllm-gemma:\n    enabled: true\n    volumeMounts:\n      - {name: weights, mountPath: /models/gemma, subPath: models, readOnly: true}\n'
       + `    volumes:\n      - name: weights\n        image: {reference: "${BH}:gemma-3-12b-it"}\n`
-      + '    command:\n      - --host\n      - 0.0.0.0\n      - --port\n      - "8000"\n      - --model\n      - /models/gemma\n      - --dtype\n      - bfloat16\n    modelName: /models/gemma\n',
+      + '    command:\n      - --host\n      - 0.0.0.0\n      - --port\n      - "8000"\n      - --model\n      - /models/gemma\n      - --dtype\n      - bfloat16\n'
+      + '    args:\n      - --served-model-name\n      - google/gemma-3-12b-it\n',
   },
 ];
 

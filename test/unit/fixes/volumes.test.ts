@@ -112,10 +112,11 @@ const cases: FixCase[] = [
   {
     ...notShared,
     title: 'Mount `weights` in the engine at `/models/llama` and load the model from there',
+    // Was: the hub id given as modelName, which the engine never reads (DOMAIN.md); now the engine's own argument.
     name: 'volume-not-shared: an engine told a hub id is pointed at the copy too',
-    text: copy('', '    volumes:\n' + IMAGE_VOLUME + '      - {name: weights, emptyDir: {}}\n').replace('    command: ["vllm", "serve", "/models/llama"]\n', '    modelName: meta-llama/Llama-3.1-8B-Instruct\n'),
-    expected: copy('', '    volumes:\n' + IMAGE_VOLUME + '      - {name: weights, emptyDir: {}}\n').replace('    command: ["vllm", "serve", "/models/llama"]\n', '    modelName: /models/llama\n')
-      + '    volumeMounts:\n      - name: weights\n        mountPath: /models/llama\n    args:\n      - --model\n      - /models/llama\n',
+    text: copy('', '    volumes:\n' + IMAGE_VOLUME + '      - {name: weights, emptyDir: {}}\n').replace('"/models/llama"]', '"meta-llama/Llama-3.1-8B-Instruct"]'),
+    expected: copy('', '    volumes:\n' + IMAGE_VOLUME + '      - {name: weights, emptyDir: {}}\n')
+      + '    volumeMounts:\n      - name: weights\n        mountPath: /models/llama\n',
   },
   {
     ...unused,

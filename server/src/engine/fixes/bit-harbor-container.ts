@@ -57,7 +57,7 @@ function whole(...parts: TextEdit[][]): TextEdit[] {
 function engineReads(context: FixContext, group: GroupView, path: string): TextEdit[] {
   const reference = engineModelReference(group);
   if (reference && isAbsolutePath(reference.value) && isAtOrUnder(reference.value, path)) return [];
-  return pointEngineAt(context, group, path);
+  return pointEngineAt(context, group, path).edits;
 }
 
 /** Adds a part the rewrite needs to `edits`; false when it cannot be written. */

@@ -1,13 +1,13 @@
 // Point the engine at the weights: replace the value of its `--model` (vLLM) or `--model-path`
-// (SGLang) argument, or of `vllm serve <model>`, where it is written; `modelName` follows when it
-// names the hub id or the old path. For an image volume mounted without subPath, the other way
-// round: make the mount show the image's `models/` directory where the engine already looks.
+// (SGLang) argument, or of `vllm serve <model>`, where it is written, or add the flag to `args`.
+// `modelName` is never touched: it is the name the Onwards gateway forwards (the engine must keep
+// serving it), not where the weights are. For an image volume mounted without subPath, the other
+// way round: make the mount show the image's `models/` directory where the engine already looks.
 import type { TextEdit } from '../edit/yaml-edit';
 import type { GroupView } from '../model-groups';
 import {
   bitHarborImageVolume,
   engineModelReference,
-  isHubId,
   normalizePath,
   volumeNamed,
   type ModelReference,
@@ -48,32 +48,54 @@ function replaceReference(context: FixContext, group: GroupView, reference: Mode
 }
 
 /**
- * The edits that make the engine load `path`: its model argument rewritten, or, when only
- * `modelName` names the model, the engine's flag added to `args` (and modelName set). Empty when
- * the argument cannot be rewritten where it is written.
+ * The name the gateway forwards to the group's engine: `modelName` (Onwards' `onwards_model`),
+ * else each alias as it is; the first alias stands for them.
  */
-export function pointEngineAt(context: FixContext, group: GroupView, path: string): TextEdit[] {
+function forwardedName(group: GroupView): string | null {
+  const { modelName, modelAlias } = group.values;
+  if (typeof modelName === 'string' && modelName.trim() !== '') return modelName.trim();
+  return Array.isArray(modelAlias) && typeof modelAlias[0] === 'string' ? modelAlias[0] : null;
+}
+
+/**
+ * The name the engine must serve once it loads `path`: an engine without `--served-model-name`
+ * serves its model argument, so when that argument was the name the gateway forwards (or there was
+ * none), loading a path would make every request a 404; vLLM's and SGLang's `--served-model-name`
+ * keep the forwarded name served. Null when nothing is to keep.
+ */
+function nameToKeep(group: GroupView, before: string | null, path: string): string | null {
+  const said = [...group.engine.command, ...group.engine.args];
+  if (said.some((word) => word === '--served-model-name' || word.startsWith('--served-model-name='))) return null;
+  const forwarded = forwardedName(group);
+  // With no model argument, the engine is given one now: it serves what the gateway forwards from then on.
+  const served = before ?? forwarded;
+  return forwarded !== null && served === forwarded && forwarded !== path ? forwarded : null;
+}
+
+/**
+ * The edits that make the engine load `path`, and the name it must keep serving: its model
+ * argument rewritten, or, when its arguments name no model, the engine's flag added to `args`
+ * (rendered after `command` since chart 0.4.3); `--served-model-name` added when the name the
+ * gateway forwards would otherwise stop being served. `modelName` is never changed. Empty when the
+ * argument cannot be rewritten where it is written or the engine is unknown.
+ */
+export function pointEngineAt(context: FixContext, group: GroupView, path: string): { edits: TextEdit[]; kept: string | null } {
   const reference = engineModelReference(group);
-  const edits: TextEdit[] = [];
-  if (reference && reference.via !== 'modelName') {
-    edits.push(...replaceReference(context, group, reference, path));
-    if (edits.length === 0) return [];
-  } else {
-    // Only modelName (or nothing) names the model: pass the path with the engine's own flag.
-    const flag = engineFlag(group);
-    if (flag) edits.push(...appendToList(context, [...group.path, 'args'], [flag, path]));
-    else if (!reference) return [];
+  const kept = nameToKeep(group, reference?.value ?? null, path);
+  const served = kept === null ? [] : ['--served-model-name', kept];
+  if (reference) {
+    const edits = replaceReference(context, group, reference, path);
+    return edits.length === 0 ? { edits, kept: null } : { edits: [...edits, ...(served.length > 0 ? appendToList(context, [...group.path, 'args'], served) : [])], kept };
   }
-  const modelName = group.values.modelName;
-  if (typeof modelName === 'string' && modelName !== path && (isHubId(modelName.trim()) || modelName.trim() === reference?.value)) {
-    edits.push(...setEntries(context, group.path, { modelName: path }));
-  }
-  return edits;
+  const flag = engineFlag(group);
+  return flag ? { edits: appendToList(context, [...group.path, 'args'], [flag, path, ...served]), kept } : { edits: [], kept: null };
 }
 
 function pointFix(context: FixContext, group: GroupView, path: unknown): Fix[] {
   if (typeof path !== 'string' || !path.startsWith('/')) return [];
-  return fixOf({ title: `Point the engine at \`${path}\``, kind: 'quickfix', isPreferred: true, safe: false }, pointEngineAt(context, group, path));
+  const { edits, kept } = pointEngineAt(context, group, path);
+  const title = kept === null ? `Point the engine at \`${path}\`` : `Point the engine at \`${path}\`, serving \`${kept}\``;
+  return fixOf({ title, kind: 'quickfix', isPreferred: true, safe: false }, edits);
 }
 
 /** `subPath: models` on the image volume mount whose root the engine reads. */

@@ -52,7 +52,7 @@ export function volumeNotSharedFixes(context: FixContext, finding: FixFinding): 
   // Weights a copy delivers are not found by hub id: an engine told one is pointed at them too.
   const reference = engineModelReference(group);
   const repoint = isFilledByCopy(group, target, context.settings.registries) && reference !== null && isHubId(reference.value);
-  if (repoint) edits.push(...pointEngineAt(context, group, normalizePath(mountPath)));
+  if (repoint) edits.push(...pointEngineAt(context, group, normalizePath(mountPath)).edits);
   const title = `Mount \`${volume}\` in the engine at \`${mountPath}\`${repoint ? ' and load the model from there' : ''}`;
   return fixOf({ title, kind: 'quickfix', isPreferred: true, safe: false }, edits);
 }

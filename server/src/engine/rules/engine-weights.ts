@@ -108,9 +108,9 @@ export function engineWeights(group: GroupView, registries: readonly string[]): 
 export interface ModelReference {
   /** What the engine is told: a hub id or a path. */
   value: string;
-  /** Where it is written: a `command`/`args` item or `modelName`. */
+  /** Where it is written: a `command`/`args` item. */
   path: PathSegment[];
-  /** How it is passed, for messages: `--model`, `--model-path`, `vllm serve`, `modelName`. */
+  /** How it is passed, for messages: `--model`, `--model-path`, `vllm serve`. */
   via: string;
 }
 
@@ -131,7 +131,8 @@ function words(group: GroupView): { word: string; path: PathSegment[] }[] {
 
 /**
  * What the engine loads: the last `--model`/`--model-path` (or `vllm serve <model>`) in its
- * command and args, as argparse keeps the last; `modelName` only when they name none.
+ * command and args, as argparse keeps the last. Never `modelName`: the chart hands that only to
+ * the Onwards gateway, as the model name it forwards (`onwards_model` in _helpers.tpl).
  */
 export function engineModelReference(group: GroupView): ModelReference | null {
   const list = words(group);
@@ -146,11 +147,7 @@ export function engineModelReference(group: GroupView): ModelReference | null {
       found = { value: next.word, path: next.path, via: 'vllm serve' };
     }
   }
-  if (found) return found;
-  const modelName = group.values.modelName;
-  return typeof modelName === 'string' && modelName.trim() !== ''
-    ? { value: modelName.trim(), path: [...group.path, 'modelName'], via: 'modelName' }
-    : null;
+  return found;
 }
 
 /** `org/name` as the hub knows it: one slash, not a path, no variable. */

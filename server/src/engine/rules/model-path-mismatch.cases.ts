@@ -51,16 +51,6 @@ export const cases: RuleCases = {
 `,
     },
     {
-      name: 'modelName as a path, on a defaults-only group with no command',
-      text: `modelGroups:
-  tensorrt-llm-mistral:
-    enabled: true
-    modelName: /models # expect
-    volumeMounts: [{name: bh, mountPath: /models}]
-    volumes: [{name: bh, image: {reference: "ghcr.io/doublewordai/bit-harbor:gemma-3-4b-it"}}]
-`,
-    },
-    {
       name: 'the loading guide: the emptyDir the engine reads is never filled',
       message: /empty when the engine starts/,
       text: `modelGroups:
@@ -118,6 +108,17 @@ modelGroups:
     },
   ],
   silent: [
+    // Was a trigger: modelName is the name the Onwards gateway forwards (onwards_model, _helpers.tpl), never the engine's model path (DOMAIN.md).
+    {
+      name: 'modelName as a path is the name the gateway forwards, not where the engine reads',
+      text: `modelGroups:
+  tensorrt-llm-mistral:
+    enabled: true
+    modelName: /models
+    volumeMounts: [{name: bh, mountPath: /models}]
+    volumes: [{name: bh, image: {reference: "ghcr.io/doublewordai/bit-harbor:gemma-3-4b-it"}}]
+`,
+    },
     {
       name: 'the models directory of an image volume',
       text: `modelGroups:

@@ -118,14 +118,13 @@ function hubCaches(group: GroupView): Omit<ModelHome, 'kind' | 'shown'>[] {
 
 /**
  * What the engine loads and where it keeps it. Told a path, it reads the model there; told a hub
- * id (`--model`, `--model-path`, or `modelName` when the command names none), it downloads into
- * the cache, in `models--<org>--<name>`. The hub id for sizes is the engine's, else `modelName`.
+ * id (`--model`, `--model-path`, `vllm serve <id>`), it downloads into the cache, in
+ * `models--<org>--<name>`. Only the engine's own arguments say which model that is: `modelName`
+ * is the name the gateway forwards (a served name, often not a hub id), so sizes never read it.
  */
 export function groupModel(group: GroupView): GroupModel {
   const engine = engineModelReference(group);
-  const modelName = typeof group.values.modelName === 'string' ? group.values.modelName.trim() : '';
-  const named: ModelReference | null = modelName !== '' ? { value: modelName, path: [...group.path, 'modelName'], via: 'modelName' } : null;
-  const reference = [engine, named].find((candidate) => candidate && isHubId(candidate.value)) ?? null;
+  const reference = engine && isHubId(engine.value) ? engine : null;
   const hubId = reference?.value ?? null;
   if (engine && isAbsolutePath(engine.value)) {
     const dir = normalizePath(engine.value);

@@ -49,7 +49,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'the engine reads a path and no hub id says which model is there',
-      message: /no hub id names the model/,
+      message: /arguments name no hub id/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true

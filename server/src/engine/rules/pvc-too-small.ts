@@ -36,7 +36,7 @@ function checkVolume(context: RuleContext, group: GroupView, model: GroupModel, 
   const entry = model.hubId ? context.catalogue.byRepo(model.hubId) : undefined;
   const size = entry ? context.catalogue.sizeOf(entry.name) : undefined;
   if (!model.hubId || !entry || !size || !Number.isFinite(size.bytes) || size.bytes <= 0) {
-    const why = !model.hubId ? 'no hub id names the model (`modelName`, `--model` or `--model-path`)'
+    const why = !model.hubId ? 'the engine\'s arguments name no hub id (`--model`, `--model-path`)'
       : !entry ? `no catalogue entry has the repository \`${model.hubId}\``
         : `the catalogue lists \`${model.hubId}\` as \`${entry.name}\` without a size`;
     return [{

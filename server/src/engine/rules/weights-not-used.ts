@@ -16,7 +16,7 @@ function check(context: RuleContext): RuleFinding[] {
     if (weights.length === 0 || !reference || !isHubId(reference.value)) return [];
     const [first] = weights;
     const source = first.via === 'image-volume' ? `image volume \`${first.volume.name}\`` : `emptyDir \`${first.volume.name}\`, filled by a copy init container`;
-    const how = reference.via === 'modelName' ? 'pass it with `--model` (vLLM) or `--model-path` (SGLang)' : `use \`${reference.via} ${first.path}\``;
+    const how = `use \`${reference.via} ${first.path}\``;
     return [{
       code: 'weights-not-used',
       message: `Group \`${group.name}\` mounts the weights at \`${first.path}\` (${source}), but tells the engine the hub id \`${reference.value}\` (${reference.via}); `
