@@ -23,6 +23,7 @@ const ENGINE_CODES: readonly CodeInfo[] = [
   { code: 'unused-suppression', severity: 'hint', summary: 'A bit-harbor-disable comment that silences nothing.' },
   { code: 'base-unreadable', severity: 'error', summary: 'A base file named by the modeline cannot be read, so the file is checked without it.' },
   { code: 'base-cycle', severity: 'error', summary: 'A base file leads back to a file already in the chain of bases.' },
+  { code: 'ignored-document', severity: 'warning', summary: 'A YAML document after the first of a values file, which Helm never reads.' },
 ];
 
 const CODES: readonly CodeInfo[] = [...ENGINE_CODES, ...RULES.flatMap((rule) => rule.codes)];

@@ -46,3 +46,18 @@ export function readDocument(
   findings.push(...legacy.findings);
   return { findings, values: converted.values, explained: legacy.explained };
 }
+
+/**
+ * A YAML document after the first of a values file: Helm reads the first document only (its YAML
+ * decoder stops there), so nothing from this `---` on reaches the chart, and it is not checked.
+ */
+export function ignoredDocument(doc: Document, text: string): Finding {
+  const start = Math.min(doc.range?.[0] ?? 0, text.length);
+  return {
+    code: 'ignored-document',
+    severity: 'warning',
+    message: 'Helm reads only the first YAML document of a values file; everything from this `---` on is ignored',
+    range: { start, end: text.startsWith('---', start) ? start + 3 : Math.min(start + 1, text.length) },
+    data: {},
+  };
+}

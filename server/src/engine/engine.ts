@@ -6,7 +6,7 @@ import prePorterDefaults from '../../../schemas/pre-porter.defaults.json';
 import { bundledCatalogue, type Catalogue } from './catalogue/catalogue';
 import { codeInfo } from './codes';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
-import { modelineFindings, readDocument } from './document-read';
+import { ignoredDocument, modelineFindings, readDocument } from './document-read';
 import { isTooLarge, nestingRefusal, sizeFinding } from './document';
 import type { TextEdit } from './edit/yaml-edit';
 import { fixAllEdits } from './fixes/fix-all';
@@ -85,15 +85,17 @@ export class Engine {
       history.previous = null;
       history.lastGroup = null;
     }
-    for (const doc of docs) {
-      const chart = fileChart ?? chartFromContent(doc);
-      if (!chart) continue;
-      firstChart ??= chart;
+    // Helm reads the first YAML document of a values file and nothing after it (DOMAIN.md).
+    const [values, ...ignored] = docs;
+    const chart = values ? (fileChart ?? chartFromContent(values)) : fileChart;
+    if (values && chart) {
+      firstChart = chart;
       detectedBy ??= 'content';
-      const analysed = this.analyzeDocument(doc, chart, input.text, yaml, memory);
+      const analysed = this.analyzeDocument(values, chart, input.text, yaml, memory);
       findings.push(...analysed.findings);
-      if (analysed.tags) tags = tags && tags.chart === chart ? mergeSummaries(tags, analysed.tags) : (tags ?? analysed.tags);
+      tags = analysed.tags;
     }
+    if (chart) findings.push(...ignored.map((doc) => ignoredDocument(doc, input.text)));
     const controlled = this.applySeverities(applySuppressions(input.text, findings));
     return { chart: firstChart, detectedBy: firstChart ? detectedBy : null, findings: sortUnique(controlled), tags };
   }
@@ -138,7 +140,8 @@ export class Engine {
   private valuesDocuments(input: AnalysisInput, yaml: YamlSource): ValuesDocument[] {
     const modeline = input.chart ? null : findModeline(input.text);
     const fileChart = input.chart ?? modeline?.chart ?? chartFromGlobs(input.path, this.settings.files);
-    return yaml.parse(input.text).map((doc) => {
+    // Helm reads the first document only: the others have no values to fix.
+    return yaml.parse(input.text).slice(0, 1).map((doc) => {
       const chart = fileChart ?? chartFromContent(doc);
       const converted = yaml.values(doc);
       const values = converted.problem === null && isPlainMap(converted.values) ? converted.values : {};
@@ -269,9 +272,6 @@ function groupContext(context: RuleContext, reuse: GroupReuse): RuleContext {
   return { ...context, groups: () => enabledGroup(context.values, reuse.name), tagSites: () => sites };
 }
 
-function mergeSummaries(a: TagSummary, b: TagSummary): TagSummary {
-  return { ...a, used: [...a.used, ...b.used], prepulled: [...a.prepulled, ...b.prepulled] };
-}
 
 /** In file order; findings at one range by code, then message, so the order never depends on which rules ran first. */
 function sortUnique(findings: Finding[]): Finding[] {

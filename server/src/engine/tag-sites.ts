@@ -171,9 +171,9 @@ export function tagSitesInDocument(
   return sites;
 }
 
-/** Every tag written in a file, across its YAML documents; files of neither chart have none. */
+/** Every tag written in a file's values (its first YAML document, as Helm reads); files of neither chart have none. */
 export function tagSitesInText(text: string, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache(), within?: OffsetRange): TagSite[] {
-  const find = () => yaml.parse(text).flatMap((doc) => {
+  const find = () => yaml.parse(text).slice(0, 1).flatMap((doc) => {
     const chart = chartOf(doc, text, settings.files, path);
     return chart ? tagSitesInDocument(doc, text, chart, settings.registries, undefined, within) : [];
   });

@@ -49,6 +49,7 @@ export function chartDocuments(
   yaml: YamlSource = new YamlCache(),
 ): ValuesDocument[] {
   const below = bases && bases.length > 0 ? baseValues(bases) : null;
+  // Every document, for the editing features (a later one, which Helm ignores, is still YAML someone edits).
   return yaml.parse(text).flatMap((doc) => {
     const chart = chartOf(doc, text, settings.files, path);
     if (!chart) return [];

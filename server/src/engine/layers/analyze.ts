@@ -7,7 +7,7 @@ import { Document } from 'yaml';
 import { chartDefaults } from '../authoring/schema-at-path';
 import { chartFromContent, chartFromGlobs, findModeline } from '../detect';
 import { parseYaml } from '../document';
-import { modelineFindings, readDocument } from '../document-read';
+import { ignoredDocument, modelineFindings, readDocument } from '../document-read';
 import type { MergedView } from '../engine';
 import { mergeUserLayers, mergeValues, type Values } from '../merge';
 import { issueToFinding } from '../schema/messages';
@@ -72,9 +72,10 @@ export function analyzeLayered(input: LayeredInput, checks: LayerChecks): Analys
     found ?? findModeline(file.text)?.chart ?? (doc ? chartFromContent(doc) : null), null);
 
   const findings: Finding[] = modelineFindings(modeline);
-  const topDocs = parseYaml(input.text);
+  // Helm reads a values file's first YAML document only; the others are one warning each (engine.ts).
+  const [first, ...ignored] = parseYaml(input.text);
   // A file of comments only (its modeline) still puts its bases to the check.
-  if (topDocs.length === 0) topDocs.push(emptyDocument());
+  const topDocs = [first ?? emptyDocument()];
   const layerChart = fileChart ?? topDocs.reduce<ChartId | null>((found, doc) => found ?? chartFromContent(doc), null) ?? baseChart;
   let bases: ReadBase[] | null = null;
   const readBases = (chart: ChartId): ReadBase[] => {
@@ -104,6 +105,7 @@ export function analyzeLayered(input: LayeredInput, checks: LayerChecks): Analys
     findings.push(...checked.findings);
     tags ??= checked.tags && topOnly(checked.tags, input.text.length);
   }
+  if (firstChart) findings.push(...ignored.map((doc) => ignoredDocument(doc, input.text)));
 
   const split = [...findings.map((finding) => toFile(finding, placed)), ...(input.problems ?? [])];
   const controlled = placed.flatMap((file, index) => {

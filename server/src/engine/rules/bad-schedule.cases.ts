@@ -52,15 +52,17 @@ export const cases: RuleCases = {
       message: /minute \(field 1\)/,
     },
     {
-      name: 'multi-document file: only the document with the bad schedule',
-      text: `${MODELINE}advancedCronJob:\n  schedule: "0 2 * * *"\n---\nadvancedCronJob:\n  schedule: "0 2 * * MON-SUN" # expect\n`,
-    },
-    {
       name: 'checked while the cron is still off',
       text: 'images: []\nadvancedCronJob:\n  enabled: false\n  schedule: "every day" # expect\n',
     },
   ],
   silent: [
+    // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
+    // is one ignored-document warning and is not checked.
+    {
+      name: 'multi-document file: only the document with the bad schedule',
+      text: `${MODELINE}advancedCronJob:\n  schedule: "0 2 * * *"\n---\nadvancedCronJob:\n  schedule: "0 2 * * MON-SUN"\n`,
+    },
     { name: 'the chart default', text: `${MODELINE}` },
     { name: 'the upstream example', text: `${head}  schedule: "0 */12 * * *"\n` },
     { name: 'ranges, steps and names', text: `${head}  schedule: "*/15 9-17 * JAN-JUN mon-fri"\n` },

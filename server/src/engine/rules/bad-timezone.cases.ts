@@ -18,13 +18,15 @@ export const cases: RuleCases = {
       name: 'an anchored zone: at the anchor',
       text: `imageRegistry: r\nimages: []\ncommonLabels:\n  tz: &zone Mars/Olympus_Mons # expect\nadvancedCronJob:\n  timeZone: *zone\n`,
     },
-    {
-      name: 'multi-document file: only the document with the bad zone',
-      text: `${MODELINE}advancedCronJob:\n  timeZone: Europe/Paris\n---\nadvancedCronJob:\n  timeZone: Europe/Parris # expect\n`,
-    },
     { name: 'checked while the cron is still off', text: 'images: []\nadvancedCronJob:\n  enabled: false\n  timeZone: CEST # expect\n' },
   ],
   silent: [
+    // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
+    // is one ignored-document warning and is not checked.
+    {
+      name: 'multi-document file: only the document with the bad zone',
+      text: `${MODELINE}advancedCronJob:\n  timeZone: Europe/Paris\n---\nadvancedCronJob:\n  timeZone: Europe/Parris\n`,
+    },
     { name: 'the chart default (UTC, which Intl does not list)', text: `${MODELINE}` },
     { name: 'a canonical zone', text: `${head}  timeZone: Europe/Paris\n` },
     { name: 'the current IANA name ICU files under an old one', text: `${head}  timeZone: Asia/Kolkata\n` },

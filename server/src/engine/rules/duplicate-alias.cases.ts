@@ -62,19 +62,21 @@ ${group('a', '[alpha, beta]')}${group('b', '[gamma, beta]  # expect')}`,
 ${group('a', '&shared [chat]  # expect')}${group('b', '*shared')}`,
     },
     {
-      name: 'three claims make two findings, in the second document',
-      text: `onwards: {replicaCount: 1}
----
-modelGroups:
-${group('a', '[chat]')}${group('b', '[chat]  # expect')}${group('c', '[chat]  # expect')}`,
-    },
-    {
       name: 'a number and a string read the same',
       text: `modelGroups:
 ${group('a', '[7]')}${group('b', '["7"]  # expect')}`,
     },
   ],
   silent: [
+    // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
+    // is one ignored-document warning and is not checked.
+    {
+      name: 'three claims make two findings, in the second document',
+      text: `onwards: {replicaCount: 1}
+---
+modelGroups:
+${group('a', '[chat]')}${group('b', '[chat] ')}${group('c', '[chat] ')}`,
+    },
     {
       name: 'a repeat inside one group',
       text: `modelGroups:

@@ -54,20 +54,6 @@ export const cases: RuleCases = {
 `,
     },
     {
-      name: 'multi-document: the second document is checked on its own',
-      text: `modelGroups:
-  vllm-gemma:
-    enabled: true
----
-modelGroups:
-  vllm-gemma:
-    enabled: true
-    volumeMounts:
-      - {name: a, mountPath: /a}
-      - {name: b, mountPath: /a} # expect
-`,
-    },
-    {
       name: 'anchors: the second path is an alias of the first; the finding lands on the alias',
       text: `modelGroups:
   vllm-gemma:
@@ -89,6 +75,22 @@ modelGroups:
     },
   ],
   silent: [
+    // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
+    // is one ignored-document warning and is not checked.
+    {
+      name: 'multi-document: the second document is checked on its own',
+      text: `modelGroups:
+  vllm-gemma:
+    enabled: true
+---
+modelGroups:
+  vllm-gemma:
+    enabled: true
+    volumeMounts:
+      - {name: a, mountPath: /a}
+      - {name: b, mountPath: /a}
+`,
+    },
     {
       name: 'distinct paths',
       text: `modelGroups:

@@ -52,21 +52,6 @@ export const cases: RuleCases = {
 `,
     },
     {
-      name: 'multi-document: the second document is checked on its own',
-      text: `modelGroups:
-  vllm-gemma:
-    enabled: true
-    volumes: [{name: a, emptyDir: {}}]
----
-modelGroups:
-  vllm-gemma:
-    enabled: true
-    volumes:
-      - {name: b, emptyDir: {}}
-      - {name: b, emptyDir: {}} # expect
-`,
-    },
-    {
       name: 'anchors: an aliased volume added twice to one list lands on the alias',
       text: `modelGroups:
   vllm-gemma:
@@ -78,6 +63,23 @@ modelGroups:
     },
   ],
   silent: [
+    // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
+    // is one ignored-document warning and is not checked.
+    {
+      name: 'multi-document: the second document is checked on its own',
+      text: `modelGroups:
+  vllm-gemma:
+    enabled: true
+    volumes: [{name: a, emptyDir: {}}]
+---
+modelGroups:
+  vllm-gemma:
+    enabled: true
+    volumes:
+      - {name: b, emptyDir: {}}
+      - {name: b, emptyDir: {}}
+`,
+    },
     {
       name: 'distinct names',
       text: `modelGroups:

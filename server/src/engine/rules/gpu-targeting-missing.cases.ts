@@ -86,6 +86,10 @@ images:
 advancedCronJob: {enabled: true}
 `,
     },
+  ],
+  silent: [
+    // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
+    // is one ignored-document warning and is not checked.
     {
       name: 'the second document; the first targets its GPUs',
       text: `modelGroups:
@@ -93,12 +97,10 @@ advancedCronJob: {enabled: true}
     enabled: true
 ${TARGETED}---
 modelGroups:
-  tensorrt-llm-mistral: # expect
+  tensorrt-llm-mistral:
     enabled: true
 `,
     },
-  ],
-  silent: [
     {
       name: 'a selector and an Exists toleration',
       text: `modelGroups:

@@ -46,15 +46,17 @@ export const cases: RuleCases = {
       text: `${CRON_ON}images:\n  - &off {name: gemma-3-12b-it, enabled: false} # expect\n  - *off\n`,
     },
     {
-      name: 'multi-document file: the second document has the image that is off',
-      text: `${MODELINE}${CRON_ON}images:\n  - {name: a, enabled: true}\n---\n${CRON_ON}images:\n  - {name: b, enabled: false} # expect\n`,
-    },
-    {
       name: 'enabled: 0 is false to the template',
       text: `${CRON_ON}images:\n  - name: a\n    enabled: 0 # expect\n`,
     },
   ],
   silent: [
+    // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
+    // is one ignored-document warning and is not checked.
+    {
+      name: 'multi-document file: the second document has the image that is off',
+      text: `${MODELINE}${CRON_ON}images:\n  - {name: a, enabled: true}\n---\n${CRON_ON}images:\n  - {name: b, enabled: false}\n`,
+    },
     {
       name: 'the chart defaults: an empty list with the cron off asks for nothing',
       text: 'imageRegistry: "ghcr.io/doublewordai/bit-harbor"\nimages: []\nadvancedCronJob:\n  enabled: false\n',

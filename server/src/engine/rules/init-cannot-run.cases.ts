@@ -80,6 +80,10 @@ export const cases: RuleCases = {
       tag: gemma-3-12b-it
 `,
     },
+  ],
+  silent: [
+    // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
+    // is one ignored-document warning and is not checked.
     {
       name: 'one finding per container, in the second document',
       text: `onwards:
@@ -91,14 +95,12 @@ modelGroups:
     initContainers:
       - name: first
         image: ghcr.io/doublewordai/bit-harbor:gemma-3-4b-it
-        command: [cp, -r, /models, /a] # expect
+        command: [cp, -r, /models, /a]
       - name: second
         image: ghcr.io/doublewordai/bit-harbor:gemma-3-12b-it
-        command: [mv, /models, /b] # expect
+        command: [mv, /models, /b]
 `,
     },
-  ],
-  silent: [
     {
       name: 'an explicit /pause',
       text: `modelGroups:

@@ -45,13 +45,6 @@ ${KEYS}`,
 ${KEYS}`,
     },
     {
-      name: 'flow style, in the second document',
-      text: `onwards: {replicaCount: 1}
----
-modelGroups: {My-Model: {enabled: true, image: {repository: vllm/vllm-openai}, service: {port: 8000}, containerPort: 8000}} # expect
-`,
-    },
-    {
       name: 'a group that reuses another through an anchor',
       text: `modelGroups:
   gemma: &base
@@ -61,6 +54,15 @@ ${KEYS}  Gemma-Copy: *base # expect
     },
   ],
   silent: [
+    // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
+    // is one ignored-document warning and is not checked.
+    {
+      name: 'flow style, in the second document',
+      text: `onwards: {replicaCount: 1}
+---
+modelGroups: {My-Model: {enabled: true, image: {repository: vllm/vllm-openai}, service: {port: 8000}, containerPort: 8000}}
+`,
+    },
     {
       name: 'a defaults-only group',
       text: `modelGroups:

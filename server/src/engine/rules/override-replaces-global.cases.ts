@@ -43,12 +43,14 @@ export const cases: RuleCases = {
       name: 'one anchored selector shared by two images: each image is told',
       text: `${CRON_ON}${GPU_SELECTOR}images:\n  - name: a\n    enabled: true\n    nodeSelector: &v100 # expect\n      accelerator: nvidia-tesla-v100\n  - name: b\n    enabled: true\n    nodeSelector: *v100 # expect\n`,
     },
-    {
-      name: 'multi-document file: only the document whose image drops the global entry',
-      text: `${MODELINE}${CRON_ON}${GPU_SELECTOR}images:\n  - {name: a, enabled: true}\n---\n${CRON_ON}${GPU_SELECTOR}images:\n  - name: b\n    enabled: true\n    nodeSelector: {zone: eu-1} # expect\n`,
-    },
   ],
   silent: [
+    // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
+    // is one ignored-document warning and is not checked.
+    {
+      name: 'multi-document file: only the document whose image drops the global entry',
+      text: `${MODELINE}${CRON_ON}${GPU_SELECTOR}images:\n  - {name: a, enabled: true}\n---\n${CRON_ON}${GPU_SELECTOR}images:\n  - name: b\n    enabled: true\n    nodeSelector: {zone: eu-1}\n`,
+    },
     {
       name: 'the per-image selector repeats the global label and adds its own',
       text: `${CRON_ON}${GPU_SELECTOR}images:\n  - name: a\n    enabled: true\n    nodeSelector:\n      nvidia.com/gpu.present: "true"\n      accelerator: nvidia-tesla-v100\n`,

@@ -6,6 +6,24 @@ export const cases: RuleCases = {
   code: 'volume-not-shared',
   trigger: [
     {
+      name: 'multi-document: the first document is the values; the one after it is ignored',
+      text: `modelGroups:
+  vllm-gemma:
+    enabled: true
+    initContainers:
+      - name: weights
+        image: ghcr.io/doublewordai/bit-harbor:gemma-3-12b-it
+        volumeMounts:
+          - name: models # expect
+            mountPath: /models
+    volumes: [{name: models, emptyDir: {}}]
+---
+modelGroups:
+  vllm-gemma:
+    enabled: true
+`,
+    },
+    {
       name: 'defaults-only group: the Bit Harbor init container fills a volume the engine never mounts',
       message: /`weights` writes to volume `models`/,
       text: `modelGroups:
@@ -67,6 +85,10 @@ export const cases: RuleCases = {
     volumes: [{name: models, emptyDir: {}}]
 `,
     },
+  ],
+  silent: [
+    // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
+    // is one ignored-document warning and is not checked.
     {
       name: 'multi-document: the second document is checked on its own',
       text: `modelGroups:
@@ -80,13 +102,11 @@ modelGroups:
       - name: weights
         image: ghcr.io/doublewordai/bit-harbor:gemma-3-12b-it
         volumeMounts:
-          - name: models # expect
+          - name: models
             mountPath: /models
     volumes: [{name: models, emptyDir: {}}]
 `,
     },
-  ],
-  silent: [
     {
       name: "the loading guide's recipe: the engine mounts the init container's volume (the weights still never arrive: another check)",
       text: `modelGroups:

@@ -5,6 +5,22 @@ export const cases: RuleCases = {
   code: 'weights-not-used',
   trigger: [
     {
+      name: '--model= form in the first document; the one after it is ignored',
+      text: `modelGroups:
+  vllm-gemma:
+    enabled: true
+    command: ["vllm", "serve", "--port", "8000"]
+    args:
+      - --model=google/gemma-3-12b-it # expect
+    volumeMounts: [{name: bh, mountPath: /models, subPath: models}]
+    volumes: [{name: bh, image: {reference: "ghcr.io/doublewordai/bit-harbor:gemma-3-12b-it"}}]
+---
+modelGroups:
+  vllm-gemma:
+    enabled: false
+`,
+    },
+    {
       name: 'a defaults-only vLLM group keeps its --model hub id beside an image volume',
       message: /hub id `google\/gemma-3-12b-it`.*`--model \/models`/,
       text: `modelGroups:
@@ -53,22 +69,6 @@ export const cases: RuleCases = {
 `,
     },
     {
-      name: '--model= form in the second document',
-      text: `modelGroups:
-  vllm-gemma:
-    enabled: false
----
-modelGroups:
-  vllm-gemma:
-    enabled: true
-    command: ["vllm", "serve", "--port", "8000"]
-    args:
-      - --model=google/gemma-3-12b-it # expect
-    volumeMounts: [{name: bh, mountPath: /models, subPath: models}]
-    volumes: [{name: bh, image: {reference: "ghcr.io/doublewordai/bit-harbor:gemma-3-12b-it"}}]
-`,
-    },
-    {
       name: 'an image reference anchored and reused as the volume',
       text: `modelGroups:
   vllm-gemma:
@@ -83,6 +83,24 @@ modelGroups:
     },
   ],
   silent: [
+    // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
+    // is one ignored-document warning and is not checked.
+    {
+      name: '--model= form in the second document',
+      text: `modelGroups:
+  vllm-gemma:
+    enabled: false
+---
+modelGroups:
+  vllm-gemma:
+    enabled: true
+    command: ["vllm", "serve", "--port", "8000"]
+    args:
+      - --model=google/gemma-3-12b-it
+    volumeMounts: [{name: bh, mountPath: /models, subPath: models}]
+    volumes: [{name: bh, image: {reference: "ghcr.io/doublewordai/bit-harbor:gemma-3-12b-it"}}]
+`,
+    },
     // Was a trigger: the chart never hands modelName to the engine, only to the gateway as the name it forwards (DOMAIN.md).
     {
       name: 'a hub-id modelName is not what the engine loads: the gateway forwards it',
