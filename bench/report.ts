@@ -23,6 +23,8 @@ export interface TypingResult {
   lines: number;
   ours: TypingFigures;
   theirs: TypingFigures | null;
+  /** Why yaml-language-server has no figures for this file (it did not answer). */
+  theirsFailed?: string;
 }
 
 export interface Machine {
@@ -122,7 +124,8 @@ function typingTable(results: TypingResult[]): string[] {
   const cell = (result: TypingResult, scenario: (typeof TYPING_SCENARIOS)[number]) => {
     const ours = result.ours.scenarios[scenario];
     const theirs = result.theirs?.scenarios[scenario];
-    return ours ? pair(ours.p95, theirs?.p95) : '–';
+    if (!ours) return '–';
+    return result.theirsFailed ? `${ms(ours.p95)} / no answer` : pair(ours.p95, theirs?.p95);
   };
   const rss = (result: TypingResult) => pair(result.ours.peakRssMiB ?? NaN, result.theirs?.peakRssMiB ?? undefined);
   return [
@@ -133,6 +136,7 @@ function typingTable(results: TypingResult[]): string[] {
     `|---|${results.map(() => '---').join('|')}|`,
     ...TYPING_SCENARIOS.map((scenario) => `| ${scenario} | ${results.map((r) => cell(r, scenario)).join(' | ')} |`),
     `| server peak RSS over the typing session, MiB | ${results.map(rss).join(' | ')} |`,
+    ...results.flatMap((r) => (r.theirsFailed ? ['', `yaml-language-server on ${r.name}: ${r.theirsFailed}.`] : [])),
   ];
 }
 

@@ -8,6 +8,16 @@ export const cases: RuleCases = {
   code: 'bad-schedule',
   trigger: [
     {
+      name: 'a schedule over 256 characters is not parsed, nor quoted back',
+      message: /^This schedule is 300 characters long/,
+      text: `advancedCronJob:
+  enabled: true
+  schedule: "${'1'.repeat(300)}" # expect
+images:
+  - {name: gemma-3-12b-it, enabled: true}
+`,
+    },
+    {
       name: 'day-of-week 7: the Go parser Kruise uses stops at 6',
       text: `${head}  schedule: "0 2 * * 7" # expect\n`,
       message: /day-of-week \(field 5\).*Sunday is 0/,

@@ -26,10 +26,22 @@ export const rule: Rule = {
   },
 };
 
+/** Longer than this is no schedule anyone writes (every minute listed is 170 characters): not parsed, and not quoted back. */
+const MAX_SCHEDULE_LENGTH = 256;
+
 function scheduleFindings(context: RuleContext, schedule: unknown, timeZone: string): RuleFinding[] {
   // Not a string, or empty: the schema reports those (wrong-type, bad-value).
   if (typeof schedule !== 'string' || schedule === '') return [];
   const range = context.rangeFor(SCHEDULE, 'value');
+  if (schedule.length > MAX_SCHEDULE_LENGTH) {
+    return [{
+      code: 'bad-schedule',
+      severity: 'warning',
+      message: `This schedule is ${schedule.length} characters long, over the ${MAX_SCHEDULE_LENGTH} a cron expression needs; it is not checked`,
+      range,
+      data: { length: schedule.length, limit: MAX_SCHEDULE_LENGTH },
+    }];
+  }
   const parsed = parseCron(schedule);
   if (parsed.problem) {
     const lead = parsed.problem.rejected ? `\`${schedule}\` is not a schedule Kruise accepts: ` : `\`${schedule}\`: `;
