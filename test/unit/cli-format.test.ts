@@ -162,6 +162,18 @@ describe('formatStylish', () => {
   });
 });
 
+describe('formatStylish and what a values file writes', () => {
+  it('shows escape sequences, control and bidi characters from the file as escapes, never sends them', () => {
+    const text = 'modelGroups:\n  g:\n    "a\u001b]0;pwned\u0007b\u202Ec": 1\n';
+    const message = 'Unknown key `a\u001b]0;pwned\u0007b\u202Ec` in a file named \u009b31m';
+    const run: LintRun = { files: [locateFindings('evil\u001b[2J.yaml', text, [{ code: 'unknown-key', severity: 'error', message, range: { start: 21, end: 22 } }])], notValuesFiles: 0 };
+    const out = formatStylish(run, { tty: true });
+    assert.doesNotMatch(out.replace(/\x1b\[[0-9;]*m/g, ''), /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202E]/);
+    assert.match(out, /a\\u001B\]0;pwned\\u0007b\\u202Ec/);
+    assert.match(out, /evil\\u001B\[2J\.yaml/);
+  });
+});
+
 describe('formatJson', () => {
   it('prints one flat array with 1-based positions', () => {
     const out = formatJson({ files: [CRLF_FILE], notValuesFiles: 0 });

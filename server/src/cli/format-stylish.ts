@@ -2,6 +2,7 @@
 // columns aligned, a one-line summary. Styling is for terminals only, so that piped or
 // redirected output stays plain text.
 import type { Severity } from '../engine/types';
+import { escapeForTerminal } from './escape-terminal';
 import type { LintRun, LocatedFinding } from './files';
 
 export interface StylishOptions {
@@ -20,7 +21,7 @@ export function formatStylish(run: LintRun, options: StylishOptions): string {
   const blocks: string[] = [];
   for (const file of run.files) {
     if (file.findings.length === 0) continue;
-    blocks.push([style('4', file.displayPath), ...findingLines(file.findings, style)].join('\n') + '\n');
+    blocks.push([style('4', escapeForTerminal(file.displayPath)), ...findingLines(file.findings, style)].join('\n') + '\n');
   }
   const total = run.files.reduce((sum, file) => sum + file.findings.length, 0);
   const footer = options.catalogue ? '\n' + style('2', `Model catalogue: ${options.catalogue}`) : '';
@@ -32,8 +33,9 @@ function findingLines(findings: readonly LocatedFinding[], style: (codes: string
   const rows = findings.map((finding) => ({
     position: `${finding.line}:${finding.column}`,
     severity: finding.severity,
-    // The layout is one finding per line, so a multi-line message is folded onto one.
-    message: finding.message.replace(/\s*[\r\n]+\s*/g, ' '),
+    // The layout is one finding per line, so a multi-line message is folded onto one; what the
+    // file wrote in it (keys, values) may hold escape sequences: shown, not sent to the terminal.
+    message: escapeForTerminal(finding.message.replace(/\s*[\r\n]+\s*/g, ' ')),
     code: finding.code,
   }));
   const width = (pick: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => pick(row).length));
