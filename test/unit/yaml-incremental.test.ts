@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import type { Document } from 'yaml';
 import { generateInferenceStackValues } from '../../bench/generate-values';
 import { generateFleetValues } from '../../bench/generate-values-fleet';
+import { typingPlace } from '../../bench/typing';
 import { parseYaml, toValues } from '../../server/src/engine/document';
 import { parseFastPath } from '../../server/src/engine/yaml-fast-path';
 import { textChange } from '../../server/src/engine/yaml-incremental';
@@ -126,6 +127,19 @@ test('a group pasted before another, or deleted, is read in part: the map gains 
     const pasted = source.slice(0, start) + group + source.slice(start);
     assert.equal(sameAsFullParse(cache, pasted, 'pasted', before), true, 'a pasted group is read in part');
     assert.equal(sameAsFullParse(cache, source, 'deleted', before), true, 'a deleted group is read in part');
+  }
+});
+
+test('a group deleted along with the start of the next one, as the shortest difference reads it, is read in part', () => {
+  for (const source of [generateInferenceStackValues(20), generateFleetValues(20)]) {
+    const { groupStart, groupEnd } = typingPlace(source);
+    // The copy differs from the group after it only in its name: deleting it, the common prefix runs into that name.
+    const group = source.slice(groupStart, groupEnd).replace(/^( {2})([A-Za-z0-9._-]+):/, '$1$2-pasted:');
+    const cache = new YamlCache();
+    const [before] = cache.parse(source);
+    cache.values(before);
+    assert.equal(sameAsFullParse(cache, source.slice(0, groupStart) + group + source.slice(groupStart), 'pasted', before), true);
+    assert.equal(sameAsFullParse(cache, source, 'deleted', before), true, 'the deletion is read in part');
   }
 });
 

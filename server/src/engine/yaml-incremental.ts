@@ -26,9 +26,9 @@ export interface TextChange {
 export interface ReparsedEntry {
   /** Keys from the root to the map holding the entry: `[]` or `[outer key]`. */
   mapKeys: string[];
-  /** The map, now holding `added` where `replaced` was. */
+  /** The map, now holding `added` where `replaced` were. */
   map: YAMLMap;
-  replaced: Pair;
+  replaced: Pair[];
   added: Pair[];
   start: number;
   end: number;
@@ -77,15 +77,16 @@ export function reparseEntry(doc: Document, before: string, after: string, optio
   const outer = entryHolding(root, before, change, before.length);
   if (outer === null) return null;
   const outerPair = root.items[outer.index];
-  const inner = isMap(outerPair.value) && !outerPair.value.flow ? entryHolding(outerPair.value, before, change, outer.end) : null;
+  const inner = isMap(outerPair.value) && !outerPair.value.flow && outer.last === outer.index ? entryHolding(outerPair.value, before, change, outer.end) : null;
   const target = inner ?? outer;
-  if (options.onlyEntryAt !== undefined && target.start !== options.onlyEntryAt) return null;
+  if (options.onlyEntryAt !== undefined && (target.start !== options.onlyEntryAt || target.last !== target.index)) return null;
   const map = inner ? (outerPair.value as YAMLMap) : root;
-  const oldPair = map.items[target.index];
+  const oldPairs = map.items.slice(target.index, target.last + 1) as Pair[];
+  const oldPair = oldPairs[0];
   const keyOf = (pair: Pair | undefined) => (pair && isScalar(pair.key) ? pair.key.value : undefined);
   // Values are spliced by these keys (yaml-source.ts): only keys that are their own property name.
-  if (!isPlainKey(keyOf(outerPair)) || !isPlainKey(keyOf(oldPair))) return null;
-  const siblingFollows = target.index + 1 < map.items.length;
+  if (!isPlainKey(keyOf(outerPair)) || oldPairs.some((pair) => !isPlainKey(keyOf(pair)))) return null;
+  const siblingFollows = target.last + 1 < map.items.length;
   // The first content line after the entry: parsed with it, since it decides where the entry ends.
   const sentinel = target.end < before.length ? target.end + delta : null;
   const to = sentinel === null ? after.length : lineEnd(after, sentinel);
@@ -96,12 +97,12 @@ export function reparseEntry(doc: Document, before: string, after: string, optio
   // The entries that take the old one's place, then (unless read alone) the next one's key line.
   const withSentinel = siblingFollows && !read.alone;
   const added = (withSentinel ? slice.items.slice(0, -1) : slice.items) as Pair[];
-  if (withSentinel && keyOf(slice.items[slice.items.length - 1]) !== keyOf(map.items[target.index + 1])) return null;
+  if (withSentinel && keyOf(slice.items[slice.items.length - 1]) !== keyOf(map.items[target.last + 1])) return null;
   const column = (pair: Pair) => (pair.key as Scalar).range![0] - lineStartAt(after, (pair.key as Scalar).range![0]);
   const oldColumn = (oldPair.key as Scalar).range![0] - lineStartAt(before, (oldPair.key as Scalar).range![0]);
   if (added.some((pair) => !isPlainKey(keyOf(pair)) || column(pair) !== oldColumn || !(pair.value as Scalar | null)?.range)) return null;
   if (added.length > 0 && lineStartAt(after, (added[0].key as Scalar).range![0]) !== target.start) return null;
-  if (!(added.length === 1 && keyOf(added[0]) === keyOf(oldPair)) && !keysStayUnique(map, target.index, added)) return null;
+  if (!(added.length === 1 && oldPairs.length === 1 && keyOf(added[0]) === keyOf(oldPair)) && !keysStayUnique(map, target.index, target.last, added)) return null;
   if (added.length === 0 && !withSentinel) return null;
   // Where the document starts follows its first key: leave a change of that to a full parse.
   if (!inner && target.index === 0 && (added.length === 0 || (added[0].key as Scalar).range![0] !== (oldPair.key as Scalar).range![0])) return null;
@@ -121,7 +122,7 @@ export function reparseEntry(doc: Document, before: string, after: string, optio
       return error;
     }),
   ];
-  map.items.splice(target.index, 1, ...added);
+  map.items.splice(target.index, oldPairs.length, ...added);
   for (let i = target.index + added.length; i < map.items.length; i++) shiftNode(map.items[i], delta);
   if (inner) {
     fitMap(map);
@@ -137,17 +138,17 @@ export function reparseEntry(doc: Document, before: string, after: string, optio
     doc.range = [doc.range[0], rootEnd, doc.range[2] + delta];
   }
   const mapKeys = inner ? [String(keyOf(outerPair))] : [];
-  return { mapKeys, map, replaced: oldPair as Pair, added, start: target.start, end: to, divergent: read.errors.length > 0 };
+  return { mapKeys, map, replaced: oldPairs, added, start: target.start, end: to, divergent: read.errors.length > 0 };
 }
 
 /**
- * Whether the keys of `added`, put in place of the entry at `index`, are unique in `map`; a map
+ * Whether the keys of `added`, put in place of the entries at `index`..`last`, are unique in `map`; a map
  * with a merge key is not judged (its keys come from elsewhere too).
  */
-function keysStayUnique(map: YAMLMap, index: number, added: readonly Pair[]): boolean {
+function keysStayUnique(map: YAMLMap, index: number, last: number, added: readonly Pair[]): boolean {
   const keys = new Set<unknown>();
   for (let i = 0; i < map.items.length; i++) {
-    if (i === index) continue;
+    if (i >= index && i <= last) continue;
     const key = isScalar(map.items[i].key) ? (map.items[i].key as Scalar).value : undefined;
     if (!isPlainKey(key)) return false;
     keys.add(key);
@@ -233,7 +234,7 @@ export function entryLinesAround(doc: Document, text: string, start: number, end
  * The entry of block map `map` whose lines (its key's line up to the next key's line, or
  * `mapEnd`) hold the whole change; its index and those bounds in the old text.
  */
-function entryHolding(map: YAMLMap, text: string, change: TextChange, mapEnd: number): { index: number; start: number; end: number } | null {
+function entryHolding(map: YAMLMap, text: string, change: TextChange, mapEnd: number): { index: number; last: number; start: number; end: number } | null {
   const items = map.items as Pair[];
   let low = 0;
   let high = items.length - 1;
@@ -249,11 +250,15 @@ function entryHolding(map: YAMLMap, text: string, change: TextChange, mapEnd: nu
     }
   }
   if (found === -1) return null;
+  // A change that runs into later entries' lines (a group deleted along with the next one's first
+  // characters, as the shortest difference often reads) holds them all.
+  let last = found;
+  while (last + 1 < items.length && lineStartAt(text, keyStart(items[last + 1])) < change.oldEnd) last++;
   const start = lineStartAt(text, keyStart(items[found]));
-  const end = found + 1 < items.length ? lineStartAt(text, keyStart(items[found + 1])) : mapEnd;
+  const end = last + 1 < items.length ? lineStartAt(text, keyStart(items[last + 1])) : mapEnd;
   // An insertion at `end` belongs to the next entry's line.
   const inside = change.oldEnd <= end && (change.start < end || (change.start === end && end === text.length && change.oldEnd === end));
-  return inside ? { index: found, start, end } : null;
+  return inside ? { index: found, last, start, end } : null;
 }
 
 /**

@@ -118,7 +118,7 @@ export class YamlCache implements YamlSource {
     if (entry === null || nestingDepth(after.slice(entry.start, entry.end), MAX_NESTING) + 2 > MAX_NESTING) return false;
     this.text = after;
     this.divergentAt = entry.divergent ? entry.start : null;
-    replaceAliasTargets(doc, [entry.replaced], entry.added, this.anchors);
+    replaceAliasTargets(doc, entry.replaced, entry.added, this.anchors);
     const old = this.converted?.doc === doc ? this.converted.result : null;
     this.converted = old && old.problem === null ? { doc, result: spliceValues(old.values, entry, doc, this.converter(doc, entry.start)) } : null;
     return true;
@@ -166,7 +166,7 @@ function spliceValues(values: unknown, entry: ReparsedEntry, doc: Document, conv
     if (!isPlainMap(holder)) throw new Error('not a map');
     if (depth < mapKeys.length) return { ...holder, [mapKeys[depth]]: replace(holder[mapKeys[depth]], depth + 1) };
     // The same key: its value replaced. Else the map's entries in their new order, the others' values kept.
-    if (added.length === 1 && keyOf(added[0]) === keyOf(replaced)) return { ...holder, [keyOf(replaced)]: convert(added[0].value) };
+    if (added.length === 1 && replaced.length === 1 && keyOf(added[0]) === keyOf(replaced[0])) return { ...holder, [keyOf(replaced[0])]: convert(added[0].value) };
     const copy: Values = {};
     for (const pair of entry.map.items as Pair[]) copy[keyOf(pair)] = added.includes(pair) ? convert(pair.value) : holder[keyOf(pair)];
     return copy;
