@@ -32,9 +32,8 @@ async function refreshCatalogue(host: CommandHost): Promise<RefreshResult | null
     // workspace/executeCommand by name: the client library's request types load after activation.
     () => client.sendRequest('workspace/executeCommand', { command: 'bitHarbor.refreshCatalogue', arguments: [] }),
   ) as RefreshResult | null;
-  // Both name what a catalogue host or registry answered: escaped so that no `[label](command:…)` survives.
-  if (result?.problem) void vscode.window.showWarningMessage(escapeNotification(`Bit Harbor catalogue: ${result.problem}`));
-  else if (result?.source) void vscode.window.showInformationMessage(escapeNotification(`Bit Harbor catalogue: ${result.source}`));
+  // A problem the server has already shown (window/showMessage); only success is said here.
+  if (!result?.problem && result?.source) void vscode.window.showInformationMessage(escapeNotification(`Bit Harbor catalogue: ${result.source}`));
   host.refreshStatus();
   return result;
 }

@@ -80,6 +80,8 @@ export interface StartOptions {
   timeoutMs?: number;
   /** A publish without a version answers the newest wait on its document (see lsp-publishes.ts). */
   unversionedAnswersNewest?: boolean;
+  /** Called before the connection listens: handlers for what the server may send from its first message on. */
+  onConnection?: (connection: ProtocolConnection) => void;
 }
 
 /** Diagnostics of one document version, and the milliseconds from sending the change to their arrival. */
@@ -130,6 +132,7 @@ export class LspTestClient {
     });
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    options.onConnection?.(connection);
     connection.listen();
     const folders = options.workspaceFolders?.map((folder) => ({ uri: `file://${folder}`, name: path.basename(folder) })) ?? null;
     client.initializeResult = await client.bounded(

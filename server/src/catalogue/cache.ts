@@ -10,6 +10,7 @@ import * as path from 'node:path';
 const FORMAT = 1;
 const CATALOGUE_FILE = 'catalogue.json';
 const REGISTRY_FILE = 'registry-sizes.json';
+const FAILURE_FILE = 'fetch-failure.json';
 
 export interface CachedCatalogue {
   /** The models.json text exactly as fetched (it parsed as a good catalogue). */
@@ -19,6 +20,17 @@ export interface CachedCatalogue {
   etag?: string;
   /** When the server last confirmed this text (a 200 or a 304), ms since epoch. */
   fetchedAt: number;
+}
+
+/** The last failed fetches of one URL in a row: kept so a restart neither retries at once nor says it again. */
+export interface FetchFailure {
+  location: string;
+  /** When the latest of them failed, ms since epoch. */
+  failedAt: number;
+  /** How many fetches of this URL failed in a row (the backoff grows with it). */
+  failures: number;
+  /** What went wrong, as reported to the user the first time. */
+  reason: string;
 }
 
 export type RegistryAnswer = { published: true; bytes: number; checkedAt: number } | { published: false; checkedAt: number };
@@ -42,6 +54,26 @@ export class CatalogueCache {
   /** Returns a one-line problem when the cache could not be written (the fetch still counts). */
   writeCatalogue(entry: CachedCatalogue): string | undefined {
     return this.write(CATALOGUE_FILE, entry);
+  }
+
+  readFailure(): FetchFailure | undefined {
+    const json = this.read(FAILURE_FILE);
+    if (!json || typeof json.location !== 'string' || !isTime(json.failedAt) || typeof json.reason !== 'string') return undefined;
+    if (typeof json.failures !== 'number' || !Number.isSafeInteger(json.failures) || json.failures < 1) return undefined;
+    return { location: json.location, failedAt: json.failedAt, failures: json.failures, reason: json.reason };
+  }
+
+  writeFailure(failure: FetchFailure): string | undefined {
+    return this.write(FAILURE_FILE, failure);
+  }
+
+  /** A good fetch ends the run of failures. */
+  clearFailure(): void {
+    try {
+      fs.rmSync(path.join(this.dir, FAILURE_FILE), { force: true });
+    } catch {
+      // the next good fetch tries again; until then the record only delays an automatic retry
+    }
   }
 
   readRegistryAnswers(): CachedRegistryAnswers | undefined {

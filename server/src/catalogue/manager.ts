@@ -1,13 +1,15 @@
 // The catalogue a door (language server or CLI) works with, and how it stays current. Sources, in
 // order: the file setting; the URL (at most every refreshHours, with the cached ETag); the last
-// cached copy; the bundled snapshot. A failure keeps the last good catalogue and is reported once.
+// cached copy; the bundled snapshot. A failure keeps the last good catalogue and is reported once:
+// a failed fetch is remembered in the cache folder, so a restart neither retries before the
+// backoff has passed nor says the same thing again (an editor on a train starts often).
 // All state lives in the instance, so a server and a CLI run in one process cannot share it.
 import * as fs from 'node:fs';
 import { OCI_TAG } from '../engine/bit-harbor';
 import { Catalogue, type CatalogueData, type CatalogueOrigin, type ModelSize } from '../engine/catalogue/catalogue';
 import { bundledCatalogueData, DEFAULT_CATALOGUE_SETTINGS, describeOrigin, parseCatalogue, parseSizeSettings } from '../engine/catalogue/parse';
 import type { CatalogueSettings, ParsedCatalogue } from '../engine/catalogue/parse';
-import { CatalogueCache, defaultCliCacheDir, type CachedCatalogue, type CachedRegistryAnswers } from './cache';
+import { CatalogueCache, defaultCliCacheDir, type CachedCatalogue, type CachedRegistryAnswers, type FetchFailure } from './cache';
 import { DEFAULT_MAX_BYTES, formatBytes, httpGet, isFailure, type HttpGet } from './http';
 import { askRegistry, DEFAULT_REGISTRY_URL, RegistryClient } from './registry';
 
@@ -31,10 +33,16 @@ export interface RefreshResult {
   changed: boolean;
   /** Set only the first time a reason occurs; already logged, meant for the client too. */
   problem?: string;
+  /** This refresh's problem, new or not (a forced refresh answers with it). */
+  failure?: string;
 }
 
-/** After a failed fetch, try again sooner than refreshHours, but not on every call. */
-const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
+/**
+ * After failed fetches in a row, the next automatic one waits refreshHours, then twice and four
+ * times that: a machine that cannot reach the host is not asked again on every start. The
+ * refresh command (bitHarbor.refreshCatalogue) tries at once whatever the wait.
+ */
+const MAX_BACKOFF_DOUBLINGS = 2;
 /**
  * The defaults of bitHarbor.catalog.registryConcurrency (a few questions at a time: fast enough
  * for 18 tags, gentle on an anonymous rate limit) and .registryTagsPerRefresh (each tag is two or
@@ -58,6 +66,8 @@ export class CatalogueManager {
   private fingerprint = '';
   private nextFetchAt = 0;
   private lastProblem: string | undefined;
+  /** The run of failed fetches of the URL, as remembered on disk. */
+  private failure: FetchFailure | undefined;
   private lastRegistryProblem: string | undefined;
   private readonly reportedCacheProblems = new Set<string>();
   private running: Promise<RefreshResult> | undefined;
@@ -78,6 +88,7 @@ export class CatalogueManager {
     // A fresh cached copy of this URL is as good as a fetch: no request until it is due.
     const fresh = this.cached?.location === this.settings.url;
     this.nextFetchAt = fresh && this.cached ? this.cached.fetchedAt + this.refreshMs() : 0;
+    this.rememberFailure(this.cache?.readFailure());
     this.applySettings();
   }
 
@@ -92,6 +103,7 @@ export class CatalogueManager {
     if (settings.path !== old.path || settings.url !== old.url) {
       this.nextFetchAt = 0;
       this.lastProblem = undefined;
+      this.rememberFailure(this.failure ?? this.cache?.readFailure());
     }
     this.applySettings();
   }
@@ -150,7 +162,7 @@ export class CatalogueManager {
     else problem = await this.fetch(this.settings.url);
 
     this.recompose();
-    const result: RefreshResult = { catalogue: this.composed, changed: this.fingerprint !== before };
+    const result: RefreshResult = { catalogue: this.composed, changed: this.fingerprint !== before, failure: problem };
     if (problem && problem !== this.lastProblem) {
       this.options.log(problem);
       result.problem = problem;
@@ -180,17 +192,44 @@ export class CatalogueManager {
     const ours = this.cached?.location === url ? this.cached : undefined;
     const outcome = await this.options.http(url, { etag: ours?.etag, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes });
     const now = this.now();
-    this.nextFetchAt = now + Math.min(this.refreshMs(), RETRY_AFTER_FAILURE_MS);
-    if (isFailure(outcome)) return `could not refresh the Bit Harbor catalogue: ${outcome.reason}; ${keeping}`;
-    if (outcome.notModified && !ours) return `${url} answered 304 Not Modified to a request without an ETag; ${keeping}`;
+    if (isFailure(outcome)) return this.failed(url, now, `could not refresh the Bit Harbor catalogue: ${outcome.reason}`, keeping);
+    if (outcome.notModified && !ours) return this.failed(url, now, `${url} answered 304 Not Modified to a request without an ETag`, keeping);
     const text = outcome.notModified && ours ? ours.text : outcome.body;
     const parsed = parseCatalogue(text, { kind: 'url', location: url, fetchedAt: now });
-    if ('error' in parsed) return `the catalogue at ${url} was rejected: ${parsed.error}; ${keeping}`;
+    if ('error' in parsed) return this.failed(url, now, `the catalogue at ${url} was rejected: ${parsed.error}`, keeping);
     this.nextFetchAt = now + this.refreshMs();
+    if (this.failure) this.cache?.clearFailure();
+    this.failure = undefined;
     this.cached = { text, location: url, etag: outcome.etag ?? (outcome.notModified ? ours?.etag : undefined), fetchedAt: now };
     this.note(this.cache?.writeCatalogue(this.cached));
     this.accept(parsed, text);
     return undefined;
+  }
+
+  /**
+   * Records one more failure in a row, on disk too, and waits before the next automatic fetch.
+   * Returns the problem, which load() reports unless the run already reported it.
+   */
+  private failed(url: string, now: number, reason: string, keeping: string): string {
+    const previous = this.failure?.location === url ? this.failure : undefined;
+    this.failure = { location: url, failedAt: now, failures: (previous?.failures ?? 0) + 1, reason };
+    this.note(this.cache?.writeFailure(this.failure));
+    this.nextFetchAt = now + this.backoffMs(this.failure.failures);
+    const problem = `${reason}; ${keeping}`;
+    // Said when the run began (maybe by an earlier start): not said again.
+    if (previous?.reason === reason) this.lastProblem = problem;
+    return problem;
+  }
+
+  /** Takes the remembered run of failures of the configured URL: no fetch until its backoff has passed, no repeat of its problem. */
+  private rememberFailure(failure: FetchFailure | undefined): void {
+    if (!failure || failure.location !== this.settings.url || this.settings.path) return;
+    this.failure = failure;
+    this.nextFetchAt = Math.max(this.nextFetchAt, failure.failedAt + this.backoffMs(failure.failures));
+  }
+
+  private backoffMs(failures: number): number {
+    return this.refreshMs() * 2 ** Math.min(failures - 1, MAX_BACKOFF_DOUBLINGS);
   }
 
   /** Takes a parsed catalogue as the new base; its dropped entries are logged when the text is new. */

@@ -1,7 +1,9 @@
 // The server's catalogue: owns the CatalogueManager, refreshes it in the background and tells
 // the server when the catalogue the engine should use has changed. Problems reach the user
-// once, as a warning, and always the log.
-import type { Connection } from 'vscode-languageserver/node';
+// once, as a window/showMessage notification, and always the log. Never a showMessageRequest:
+// an editor waits on a request for an answer (Neovim stops at a `Request Actions` prompt), and
+// a problem with nothing to choose needs none.
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { httpGet } from '../catalogue/http';
 import { CatalogueManager, readCatalogueSettings } from '../catalogue/manager';
 import type { Catalogue } from '../engine/catalogue/catalogue';
@@ -52,23 +54,32 @@ export class CatalogueService {
     return { source: catalogue ? describeOrigin(catalogue.origin, Date.now()) : 'not loaded' };
   }
 
-  /** Fetches when due (or now, when forced), then asks the registry for sizes; never throws. */
+  /**
+   * Fetches when due (or now, when forced: the `bitHarbor.refreshCatalogue` command, which is
+   * how a user retries before the backoff has passed), then asks the registry for sizes; never
+   * throws. A forced refresh says its problem even when it is not new: the user asked.
+   */
   async refresh(force: boolean): Promise<CatalogueStatus> {
     const manager = this.manager;
     if (!manager) return this.status();
     try {
       const result = await manager.refresh({ force });
-      if (result.problem) void this.connection.window.showWarningMessage(escapeNotification(`Bit Harbor catalogue: ${result.problem}`));
+      const problem = force ? result.failure : result.problem;
+      if (problem) this.warn(`Bit Harbor catalogue: ${problem}`);
       if (result.changed) this.onChange(result.catalogue);
       // Only catalogue tags are asked about, those the workspace uses first.
       const tags = [...this.tagsInUse().filter((tag) => result.catalogue.get(tag)), ...result.catalogue.entries().map((entry) => entry.name)];
       const sized = await manager.resolveSizes(tags);
       if (sized !== result.catalogue) this.onChange(sized);
-      return { ...this.status(), problem: result.problem };
+      return { ...this.status(), problem };
     } catch (error) {
       const problem = error instanceof Error ? error.message : String(error);
       this.connection.console.error(`bit-harbor: catalogue refresh failed: ${problem}`);
       return { ...this.status(), problem };
     }
+  }
+
+  private warn(message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: escapeNotification(message) });
   }
 }
