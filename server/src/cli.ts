@@ -9,6 +9,7 @@ import { analyzeRelease, analyzeWithBases, readableRoots, readFolderLayers } fro
 import { formatJson } from './cli/format-json';
 import { formatSarif, type SarifTool } from './cli/format-sarif';
 import { formatStylish } from './cli/format-stylish';
+import { escapeForTerminal } from './cli/escape-terminal';
 import type { Catalogue } from './engine/catalogue/catalogue';
 import { describeOrigin } from './engine/catalogue/parse';
 import { Engine } from './engine/engine';
@@ -31,6 +32,9 @@ async function run(argv: readonly string[]): Promise<number> {
   const catalogue = await loadCatalogue(command);
   const lintRun = lint(command, targets, catalogue);
   if (release.length > 0) lintRun.files.push(...lintRelease(command, release, catalogue));
+  if (lintRun.files.length === 0 && !command.allowEmpty) {
+    throw new FileAccessError(`no values file of either chart in ${command.paths.join(', ')} (pass --allow-empty if that is expected)`);
+  }
   write(format(lintRun, command.format, describeOrigin(catalogue.origin, Date.now())));
   const hasError = lintRun.files.some((file) => file.findings.some((finding) => finding.severity === 'error'));
   return hasError ? 1 : 0;
@@ -42,7 +46,8 @@ async function loadCatalogue(command: LintCommand): Promise<Catalogue> {
   const offline = command.offline || process.env.BIT_HARBOR_OFFLINE === '1';
   const { catalogue, problem } = await loadCliCatalogue({ file: command.catalog, offline, log: () => {} });
   if (problem && command.catalog) throw new FileAccessError(`cannot use ${command.catalog} as the catalogue: ${problem}`);
-  if (problem) process.stderr.write(`${NAME}: catalogue: ${problem}; using ${describeOrigin(catalogue.origin, Date.now())}\n`);
+  // The problem ends with the catalogue kept ("...; keeping the bundled catalogue"): said once.
+  if (problem) process.stderr.write(escapeForTerminal(`${NAME}: catalogue: ${problem}`) + '\n');
   return catalogue;
 }
 
@@ -90,7 +95,7 @@ function format(lintRun: LintRun, outputFormat: OutputFormat, catalogue: string)
     case 'sarif':
       return formatSarif(lintRun, sarifTool(), process.cwd());
     case 'stylish':
-      return formatStylish(lintRun, { tty: process.stdout.isTTY === true && !process.env.NO_COLOR, catalogue });
+      return formatStylish(lintRun, { tty: process.stdout.isTTY === true && !process.env.NO_COLOR, catalogue, columns: process.stdout.columns });
   }
 }
 
@@ -150,7 +155,8 @@ function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   const hint = error instanceof UsageError ? ' (see --help)' : '';
   // One line, no stack trace: this goes to people and to CI logs.
-  const line = `${NAME}: ${known ? '' : 'internal error: '}${message}${hint}`.replace(/\s*[\r\n]+\s*/g, ' ');
+  // Paths and codes in it come from the command line or a repository: escapes shown, not sent.
+  const line = escapeForTerminal(`${NAME}: ${known ? '' : 'internal error: '}${message}${hint}`.replace(/\s*[\r\n]+\s*/g, ' '));
   process.stderr.write(line + '\n');
   process.exitCode = 2;
 }

@@ -63,7 +63,8 @@ describe('bit-harbor-values CLI', () => {
     assert.equal(outcome.status, 1);
     const lines = outcome.stdout.split('\n');
     assert.equal(lines[0], TYPO);
-    assert.match(lines[1], /^ {2}4:5 {2}error {2}.*enabeld.* {2}unknown-key$/);
+    assert.match(lines[1], /^ {2}4:5 {2}error {2}unknown-key$/);
+    assert.match(lines[2], /^ {4}.*enabeld/);
     assert.match(outcome.stdout, /\n✖ \d+ problems? \(\d+ errors?, .*\) in 1 file\nModel catalogue: the bundled catalogue \(bit-harbor@61975bd\)\n$/);
   });
 
@@ -75,10 +76,20 @@ describe('bit-harbor-values CLI', () => {
     assert.match(outcome.stdout, / in 2 files\nModel catalogue: [^\n]+\n$/);
   });
 
-  it('says nothing about a named file of neither chart except in the summary', () => {
-    const outcome = cli('lint', `${FIXTURES}/docker-compose.yml`);
-    assert.equal(outcome.status, 0);
-    assert.equal(outcome.stdout, '✔ no problems in 0 files (1 file is not a values file)\n' + FOOTER);
+  it('exits 2 when the paths hold no values file (a mistyped path in CI), 0 with --allow-empty', () => {
+    const none = cli('lint', `${FIXTURES}/docker-compose.yml`);
+    assert.equal(none.status, 2);
+    assert.equal(none.stdout, '');
+    assert.match(none.stderr, /no values file of either chart in test\/fixtures\/cli\/docker-compose\.yml \(pass --allow-empty/);
+    const allowed = cli('lint', '--allow-empty', `${FIXTURES}/docker-compose.yml`);
+    assert.equal(allowed.status, 0);
+    assert.equal(allowed.stdout, '✔ no problems in 0 files (1 file is not a values file)\n' + FOOTER);
+  });
+
+  it('exits 2 on a --rule code that does not exist, naming the nearest', () => {
+    const outcome = cli('lint', '--rule', 'unknwn-key=off', `${FIXTURES}/typo/values.yaml`);
+    assert.equal(outcome.status, 2);
+    assert.match(outcome.stderr, /^bit-harbor-values: unknown finding code unknwn-key in --rule; did you mean unknown-key\?/);
   });
 
   it('checks any file against the chart given with --chart', () => {

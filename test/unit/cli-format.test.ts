@@ -38,7 +38,7 @@ const RUN: LintRun = {
 
 describe('parseArgs', () => {
   it('parses lint with defaults', () => {
-    assert.deepEqual(parseArgs(['lint', 'a.yaml']), { kind: 'lint', chart: undefined, format: 'stylish', paths: ['a.yaml'], rules: {}, catalog: undefined, offline: false });
+    assert.deepEqual(parseArgs(['lint', 'a.yaml']), { kind: 'lint', chart: undefined, format: 'stylish', paths: ['a.yaml'], rules: {}, catalog: undefined, offline: false, allowEmpty: false });
   });
 
   it('accepts --opt=value and --opt value, before or after the command', () => {
@@ -50,6 +50,7 @@ describe('parseArgs', () => {
       rules: {},
       catalog: undefined,
       offline: false,
+      allowEmpty: false,
     });
     assert.deepEqual(parseArgs(['lint', '--format', 'sarif', '--chart=inference-stack', 'x']), {
       kind: 'lint',
@@ -59,6 +60,7 @@ describe('parseArgs', () => {
       rules: {},
       catalog: undefined,
       offline: false,
+      allowEmpty: false,
     });
   });
 
@@ -71,6 +73,7 @@ describe('parseArgs', () => {
       rules: {},
       catalog: undefined,
       offline: false,
+      allowEmpty: false,
     });
   });
 
@@ -100,6 +103,8 @@ describe('parseArgs', () => {
       [['lint', '--format', 'xml', 'a'], /^bad --format value xml/],
       [['lint', '--rule', 'unknown-key', 'a'], /^bad --rule value unknown-key/],
       [['lint', '--rule', 'unknown-key=loud', 'a'], /^bad --rule value/],
+      [['lint', '--rule', 'unknown-kye=off', 'a'], /^unknown finding code unknown-kye in --rule; did you mean unknown-key\?$/],
+      [['lint', '--rule', 'no-such-code=off', 'a'], /^unknown finding code no-such-code in --rule$/],
     ];
     for (const [argv, message] of cases) {
       assert.throws(() => parseArgs(argv), (error: unknown) => error instanceof UsageError && message.test(error.message), argv.join(' '));
@@ -128,23 +133,42 @@ describe('locateFindings', () => {
 });
 
 describe('formatStylish', () => {
-  it('groups by file, aligns columns per file and summarises', () => {
+  it('groups by file, aligns position, severity and code per file, wraps each message under its finding', () => {
     assert.equal(
       formatStylish(RUN, { tty: false }),
       [
         'deploy/values.yaml',
-        '  1:1  warning  Old key                                         legacy-key',
-        '  3:5  error    Unknown key `enabeld`; did you mean `enabled`?  unknown-key',
-        '  4:1  error    Missing key `onwards`                           missing-key',
+        '  1:1  warning  legacy-key',
+        '    Old key',
+        '  3:5  error    unknown-key',
+        '    Unknown key `enabeld`; did you mean `enabled`?',
+        '  4:1  error    missing-key',
+        '    Missing key `onwards`',
         '',
         'crlf.yaml',
-        '  2:3   info  A note              wrong-type',
-        '  3:11  hint  Line two continues  bad-value',
+        '  2:3   info  wrong-type',
+        '    A note',
+        '  3:11  hint  bad-value',
+        '    Line two continues',
         '',
         '✖ 5 problems (2 errors, 1 warning, 1 info, 1 hint) in 3 files',
         '',
       ].join('\n'),
     );
+  });
+
+  it('fits a long message into 100 columns, or a narrower terminal, never padding to the longest', () => {
+    const long = 'word '.repeat(60) + 'x'.repeat(130);
+    const file = locateFindings('v.yaml', 'a: 1\n', [finding('bad-value', 'error', long, 0, 1), finding('unknown-key', 'error', 'Short', 0, 1)]);
+    for (const columns of [undefined, 200, 70]) {
+      const lines = formatStylish({ files: [file], notValuesFiles: 0 }, { tty: false, columns }).split('\n');
+      const limit = Math.min(columns ?? 100, 100);
+      assert.ok(lines.every((line) => line.length <= limit), `${columns}: ${lines.find((line) => line.length > limit)}`);
+      assert.ok(lines.includes('    Short'), 'a short message is not padded');
+      // Every word is still there, in order.
+      const message = lines.filter((line) => line.startsWith('    ') && line !== '    Short').map((line) => line.trim());
+      assert.equal(message.join(' ').replace(/x (?=x)/g, 'x'), long.trim());
+    }
   });
 
   it('reports a clean run and files that are not values files', () => {

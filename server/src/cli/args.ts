@@ -1,5 +1,7 @@
 // Command-line parsing for `bit-harbor-values`. Hand-written rather than a dependency: the
 // grammar is one command, two valued options and two flags, and the CLI bundle stays small.
+import { allCodes } from '../engine/codes';
+import { suggest } from '../engine/did-you-mean';
 import { CHART_IDS, type ChartId, type Severity } from '../engine/types';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif';
@@ -24,6 +26,8 @@ export type CliCommand =
       maxFileSize?: number;
       /** Folders outside the working folder and the named files' folders that bases may be read from. */
       allowOutside?: string[];
+      /** A run that finds no values file is not a usage error (a repository that has none yet). */
+      allowEmpty: boolean;
     };
 
 const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'hint'] as const;
@@ -51,10 +55,12 @@ Options:
                                       only the working folder and the named files' folders are
   --rule CODE=off|error|warning|info|hint
                                       set a finding code's severity or turn it off (repeatable)
+  --allow-empty                       exit 0 when the paths hold no values file (by default that
+                                      is exit 2: a mistyped path in CI must not pass for ever)
   -h, --help                          show this help
   --version                           print the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem, or no values file found.
 `;
 
 const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f', '--max-file-size', '--allow-outside'] as const;
@@ -69,6 +75,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   let wantsHelp = false;
   let wantsVersion = false;
   let offline = false;
+  let allowEmpty = false;
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -91,6 +98,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     }
     if (arg === '--offline') {
       offline = true;
+      continue;
+    }
+    if (arg === '--allow-empty') {
+      allowEmpty = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -123,6 +134,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     rules,
     catalog: values['--catalog'],
     offline,
+    allowEmpty,
     ...(values['--max-file-size'] === undefined ? {} : { maxFileSize: parseBytes(values['--max-file-size']) }),
     ...(allowOutside.length > 0 ? { allowOutside } : {}),
   };
@@ -132,6 +144,12 @@ function parseRule(value: string): Record<string, Severity | 'off'> {
   const [code, level] = value.split('=');
   const known = RULE_LEVELS.find((name) => name === level);
   if (!code || !known) throw new UsageError(`bad --rule value ${value} (expected CODE=${RULE_LEVELS.join('|')})`);
+  // A misspelt code would turn nothing off and pass silently; the codes are known here.
+  const codes = allCodes().map((info) => info.code);
+  if (!codes.includes(code)) {
+    const [nearest] = suggest(code, codes, 1);
+    throw new UsageError(`unknown finding code ${code} in --rule${nearest ? `; did you mean ${nearest}?` : ''}`);
+  }
   return { [code]: known };
 }
 
