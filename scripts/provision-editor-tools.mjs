@@ -6,7 +6,8 @@
 //   node scripts/provision-editor-tools.mjs [vscode|neovim|all]
 //
 // Debian packages: installed with apt-get when running as root where apt-get exists; otherwise
-// it stops with the exact command to run. Nothing is fetched from outside the npm registry and
+// it stops with one line naming the command to run. An installed Chromium or Chrome (on PATH, or
+// BIT_HARBOR_CHROMIUM) is used instead of Debian's chromium. Nothing is fetched from outside the npm registry and
 // Debian's archive: @vscode/ripgrep's postinstall would download rg from GitHub, so its
 // download cache is seeded with Debian's rg first.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -34,6 +35,25 @@ export const PACKAGES = {
   neovim: ['neovim'],
 };
 
+/** Browsers the tests can drive, by the names distributions and Google install them under. */
+const BROWSER_COMMANDS = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome'];
+
+/**
+ * An installed Chromium or Chrome: BIT_HARBOR_CHROMIUM when set (it must exist), else the first
+ * browser command on PATH; null when there is none (then Debian's chromium is installed).
+ */
+export function findChromium(env = process.env) {
+  if (env.BIT_HARBOR_CHROMIUM) {
+    if (!existsSync(env.BIT_HARBOR_CHROMIUM)) throw new Error(`BIT_HARBOR_CHROMIUM names ${env.BIT_HARBOR_CHROMIUM}, which does not exist`);
+    return env.BIT_HARBOR_CHROMIUM;
+  }
+  for (const name of BROWSER_COMMANDS) {
+    const found = spawnSync('/bin/sh', ['-c', 'command -v "$0"', name], { encoding: 'utf8', env });
+    if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
+  }
+  return null;
+}
+
 function log(message) {
   process.stderr.write(`[provision] ${message}\n`);
 }
@@ -58,7 +78,8 @@ export function ensureDebianPackages(names) {
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !hasCommand('apt-get')) {
-    throw new Error(`The editor tests need Debian packages that are not installed: ${missing.join(', ')}.\nRun as root:\n  ${command}`);
+    // One line: it is what a test run or CI log shows as the reason.
+    throw new Error(`The editor tests need Debian packages that are not installed (${missing.join(', ')}); as root, run: ${command}`);
   }
   log(`apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -138,8 +159,11 @@ function withLock(work) {
 export function provision(what) {
   withLock(() => {
     if (what === 'vscode' || what === 'all') {
-      ensureDebianPackages(PACKAGES.vscode);
+      // A Chromium or Chrome already installed is used as it is; Debian's only where there is none.
+      const installed = findChromium();
+      ensureDebianPackages(installed ? CODE_SERVER_BUILD_PACKAGES : PACKAGES.vscode);
       log(`code-server entry: ${ensureCodeServer()}`);
+      log(`chromium: ${installed ?? findChromium()}`);
     }
     if (what === 'neovim' || what === 'all') ensureDebianPackages(PACKAGES.neovim);
   });

@@ -56,16 +56,16 @@ describe('the .vsix', { timeout: 30 * 60_000 }, () => {
   });
 
   it('installs into code-server with --install-extension and works there', async () => {
-    const codeServerEntry = provisionEditorTools('vscode');
-      const result = await runSuites({
-      codeServerEntry, name: 'vscode-installed', testsPath: 'out/vscode-suite/installed/index.js',
+    const tools = provisionEditorTools('vscode');
+    const result = await runSuites({
+      ...tools, name: 'vscode-installed', testsPath: 'out/vscode-suite/installed/index.js',
       // The workbench runs extensionTestsPath only in an extension development window, so the
       // run develops an empty extension; ours comes from the extensions folder.
       extensionDevelopmentPath: join(ROOT, '.test-run', 'vscode-installed', 'empty-extension'),
       prepare: (runDir) => {
         mkdirSync(join(runDir, 'empty-extension'));
         writeFileSync(join(runDir, 'empty-extension', 'package.json'), JSON.stringify({ name: 'empty', publisher: 'bit-harbor-values-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } }));
-        const output = installExtension(codeServerEntry, runDir, VSIX);
+        const output = installExtension(tools.codeServerEntry, runDir, VSIX);
         assert.match(output, /bit-harbor-values.*was successfully installed/, output);
       },
     });

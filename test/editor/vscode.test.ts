@@ -15,8 +15,8 @@ import { runSuites } from './vscode/suites';
 const EXPECTED_TESTS = Number(process.env.BIT_HARBOR_EXPECTED_VSCODE_TESTS ?? 16);
 
 it('runs the VS Code suites in code-server and Chromium', { timeout: 30 * 60_000 }, async () => {
-  const codeServerEntry = provisionEditorTools('vscode');
-  const result = await runSuites({ codeServerEntry, name: 'vscode', testsPath: 'out/vscode-suite/suite/index.js', extensionDevelopmentPath: ROOT });
+  const tools = provisionEditorTools('vscode');
+  const result = await runSuites({ ...tools, name: 'vscode', testsPath: 'out/vscode-suite/suite/index.js', extensionDevelopmentPath: ROOT });
   assert.equal(result.passed, EXPECTED_TESTS, `expected ${EXPECTED_TESTS} passing VS Code tests\n${result.transcript}`);
   // BIT_HARBOR_SUITE_GREP (a focused run while iterating) skips the tests that take them.
   if (process.env.BIT_HARBOR_SUITE_GREP) return;

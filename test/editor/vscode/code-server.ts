@@ -14,7 +14,6 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -23,6 +22,8 @@ const CHROMIUM_FLAGS = [
 export interface RunOptions {
   /** code-server's out/node/entry.js. */
   codeServerEntry: string;
+  /** The Chromium or Chrome executable. */
+  chromium: string;
   /** A fresh folder for everything this run writes. */
   runDir: string;
   /** The folder the workbench opens. */
@@ -183,7 +184,7 @@ export async function runInCodeServer(options: RunOptions): Promise<RunResult> {
   try {
     await within(server.listening, 60_000, 'code-server to listen');
     context = await chromium.launchPersistentContext(join(options.runDir, 'chromium'), {
-      executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 800 },
+      executablePath: options.chromium, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 800 },
       env: runEnv(options.runDir),
     });
     const page = context.pages()[0] ?? (await context.newPage());

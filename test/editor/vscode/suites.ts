@@ -12,6 +12,8 @@ export const SETTINGS = JSON.parse(readFileSync(join(ROOT, 'test/editor/fixtures
 
 export interface SuiteRun {
   codeServerEntry: string;
+  /** The browser that drives the workbench. */
+  chromium: string;
   /** Its folder under .test-run/. */
   name: string;
   /** The compiled suites' index module, relative to the root. */
@@ -40,7 +42,7 @@ export async function runSuites(run: SuiteRun): Promise<SuiteResult> {
   run.prepare?.(runDir);
   const started = Date.now();
   const result = await runInCodeServer({
-    codeServerEntry: run.codeServerEntry, runDir, workspace,
+    codeServerEntry: run.codeServerEntry, chromium: run.chromium, runDir, workspace,
     extensionDevelopmentPath: run.extensionDevelopmentPath,
     extensionTestsPath: join(ROOT, run.testsPath),
     settings: SETTINGS,
