@@ -38,7 +38,7 @@ export function yamlLanguageServer(filesGlob: string): ServerSpec {
   return {
     name: 'yaml-language-server',
     command: process.execPath,
-    args: [path.join(REPO_ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'],
+    args: [path.join(REPO_ROOT, 'tools/yaml-language-server/node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'],
     env: { ...process.env },
     configuration: (section) => {
       if (section === 'yaml') return yaml;

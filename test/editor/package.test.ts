@@ -2,7 +2,7 @@
 // installs into code-server with --install-extension and works there (client/test/installed/).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { provisionEditorTools, ROOT } from './tools';
@@ -26,6 +26,11 @@ describe('the .vsix', { timeout: 30 * 60_000 }, () => {
 
   it('is small and holds only the bundles, manifest, docs, schemas, screenshots and icon', () => {
     assert.ok(statSync(VSIX).size < 1024 * 1024, `${statSync(VSIX).size} bytes`);
+    // The README's figure is what a user checks a download against: it must stay true (±15%).
+    const stated = /`npm run package`: [^.]*?about (\d+) KB/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+    assert.ok(stated, 'the README states the package size');
+    const kb = statSync(VSIX).size / 1000;
+    assert.ok(Math.abs(kb - Number(stated[1])) <= 0.15 * kb, `the README says about ${stated[1]} KB; the .vsix is ${Math.round(kb)} KB`);
     const files = unzip('-Z1', VSIX).split('\n').filter(Boolean).sort();
     const rules = readdirSync(join(ROOT, 'docs/rules')).map((name) => `extension/docs/rules/${name}`);
     const images = readdirSync(join(ROOT, 'docs/images')).filter((name) => name.endsWith('.png')).map((name) => `extension/docs/images/${name}`);

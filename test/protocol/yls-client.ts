@@ -1,5 +1,6 @@
-// yaml-language-server 2.0.0 (a devDependency) over stdio, given this project's schemas the way
-// an editor gives them: the `yaml.schemas` setting, answered through workspace/configuration
+// yaml-language-server 2.0.0 (tools/yaml-language-server/, installed apart by
+// scripts/install-yaml-language-server.mjs) over stdio, given this project's schemas the way an
+// editor gives them: the `yaml.schemas` setting, answered through workspace/configuration
 // and didChangeConfiguration, with the schema store off so nothing is fetched. The schemas'
 // `$ref`s to kubernetes.schema.json resolve to the file beside them. Driven by the one LSP
 // client of the tests (test/support/lsp-client.ts).
@@ -42,7 +43,7 @@ export async function startYamlLanguageServer(): Promise<LspTestClient> {
     server: {
       name: 'yaml-language-server',
       command: process.execPath,
-      args: [path.join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'],
+      args: [path.join(ROOT, 'tools/yaml-language-server/node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'],
       env: offlineEnv(),
       configuration: (section) => {
         if (section === 'yaml') return settings;
