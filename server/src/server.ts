@@ -37,6 +37,13 @@ import { warmUp, WARM_UP_DELAY_MS } from './server/warm-up';
 const SETTINGS_SECTION = 'bitHarbor';
 /** How long to hold validation back for the client's first configuration answer. */
 const FIRST_SETTINGS_WAIT_MS = 2000;
+/**
+ * A client that cannot be asked for settings may push them right after `initialized` (Neovim 0.7
+ * does it from on_init, as the README shows): the catalogue waits this long for them before it
+ * starts with the defaults, so it does not first fetch, and fail at, a URL the settings replace.
+ * Validation does not wait; it uses the bundled catalogue meanwhile.
+ */
+const PUSHED_SETTINGS_WAIT_MS = 500;
 
 class BitHarborServer {
   private readonly documents = new TextDocuments(TextDocument);
@@ -158,8 +165,10 @@ class BitHarborServer {
       const fallback = setTimeout(() => this.applySection(undefined), FIRST_SETTINGS_WAIT_MS);
       await this.pullSettings();
       clearTimeout(fallback);
-    } else if (!this.catalogue?.current()) {
-      this.applySection(undefined);
+    } else {
+      setTimeout(() => {
+        if (!this.catalogue?.current()) this.applySection(undefined);
+      }, PUSHED_SETTINGS_WAIT_MS);
     }
     const isOpen = (uri: string) => this.documents.get(uri) !== undefined;
     if (await this.tagIndex.scan(this.workspaceFolders, () => this.engine, isOpen)) this.revalidateAll();

@@ -14,6 +14,7 @@ import { ExecuteCommandRequest, ShowMessageNotification, ShowMessageRequest, typ
 import { CatalogueCache } from '../../server/src/catalogue/cache';
 import { CatalogueManager, DEFAULT_CATALOGUE_SETTINGS } from '../../server/src/catalogue/manager';
 import type { HttpGet } from '../../server/src/catalogue/http';
+import { refusingPort } from '../support/catalogue-host';
 import { bitHarborServer, LspTestClient, within } from '../support/lsp-client';
 
 const BROKEN = 'modelGroups:\n  llama:\n    enabled: true\n    replicas: many\n';
@@ -33,15 +34,6 @@ async function droppingServer(): Promise<{ server: net.Server; port: number; con
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as net.AddressInfo).port, connections: () => count };
-}
-
-/** A port on 127.0.0.1 nothing listens on: connections are refused. */
-async function refusingPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Our server with the user's default settings but the catalogue URL, and a cache folder of the test's own. */

@@ -197,7 +197,8 @@ describe('a hostile catalogue host', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/models.json`;
     const shown: string[] = [];
-    const connection = { console: { log: () => undefined, error: () => undefined }, window: { showWarningMessage: async (m: string) => void shown.push(m), showMessage: async (m: string) => void shown.push(m) } };
+    // The failure goes out as a window/showMessage notification (never a request an editor must answer).
+    const connection = { console: { log: () => undefined, error: () => undefined }, sendNotification: async (_type: unknown, params: { message: string }) => void shown.push(params.message) };
     const saved = process.env.BIT_HARBOR_OFFLINE;
     delete process.env.BIT_HARBOR_OFFLINE;
     try {

@@ -1,13 +1,31 @@
--- Driven by test/editor/neovim.test.ts through `nvim --headless --clean`: starts the built server
--- with Neovim's own LSP client, opens the values file, waits for its diagnostics, asks for a
--- completion of Bit Harbor tags, a tag's hover, a mount's volume names and a key's provenance,
--- and writes what Neovim received as JSON. The assertions are in
--- the node:test file; this script only reports, and exits 0 unless it could not run at all.
-local server = assert(os.getenv('BIT_HARBOR_SERVER'), 'BIT_HARBOR_SERVER')
+-- Driven by test/editor/neovim.test.ts through headless Neovim: starts the built server with
+-- Neovim's own LSP client (or finds the one an init file started, as the README's set-up does),
+-- opens the values file, waits for its diagnostics, asks for a completion of Bit Harbor tags, a
+-- tag's hover, a mount's volume names and a key's provenance, and writes what Neovim received as
+-- JSON, with every message the server showed and every request it made of the user. The
+-- assertions are in the node:test file; this script only reports, and exits 0 unless it could
+-- not run at all.
+local server = os.getenv('BIT_HARBOR_SERVER')
 local file = assert(os.getenv('BIT_HARBOR_FILE'), 'BIT_HARBOR_FILE')
 local out = assert(os.getenv('BIT_HARBOR_OUT'), 'BIT_HARBOR_OUT')
+-- JSON of the `bitHarbor` settings; unset, the script starts no client (an init file does).
+local settings = os.getenv('BIT_HARBOR_SETTINGS')
+-- A tag completion must offer once the catalogue is fetched (polled for: the fetch is async).
+local expectTag = os.getenv('BIT_HARBOR_EXPECT_TAG')
 
-local report = { errors = {} }
+local report = { errors = {}, messages = {}, requests = {} }
+
+-- Neovim's own handlers stay in charge; these only note what came. A showMessageRequest would
+-- stop a real session at a `Request Actions` prompt, so it is answered with nothing here.
+local showMessage = vim.lsp.handlers['window/showMessage']
+vim.lsp.handlers['window/showMessage'] = function(err, result, ctx, config)
+  table.insert(report.messages, result and result.message or '')
+  return showMessage(err, result, ctx, config)
+end
+vim.lsp.handlers['window/showMessageRequest'] = function(_, result)
+  table.insert(report.requests, result and result.message or '')
+  return vim.NIL
+end
 local function finish()
   local handle = assert(io.open(out, 'w'))
   handle:write(vim.fn.json_encode(report))
@@ -30,14 +48,25 @@ local ok, problem = pcall(function()
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
   report.filetype = vim.bo[bufnr].filetype
-  local client_id = vim.lsp.start_client({
-    name = 'bit-harbor-values',
-    cmd = { 'node', server, '--stdio' },
-    root_dir = vim.fn.fnamemodify(file, ':h'),
-    settings = { bitHarbor = { catalog = { offline = true } } },
-  })
-  assert(client_id, 'the client did not start')
-  vim.lsp.buf_attach_client(bufnr, client_id)
+  local client_id
+  if settings then
+    client_id = vim.lsp.start_client({
+      name = 'bit-harbor-values',
+      cmd = { 'node', assert(server, 'BIT_HARBOR_SERVER'), '--stdio' },
+      root_dir = vim.fn.fnamemodify(file, ':h'),
+      settings = { bitHarbor = vim.fn.json_decode(settings) },
+      -- Neovim 0.7 neither announces nor sends settings by itself: pushed as the README says.
+      on_init = function(client)
+        client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
+      end,
+    })
+    assert(client_id, 'the client did not start')
+    vim.lsp.buf_attach_client(bufnr, client_id)
+  else
+    vim.wait(10000, function() return next(vim.lsp.buf_get_clients(bufnr)) ~= nil end, 50)
+    client_id = next(vim.lsp.buf_get_clients(bufnr))
+    assert(client_id, 'the init file started no client for the buffer')
+  end
 
   report.diagnosticsArrived = vim.wait(20000, function() return #vim.diagnostic.get(bufnr) > 0 end, 50)
   report.diagnostics = {}
@@ -52,13 +81,18 @@ local ok, problem = pcall(function()
     if prefix then
       vim.api.nvim_buf_set_lines(bufnr, index - 1, index, false, { prefix })
       local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = index - 1, character = #prefix } }
-      local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', params, 10000) or {}
-      report.completion = {}
-      for _, response in pairs(responses) do
-        if response.err then table.insert(report.errors, vim.inspect(response.err)) end
-        local items = response.result and (response.result.items or response.result) or {}
-        for _, item in ipairs(items) do table.insert(report.completion, item.label) end
-      end
+      local deadline = vim.loop.now() + 20000
+      repeat
+        local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', params, 10000) or {}
+        report.completion = {}
+        for _, response in pairs(responses) do
+          if response.err then table.insert(report.errors, vim.inspect(response.err)) end
+          local items = response.result and (response.result.items or response.result) or {}
+          for _, item in ipairs(items) do table.insert(report.completion, item.label) end
+        end
+        local offered = not expectTag or vim.tbl_contains(report.completion, expectTag)
+        if not offered then vim.wait(250) end
+      until offered or vim.loop.now() > deadline
       -- The tag completed: its hover gives the model's size.
       vim.api.nvim_buf_set_lines(bufnr, index - 1, index, false, { prefix .. 'llama-3.1-8b-instruct' })
       report.tagHover = hoverText(bufnr, index - 1, #prefix + 3)
