@@ -79,6 +79,29 @@ export async function screenshot(name: string): Promise<void> {
   }, 30_000);
 }
 
+/**
+ * Asks the runner's page to do what the extension host cannot (read the notifications the
+ * workbench shows, press a button in the workbench) and waits until it has; returns what the
+ * page wrote back (`<action>.json` in the exchange folder, shared with screenshots).
+ */
+export async function askPage<T>(action: 'notifications' | 'grant-trust'): Promise<T | undefined> {
+  const dir = process.env.BIT_HARBOR_SCREENSHOT_DIR;
+  assert.ok(dir, 'the runner gives an exchange folder');
+  const answer = vscode.Uri.file(`${dir}/${action}.json`);
+  console.log(`page-action:${action}`);
+  const text = await waitFor(`the page to answer ${action}`, async () => {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(answer));
+    } catch {
+      return undefined;
+    }
+  }, 30_000);
+  await vscode.workspace.fs.delete(answer);
+  const parsed = JSON.parse(text) as T | { pageError: string } | null;
+  if (parsed && typeof parsed === 'object' && 'pageError' in parsed) throw new Error(`the page could not ${action}: ${parsed.pageError}`);
+  return (parsed ?? undefined) as T | undefined;
+}
+
 export const label = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
 
 /** The text of every hover VS Code's providers give at `position`. */

@@ -36,6 +36,8 @@ export interface RunOptions {
   settings: Record<string, unknown>;
   /** Extra environment for code-server and so for the extension host. */
   env?: Record<string, string>;
+  /** Workspace trust on: the folder opens untrusted (restricted mode) until a suite grants trust. */
+  workspaceTrust?: boolean;
   timeoutMs: number;
   /** Called with each console line; `screenshot:<name>` requests are answered through `onScreenshot`. */
   onConsole?: (line: string) => void;
@@ -89,10 +91,13 @@ function runFolders(runDir: string) {
 
 function runEnv(runDir: string, extra?: Record<string, string>): NodeJS.ProcessEnv {
   const { home, tmp, extensions } = runFolders(runDir);
-  return {
+  const env: NodeJS.ProcessEnv = {
     ...process.env, ...extra, BIT_HARBOR_EXTENSIONS_DIR: extensions,
     HOME: home, TMPDIR: tmp, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share'), XDG_CACHE_HOME: join(home, '.cache'),
   };
+  // Offline only when the run asks for it: an online run must not inherit it from the shell.
+  if (!extra?.BIT_HARBOR_OFFLINE) delete env.BIT_HARBOR_OFFLINE;
+  return env;
 }
 
 function commonArgs(entry: string, runDir: string): string[] {
@@ -115,7 +120,8 @@ function startCodeServer(options: RunOptions, port: number): { child: ChildProce
   writeFileSync(join(folders.userData, 'User', 'settings.json'), JSON.stringify(options.settings, null, 2));
   writeFileSync(folders.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
-    ...commonArgs(options.codeServerEntry, options.runDir), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    ...commonArgs(options.codeServerEntry, options.runDir), '--disable-telemetry', '--disable-update-check',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened',
   ];
   const env = runEnv(options.runDir, options.env);
@@ -175,6 +181,30 @@ async function answerScreenshot(page: Page, dir: string, name: string): Promise<
   writeFileSync(join(dir, `${name}.done`), '');
 }
 
+/**
+ * What a suite asks of the page (client/test/suite/helpers.ts `askPage`): the texts of every
+ * notification in the notification centre (the suite opens it first), or pressing *Trust* in the
+ * Workspace Trust editor (the suite opens it first) as a user would.
+ */
+async function answerPageAction(page: Page, dir: string, action: string): Promise<void> {
+  let answer: unknown = null;
+  try {
+    if (action === 'notifications') {
+      answer = await page.locator('.notifications-center .notification-list-item-message').allInnerTexts();
+    } else if (action === 'grant-trust') {
+      const editor = page.locator('.workspace-trust-editor');
+      await editor.waitFor({ timeout: 20_000 });
+      await editor.getByRole('button', { name: /^Trust/ }).first().click();
+    } else {
+      answer = { pageError: `no page action ${action}` };
+    }
+  } catch (error) {
+    // Said to the suite, which fails with it, rather than left to a timeout.
+    answer = { pageError: error instanceof Error ? error.message : String(error) };
+  }
+  writeFileSync(join(dir, `${action}.json`), JSON.stringify(answer));
+}
+
 /** Runs the suites once in a fresh code-server and Chromium; always tears both down. */
 export async function runInCodeServer(options: RunOptions): Promise<RunResult> {
   const port = await freePort();
@@ -201,6 +231,8 @@ export async function runInCodeServer(options: RunOptions): Promise<RunResult> {
         options.onConsole?.(text);
         const request = /(?:^|\s)screenshot:([\w-]+)$/.exec(text);
         if (request && options.screenshotDir) screenshots.push(answerScreenshot(page, options.screenshotDir, request[1]));
+        const action = /(?:^|\s)page-action:([\w-]+)$/.exec(text);
+        if (action && options.screenshotDir) screenshots.push(answerPageAction(page, options.screenshotDir, action[1]));
       });
     });
     await page.goto(workbenchUrl(port, options));

@@ -1,5 +1,5 @@
 // One run of compiled mocha suites in code-server, from a fresh run folder with a copy of the
-// fixture workspace, offline; returns the suites' own count so a caller can tell a run of no
+// fixture workspace, offline unless the run says otherwise; returns the suites' own count so a caller can tell a run of no
 // test (or of fewer tests than written) from a green one.
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +21,11 @@ export interface SuiteRun {
   extensionDevelopmentPath?: string;
   /** Called after the run folder is laid and before code-server starts (to install a .vsix). */
   prepare?: (runDir: string) => void;
+  /**
+   * A run with the network features on: no BIT_HARBOR_OFFLINE, these user settings over the
+   * fixture's (the catalogue host), this environment for the suites, and workspace trust as given.
+   */
+  online?: { settings: Record<string, unknown>; env: Record<string, string>; workspaceTrust: boolean };
 }
 
 export interface SuiteResult {
@@ -45,8 +50,9 @@ export async function runSuites(run: SuiteRun): Promise<SuiteResult> {
     codeServerEntry: run.codeServerEntry, chromium: run.chromium, runDir, workspace,
     extensionDevelopmentPath: run.extensionDevelopmentPath,
     extensionTestsPath: join(ROOT, run.testsPath),
-    settings: SETTINGS,
-    env: { BIT_HARBOR_OFFLINE: '1', BIT_HARBOR_SCREENSHOT_DIR: screenshots },
+    settings: { ...SETTINGS, ...run.online?.settings },
+    env: { ...(run.online ? run.online.env : { BIT_HARBOR_OFFLINE: '1' }), BIT_HARBOR_SCREENSHOT_DIR: screenshots },
+    workspaceTrust: run.online?.workspaceTrust ?? false,
     // The full suites take about a minute here; a run that never reports fails in bounded time.
     timeoutMs: 6 * 60_000,
     onConsole: (line) => process.env.BIT_HARBOR_SHOW_CONSOLE && process.stderr.write(`[vscode] ${line}\n`),
