@@ -11,6 +11,8 @@ const ZERO_COPY = 'Mount the Bit Harbor image as a volume (zero copy, read-only;
 const WRITABLE_COPY = 'Copy the weights into the emptyDir with a busybox init container (Kubernetes 1.33+ image volumes)';
 const zeroCopy = { title: ZERO_COPY, kind: 'quickfix', safe: false } as const;
 const writableCopy = { title: WRITABLE_COPY, kind: 'quickfix', safe: false } as const;
+/** A rewrite that also changes what the engine reads says so in its title. */
+const pointing = (title: string, path: string) => `${title}, and point the engine at \`${path}\``;
 
 /** The loading guide's recipe: /pause with an emptyDir at /models, the engine reading the HF cache. */
 const GUIDE = `modelGroups:
@@ -74,12 +76,10 @@ const CP = `modelGroups:
           sizeLimit: 20Gi # room for the weights
 `;
 
-const COPIER = (into: string, indent: string) => `- name: copy-weights
+/** The init container rewritten in place: its name (and every key but image, command, mounts, args) kept. */
+const COPIER = (name: string, into: string, indent: string, command: string) => `- name: ${name}
 ${indent}  image: busybox:1.37.0
-${indent}  command:
-${indent}    - sh
-${indent}    - -c
-${indent}    - cp -a /bit-harbor/models/. ${into}/
+${indent}  command: ${command}
 ${indent}  volumeMounts:
 ${indent}    - name: bit-harbor
 ${indent}      mountPath: /bit-harbor
@@ -91,6 +91,7 @@ ${indent}      mountPath: ${into}
 const cases: FixCase[] = [
   {
     ...zeroCopy,
+    title: pointing(ZERO_COPY, '/models/gemma-3-12b-it'),
     code: 'weights-shadowed',
     name: 'weights-shadowed (a): the guide\'s emptyDir becomes the image volume, mounted where the engine will read',
     text: GUIDE,
@@ -101,15 +102,17 @@ const cases: FixCase[] = [
   },
   {
     ...writableCopy,
+    title: pointing(WRITABLE_COPY, '/root/.cache/huggingface'),
     code: 'weights-shadowed',
     name: 'weights-shadowed (b): a busybox copy into the guide\'s emptyDir, the engine pointed at it',
     text: GUIDE,
-    expected: GUIDE.replace(/- name: copy-model-weights\n[^]*?mountPath: \/models\n/, COPIER('/models', '      '))
+    expected: GUIDE.replace(/- name: copy-model-weights\n[^]*?mountPath: \/models\n/, COPIER('copy-model-weights', '/models', '      ', '[sh, -c, cp -a /bit-harbor/models/. /models/]'))
       .replace('          sizeLimit: 50Gi\n', `          sizeLimit: 50Gi\n      - name: bit-harbor\n        image:\n          reference: ${BH}:gemma-3-12b-it\n`)
       + '    args:\n      - --model\n      - /root/.cache/huggingface\n',
   },
   {
     ...zeroCopy,
+    title: pointing(ZERO_COPY, '/models/gemma-3-12b-it'),
     code: 'weights-shadowed',
     name: 'weights-shadowed (a): flow style, 4 spaces, a default group whose command is written out',
     text: FLOW,
@@ -122,10 +125,11 @@ const cases: FixCase[] = [
   },
   {
     ...writableCopy,
+    title: pointing(WRITABLE_COPY, '/models'),
     code: 'weights-shadowed',
     name: 'weights-shadowed (b): flow style, the copier in flow too',
     text: FLOW,
-    expected: FLOW.replace(/\[\{name: weights, .*\]\}\]/, '[{name: copy-weights, image: busybox:1.37.0, command: [sh, -c, cp -a /bit-harbor/models/. /models/], volumeMounts: [{name: bit-harbor, mountPath: /bit-harbor, readOnly: true}, {name: models, mountPath: /models}]}]')
+    expected: FLOW.replace(/\[\{name: weights, .*\]\}\]/, '[{name: weights, image: busybox:1.37.0, volumeMounts: [{name: bit-harbor, mountPath: /bit-harbor, readOnly: true}, {name: models, mountPath: /models}], command: [sh, -c, cp -a /bit-harbor/models/. /models/]}]')
       .replace('# scratch\n', `# scratch\n            - name: bit-harbor\n              image:\n                  reference: ${BH}:gemma-3-12b-it\n`)
       + '        command:\n            - --host\n            - 0.0.0.0\n            - --port\n            - "8000"\n            - --model\n            - /models\n'
       // Was: modelName set to the path (see above).
@@ -146,11 +150,12 @@ const cases: FixCase[] = [
     code: 'init-cannot-run',
     name: 'init-cannot-run (b): the copier writes where the engine already reads',
     text: CP,
-    expected: CP.replace(/- name: fetch\n[^]*?mountPath: \/data\n/, COPIER('/data', '      '))
+    expected: CP.replace(/- name: fetch\n[^]*?mountPath: \/data\n/, COPIER('fetch', '/data', '      ', '[sh, -c, cp -a /bit-harbor/models/. /data/]'))
       .replace('# room for the weights\n', `# room for the weights\n      - name: bit-harbor\n        image:\n          reference: ${BH}:llama-3.1-8b-instruct\n`),
   },
   {
     ...zeroCopy,
+    title: pointing(ZERO_COPY, '/models/llama-3.1-8b-instruct'),
     code: 'weights-unreachable',
     // Was: modelName set to the path. It stays; the engine is given the path and serves modelName (DOMAIN.md).
     name: 'weights-unreachable (a): volume and mount absent are added, the engine given the path and the forwarded name',
@@ -163,18 +168,44 @@ const cases: FixCase[] = [
   },
 ];
 
+/** An init container a platform team has hardened: resources, securityContext, env, a pull policy. */
+const HARDENED = CP.replace('        command: ["cp", "-r", "/models/.", "/data/"]\n', `        command: ["cp", "-r", "/models/.", "/data/"]
+        args: ["--verbose"]
+        imagePullPolicy: IfNotPresent # mirrored
+        env:
+          - {name: TZ, value: UTC}
+        resources:
+          limits: {cpu: 500m, memory: 256Mi}
+        securityContext:
+          runAsNonRoot: true
+          readOnlyRootFilesystem: true
+`);
+
+cases.push({
+  ...writableCopy,
+  code: 'init-cannot-run',
+  name: 'init-cannot-run (b): the rewrite keeps every key it does not replace (resources, securityContext, env, pull policy), drops the old args',
+  text: HARDENED,
+  expected: HARDENED.replace('        image: ghcr.io/doublewordai/bit-harbor:llama-3.1-8b-instruct\n        command: ["cp", "-r", "/models/.", "/data/"]\n        args: ["--verbose"]\n',
+    '        image: busybox:1.37.0\n        command: [sh, -c, cp -a /bit-harbor/models/. /data/]\n')
+    .replace('        volumeMounts:\n          - name: data\n            mountPath: /data\n',
+      '        volumeMounts:\n          - name: bit-harbor\n            mountPath: /bit-harbor\n            readOnly: true\n          - name: data\n            mountPath: /data\n')
+    .replace('# room for the weights\n', `# room for the weights\n      - name: bit-harbor\n        image:\n          reference: ${BH}:llama-3.1-8b-instruct\n`),
+});
+
 runFixCases('bit-harbor container', cases);
 
 test('bit-harbor container: no emptyDir to copy into, no writable-copy rewrite; a mirror and the copy image are kept', () => {
   const engine = new Engine({ registries: ['registry.internal/bit-harbor'], copyImage: 'registry.internal/busybox:1.37.0' });
   const unreachable = `modelGroups:\n  llama:\n    enabled: true\n    initContainers:\n      - {name: w, image: ${BH}:llama-3.1-8b-instruct}\n`;
   const finding = engine.analyze({ path: '/v.yaml', text: unreachable }).findings.find((f) => f.code === 'weights-unreachable')!;
-  assert.deepEqual(engine.codeActions({ path: '/v.yaml', text: unreachable }, null, [finding]).map((fix) => fix.title), [ZERO_COPY]);
+  const recipe = (title: string) => title.replace(/, and point the engine at .*$/, '');
+  assert.deepEqual(engine.codeActions({ path: '/v.yaml', text: unreachable }, null, [finding]).map((fix) => recipe(fix.title)), [ZERO_COPY]);
 
   const mirrored = GUIDE.replace(`${BH}:`, 'registry.internal/bit-harbor:');
   const shadowed = engine.analyze({ path: '/v.yaml', text: mirrored }).findings.find((f) => f.code === 'weights-shadowed')!;
   const fixes = engine.codeActions({ path: '/v.yaml', text: mirrored }, null, [shadowed]);
-  assert.deepEqual(fixes.map((fix) => fix.title), [ZERO_COPY, WRITABLE_COPY]);
+  assert.deepEqual(fixes.map((fix) => recipe(fix.title)), [ZERO_COPY, WRITABLE_COPY]);
   for (const fix of fixes) assert.ok(fix.edits.some((edit) => edit.newText.includes('reference: registry.internal/bit-harbor:gemma-3-12b-it')));
   assert.ok(fixes[1].edits.some((edit) => edit.newText.includes('image: registry.internal/busybox:1.37.0')));
 });

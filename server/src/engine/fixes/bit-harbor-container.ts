@@ -4,9 +4,11 @@
 // engine mounts with `subPath: models`, zero copy and read-only; (b) the same image volume copied
 // into the group's existing emptyDir by a small init container with a shell, for an engine
 // that writes next to its weights.
-import { removeListItem, replaceListItem } from '../edit/node-edit';
+import { removeListItem, removeMapEntry, replaceListItem, replaceMapValue } from '../edit/node-edit';
+import { ensureMapEntries, walk } from '../edit/yaml-edit';
 import type { TextEdit } from '../edit/yaml-edit';
 import type { ContainerView, GroupView, VolumeView } from '../model-groups';
+import type { PathSegment } from '../yaml-nodes';
 import { engineModelReference, isAbsolutePath, isAtOrUnder, normalizePath, volumeNamed } from '../rules/engine-weights';
 import { fixOf, stringData, type Fix, type FixContext, type FixFinding } from './fix';
 import { appendToList, freshName, groupNamed, setEntries } from './group-edits';
@@ -60,6 +62,29 @@ function engineReads(context: FixContext, group: GroupView, path: string): TextE
   return pointEngineAt(context, group, path).edits;
 }
 
+/** A rewrite's title, saying so when it also changes what the engine reads (a fix does only what its title says). */
+function titled(title: string, engineEdits: readonly TextEdit[], path: string): string {
+  return engineEdits.length === 0 ? title : `${title}, and point the engine at \`${path}\``;
+}
+
+/**
+ * The container at `path` given these entries (replaced where written, added where not) and
+ * without `drop`: every other key it has (resources, securityContext, env...) stays as written.
+ */
+function rewriteContainer(context: FixContext, path: readonly PathSegment[], entries: Record<string, unknown>, drop: readonly string[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const missing: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entries)) {
+    if (walk(context.doc, [...path, key]).depth < path.length + 1) missing[key] = value;
+    else if (!appendRequired(edits, replaceMapValue(context.text, context.doc, [...path, key], value))) return [];
+  }
+  if (Object.keys(missing).length > 0 && !appendRequired(edits, ensureMapEntries(context.text, context.doc, path, missing))) return [];
+  for (const key of drop) {
+    if (walk(context.doc, [...path, key]).depth === path.length + 1 && !appendRequired(edits, removeMapEntry(context.text, context.doc, [...path, key]))) return [];
+  }
+  return edits;
+}
+
 /** Adds a part the rewrite needs to `edits`; false when it cannot be written. */
 function appendRequired(edits: TextEdit[], part: TextEdit[]): boolean {
   edits.push(...part);
@@ -91,11 +116,16 @@ function zeroCopy(context: FixContext, s: Situation, tag: string): Fix[] {
   edits.push(...removeAll(context, s.orphans.filter((v) => v !== slot)));
   if (first) edits.push(...setEntries(context, first.path, mount), ...extra.flatMap((m) => removeListItem(context.text, context.doc, m.path)));
   else if (!appendRequired(edits, appendToList(context, [...group.path, 'volumeMounts'], [{ name, ...mount }]))) return [];
-  edits.push(...engineReads(context, group, target));
-  return fixOf({ title: ZERO_COPY, kind: 'quickfix', safe: false }, edits);
+  const engineEdits = engineReads(context, group, target);
+  edits.push(...engineEdits);
+  return fixOf({ title: titled(ZERO_COPY, engineEdits, target), kind: 'quickfix', safe: false }, edits);
 }
 
-/** (b) The init container replaced by one that copies the image volume's models/ into the emptyDir. */
+/**
+ * (b) The init container rewritten in place into one that copies the image volume's models/ into
+ * the emptyDir: its image, command and mounts replaced, its `args` (meant for the old image)
+ * dropped; its name, resources, securityContext, env and anything else kept.
+ */
 function writableCopy(context: FixContext, s: Situation): Fix[] {
   const { group, container, emptyDir } = s;
   if (!emptyDir) return [];
@@ -105,20 +135,21 @@ function writableCopy(context: FixContext, s: Situation): Fix[] {
   const source = isAtOrUnder(into, SOURCE_MOUNT) || isAtOrUnder(SOURCE_MOUNT, into) ? '/bit-harbor-image' : SOURCE_MOUNT;
   const volume = freshName('bit-harbor', group.volumes.map((v) => v.name));
   const copier = {
-    name: freshName('copy-weights', group.initContainers.filter((c) => c !== container).map((c) => c.name)),
     image: context.settings.copyImage,
     command: ['sh', '-c', `cp -a ${source}/models/. ${into.replace(/\/$/, '')}/`],
     volumeMounts: [{ name: volume, mountPath: source, readOnly: true }, { name: emptyDir.name, mountPath: into }],
   };
   const edits = whole(
-    replaceListItem(context.text, context.doc, container.path, copier),
+    rewriteContainer(context, container.path, copier, ['args']),
     appendToList(context, [...group.path, 'volumes'], [{ name: volume, image: { reference: s.image } }]),
   );
   if (edits.length === 0) return [];
   edits.push(...removeAll(context, s.orphans));
   if (!engineMount && !appendRequired(edits, appendToList(context, [...group.path, 'volumeMounts'], [{ name: emptyDir.name, mountPath: into }]))) return [];
-  edits.push(...engineReads(context, group, normalizePath(engineMount?.mountPath ?? into)));
-  return fixOf({ title: WRITABLE_COPY, kind: 'quickfix', safe: false }, edits);
+  const reads = normalizePath(engineMount?.mountPath ?? into);
+  const engineEdits = engineReads(context, group, reads);
+  edits.push(...engineEdits);
+  return fixOf({ title: titled(WRITABLE_COPY, engineEdits, reads), kind: 'quickfix', safe: false }, edits);
 }
 
 export function bitHarborContainerFixes(context: FixContext, finding: FixFinding): Fix[] {
