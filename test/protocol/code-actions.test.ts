@@ -90,6 +90,14 @@ describe('code actions over stdio', { timeout: 60_000 }, () => {
     await client.close(uri);
   });
 
+  it('one entry per action: at the finding, the fix is listed and the same refactor is not', async () => {
+    const uri = 'file:///tmp/bhv-actions/once.yaml';
+    const diagnostics = (await client.open(uri, GPU_GROUP)).filter((d) => d.code === 'gpu-targeting-missing');
+    const actions = await request(uri, diagnostics, undefined, diagnostics[0].range);
+    assert.deepEqual(actions.filter((action) => action.title === 'Add GPU node targeting').map((action) => action.kind), ['quickfix']);
+    await client.close(uri);
+  });
+
   it('volume-not-found: the preferred rename makes the file clean of it', async () => {
     const uri = 'file:///tmp/bhv-actions/volume.yaml';
     const { fixed, diagnostics } = await fixOnce(uri, MISSPELT_MOUNT, 'volume-not-found', 'Change to `weights`');

@@ -204,6 +204,41 @@ describe('snippet completion: where', () => {
   });
 });
 
+describe('snippet completion: the copy init container and the group\'s volumes', () => {
+  // A writable-copy group without its copier yet: a Bit Harbor image volume and an emptyDir.
+  const group = (volumes: string) => `modelGroups:
+  llama:
+    enabled: true
+    image: {repository: vllm/vllm-openai}
+    service: {port: 8000}
+    containerPort: 8000
+    command: [vllm, serve, /models, --served-model-name, llama-3.1-8b-instruct]
+    volumeMounts:
+      - {name: scratch, mountPath: /models}
+${volumes}    initContainers:
+      - |
+`;
+  const volumes = `    volumes:
+      - name: scratch
+        emptyDir: {sizeLimit: 30Gi}
+      - name: llama-weights
+        image: {reference: ghcr.io/doublewordai/bit-harbor:llama-3.1-8b-instruct}
+`;
+
+  it('mounts the group\'s own image volume and emptyDir, so inserting it leaves no volume-not-found', () => {
+    const { items, apply } = complete(group(volumes));
+    assert.equal(items.length, 1);
+    assert.match(items[0].edit.newText, /- name: \$\{1:llama-weights\}[^]*- name: \$\{2:scratch\}/);
+    const codes = findings(apply(items[0])).map((finding) => finding.split(':')[0]);
+    assert.ok(!codes.includes('volume-not-found'), codes.join(', '));
+  });
+
+  it('keeps the snippet\'s own names where the group has no such volume', () => {
+    const { items } = complete(group(''));
+    assert.match(items[0].edit.newText, /- name: \$\{1:bit-harbor\}[^]*- name: \$\{2:weights\}/);
+  });
+});
+
 describe('snippet completion: items lint clean', () => {
   const sized = snippetTags(CATALOGUE).filter((entry) => CATALOGUE.sizeOf(entry.name));
 

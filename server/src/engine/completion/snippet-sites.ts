@@ -11,6 +11,7 @@ import { CURSOR_MARKER, completionSite, type KeySite } from '../authoring/comple
 import { probeAt, type Probe } from '../authoring/probe';
 import { chartDocuments, documentTypedInto } from '../authoring/values-file';
 import { findNodeAround } from '../authoring/yaml-position';
+import { isBitHarborImage } from '../bit-harbor';
 import { chartFromGlobs, findModeline } from '../detect';
 import type { ChartId, EngineSettings, OffsetRange } from '../types';
 import type { PathSegment } from '../yaml-nodes';
@@ -25,10 +26,31 @@ export type SnippetPlace =
   | { kind: 'group-key'; present: ReadonlySet<string> }
   /** A top-level key of a Pre-Porter file. */
   | { kind: 'pre-porter-key'; present: ReadonlySet<string> }
-  /** An item of a group's `initContainers`; `dashTyped` when the line already has its `- `. */
-  | { kind: 'init-container'; dashTyped: boolean }
+  /**
+   * An item of a group's `initContainers`; `dashTyped` when the line already has its `- `;
+   * `volumes`: the group's own Bit Harbor image volume and emptyDir, by name, when it has them.
+   */
+  | { kind: 'init-container'; dashTyped: boolean; volumes: GroupVolumes }
   /** An item of Pre-Porter's `images`. */
   | { kind: 'pre-porter-image'; dashTyped: boolean };
+
+export interface GroupVolumes {
+  image?: string;
+  emptyDir?: string;
+}
+
+/** A volume name that is a DNS label (what Kubernetes admits), so it goes into a snippet as it is. */
+const VOLUME_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** The first Bit Harbor image volume and the first emptyDir the group at `group` (a path) lists. */
+function groupVolumes(doc: Document, group: PathSegment[], registries: readonly string[]): GroupVolumes {
+  const list = doc.getIn([...group, 'volumes'], true);
+  const volumes = isSeq(list) ? (list.toJSON() as unknown[]) : [];
+  const named = volumes.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' && VOLUME_NAME.test((v as { name: string }).name));
+  const image = named.find((v) => isBitHarborImage((v.image as { reference?: unknown } | null | undefined)?.reference, registries));
+  const emptyDir = named.find((v) => 'emptyDir' in v);
+  return { ...(image ? { image: image.name as string } : {}), ...(emptyDir ? { emptyDir: emptyDir.name as string } : {}) };
+}
 
 export interface SnippetSite {
   places: SnippetPlace[];
@@ -79,7 +101,7 @@ function keyPlaces(site: KeySite, text: string, offset: number): SnippetPlace[] 
 }
 
 /** The list a new item joins when the marker stands alone after `- ` (its dashes at `dashColumn`). */
-function itemPlaces(probe: Probe, dashColumn: number, dashTyped: boolean, chart: ChartId | null): SnippetPlace[] {
+function itemPlaces(probe: Probe, dashColumn: number, dashTyped: boolean, chart: ChartId | null, registries: readonly string[]): SnippetPlace[] {
   // Read here rather than through completionSite: the probe is not the user's text, and
   // converting its odd shapes to values (a list as a key) would only make the parser warn.
   for (const doc of probe.docs) {
@@ -90,7 +112,7 @@ function itemPlaces(probe: Probe, dashColumn: number, dashTyped: boolean, chart:
     if (columnIn(probe.text, seq.range[0]) !== dashColumn) return [];
     const list = found.path.slice(0, -1);
     if (chart === 'inference-stack' && list.length === 3 && list[0] === 'modelGroups' && list[2] === 'initContainers') {
-      return [{ kind: 'init-container', dashTyped }];
+      return [{ kind: 'init-container', dashTyped, volumes: groupVolumes(doc, list.slice(0, 2), registries) }];
     }
     if (chart === 'pre-porter' && list.length === 1 && list[0] === 'images') return [{ kind: 'pre-porter-image', dashTyped }];
     return [];
@@ -117,12 +139,12 @@ export function snippetSite(text: string, offset: number, settings: EngineSettin
   const chart = documentTypedInto(chartDocuments(text, settings, path, undefined, yaml), offset, yaml, text)?.chart ?? null;
   const places: SnippetPlace[] = [];
   if (dash) {
-    places.push(...itemPlaces(probeAt(yaml, text, offset, offset, CURSOR_MARKER), indent.length, true, chart));
+    places.push(...itemPlaces(probeAt(yaml, text, offset, offset, CURSOR_MARKER), indent.length, true, chart, settings.registries));
   } else {
     const site = completionSite(text, offset, settings, path, undefined, yaml);
     if (site?.kind === 'key') places.push(...keyPlaces(site, text, offset));
     // The same line read as the start of a new list item: does a list of the snippets' items continue here?
-    places.push(...itemPlaces(probeAt(yaml, text, range.start, offset, `- ${typed}${CURSOR_MARKER}`), column, false, chart));
+    places.push(...itemPlaces(probeAt(yaml, text, range.start, offset, `- ${typed}${CURSOR_MARKER}`), column, false, chart, settings.registries));
   }
   return places.length > 0 ? { places, range, column } : null;
 }

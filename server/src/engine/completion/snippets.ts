@@ -11,7 +11,7 @@ import { indentUnit } from '../edit/yaml-edit';
 import { modelDetail, modelMarkdown } from '../model-markdown';
 import { modelRoom } from '../rules/size-limit-too-small';
 import { DEFAULT_SETTINGS, type EngineSettings, type OffsetRange } from '../types';
-import { snippetSite, type SnippetPlace } from './snippet-sites';
+import { snippetSite, type GroupVolumes, type SnippetPlace } from './snippet-sites';
 import { YamlCache, type YamlSource } from '../yaml-source';
 import {
   expandSnippet,
@@ -181,6 +181,22 @@ function copyGroups(offer: Offer, taken: ReadonlySet<string>): Draft[] {
   });
 }
 
+/**
+ * The copy init container, its two volume names defaulting to the group's own Bit Harbor image
+ * volume and emptyDir where it has them: inserted, it then mounts volumes that exist.
+ */
+function copyInitContainer(offer: Offer, volumes: GroupVolumes): Draft {
+  const item = draft(offer, SNIPPET_PREFIX.copyInitContainer);
+  const stopAfter = (mountOf: RegExp) => stopWhere(item.tokens, (_, before) => mountOf.test(before));
+  // The first `name:` stop is the image volume's mount, the second the emptyDir's.
+  const [imageStop, emptyDirStop] = [stopAfter(/volumeMounts:\s*- name: $/), stopAfter(/readOnly: true\s*- name: $/)];
+  if (imageStop === null || emptyDirStop === null) throw new Error('the copy init container snippet lost its volume name stops');
+  let tokens = item.tokens;
+  if (volumes.image) tokens = withDefault(tokens, imageStop, volumes.image);
+  if (volumes.emptyDir) tokens = withDefault(tokens, emptyDirStop, volumes.emptyDir);
+  return { ...item, tokens };
+}
+
 /** A model group under a `modelGroups:` header, for a file that has nothing yet. */
 function inferenceStackStarter(offer: Offer): Draft {
   const group = zeroCopyGroup(offer, new Set());
@@ -203,7 +219,7 @@ function draftsFor(place: SnippetPlace, offer: Offer): Draft[] {
     case 'pre-porter-key':
       return place.present.has('globalNodeSelector') || place.present.has('globalTolerations') ? [] : [draft(offer, SNIPPET_PREFIX.prePorterGpuTargeting)];
     case 'init-container':
-      return [withoutDash(draft(offer, SNIPPET_PREFIX.copyInitContainer), place.dashTyped)];
+      return [withoutDash(copyInitContainer(offer, place.volumes), place.dashTyped)];
     case 'pre-porter-image':
       return hasTags ? [withoutDash(draft(offer, SNIPPET_PREFIX.prePorterImage), place.dashTyped)] : [];
   }

@@ -81,6 +81,9 @@ export function codeActionsFor(request: CodeActionRequest, range: OffsetRange | 
     return PROVIDERS[finding.code](context, finding).map((fix) => ({ ...fix, finding: index }));
   });
   const context = range ? contextAt(range.start) : null;
-  if (range && context) fixes.push(...REFACTORS.flatMap((refactor) => refactor(context, range)));
+  // One entry per action: a refactor a finding here already offers as its fix is not listed again
+  // (the editor showed *Add GPU node targeting* under both Quick Fix and Rewrite).
+  const offered = new Set(fixes.map((fix) => fix.title));
+  if (range && context) fixes.push(...REFACTORS.flatMap((refactor) => refactor(context, range)).filter((fix) => !offered.has(fix.title)));
   return fixes;
 }
