@@ -1,5 +1,5 @@
 // Edits on one node of a values file: replace a scalar keeping its quotes, replace a list item
-// in place, remove a list item or a map entry with its lines. Like yaml-edit.ts they are
+// or a map value in place, set a value to null, remove a list item or a map entry with its lines. Like yaml-edit.ts they are
 // computed against the source text around the parsed node, so nothing outside it moves, and
 // a comment is lost only when it sits on the lines of the node that goes.
 import { lineStartAt } from '../lines';
@@ -170,4 +170,19 @@ export function replaceMapValue(text: string, doc: Document, path: readonly Path
   const block = blockYaml(text, { [String(path[path.length - 1])]: value }, column);
   const rendered = block.slice(column, beforeLineBreak(block, block.length));
   return [{ start: key.range![0], end: beforeLineBreak(text, throughLineEnd(text, nodeEnd(node))), newText: rendered }];
+}
+
+/** Sets a written map value (block or flow) to `null`, keeping a comment on the key's line. */
+export function setNull(text: string, doc: Document, path: readonly PathSegment[]): TextEdit[] {
+  const found = walk(doc, path);
+  const value = found.node as Node | null;
+  if (found.depth !== path.length || !found.pair || !value?.range) return [];
+  if (isScalar(value)) return value.value === null ? [] : [{ start: value.range[0], end: value.range[1], newText: 'null' }];
+  const colon = text.indexOf(':', (found.pair.key as Node).range![1]) + 1;
+  const keyLineEnd = text.slice(colon).search(/\r?\n/);
+  // A flow value, or a block value on the key's own line: replaced where it stands.
+  if (keyLineEnd < 0 || value.range[0] < colon + keyLineEnd) return [{ start: value.range[0], end: value.range[1], newText: 'null' }];
+  let end = value.range[1];
+  while (end > colon && /[\r\n]/.test(text[end - 1])) end--;
+  return [{ start: colon, end: colon, newText: ' null' }, { start: colon + keyLineEnd, end, newText: '' }];
 }

@@ -5,6 +5,7 @@ import type { OffsetRange } from '../types';
 import { bitHarborContainerFixes } from './bit-harbor-container';
 import type { Fix, FixableFinding, FixContext, FixFinding, FixProvider, OtherFile, RefactorProvider, ValuesDocument } from './fix';
 import { gpuTargetingFixes, gpuTargetingRefactor } from './gpu-targeting';
+import { strategyConflictFixes } from './strategy';
 import { badValueFixes, legacyKeyFixes, unknownKeyFixes } from './keys';
 import { modelPathMismatchFixes, weightsNotUsedFixes } from './model-path';
 import { notPrepulledFixes } from './not-prepulled';
@@ -34,6 +35,7 @@ const PROVIDERS: Readonly<Record<string, FixProvider>> = {
   'pvc-too-small': pvcTooSmallFixes,
   'pvc-rwo-blocks-rollout': pvcRwoFixes,
   'pvc-rwx-concurrent-writes': pvcRwxFixes,
+  'strategy-conflict': strategyConflictFixes,
 };
 
 const REFACTORS: readonly RefactorProvider[] = [gpuTargetingRefactor];

@@ -11,8 +11,8 @@
 //   mountPath and subPath to the mount, so it would change nothing.
 // Switching to Recreate (downtime on each upgrade) and reading offline (an empty cache then
 // fails to start) are trade-offs the person makes: neither is applied by fix-all.
-import { isMap, isScalar, type Node } from 'yaml';
-import { replaceScalarAt } from '../edit/node-edit';
+import { isMap, isScalar } from 'yaml';
+import { replaceScalarAt, setNull } from '../edit/node-edit';
 import { ensureMapEntries, walk, type TextEdit } from '../edit/yaml-edit';
 import { isPlainMap } from '../merge';
 import { parseQuantity } from '../quantity';
@@ -34,21 +34,6 @@ export function pvcTooSmallFixes(context: FixContext, finding: FixFinding): Fix[
   return fixOf({ title: `Set size to ${minimum}`, kind: 'quickfix', isPreferred: true, safe: true }, edits);
 }
 
-/** Sets a written map value (block or flow) to `null`, keeping a comment on the key's line. */
-function nullValue(text: string, doc: FixContext['doc'], path: readonly PathSegment[]): TextEdit[] {
-  const found = walk(doc, path);
-  const value = found.node as Node | null;
-  if (found.depth !== path.length || !found.pair || !value?.range) return [];
-  if (isScalar(value)) return value.value === null ? [] : [{ start: value.range[0], end: value.range[1], newText: 'null' }];
-  const colon = text.indexOf(':', (found.pair.key as Node).range![1]) + 1;
-  const keyLineEnd = text.slice(colon).search(/\r?\n/);
-  // A flow value, or a block value on the key's own line: replaced where it stands.
-  if (keyLineEnd < 0 || value.range[0] < colon + keyLineEnd) return [{ start: value.range[0], end: value.range[1], newText: 'null' }];
-  let end = value.range[1];
-  while (end > colon && /[\r\n]/.test(text[end - 1])) end--;
-  return [{ start: colon, end: colon, newText: ' null' }, { start: colon + keyLineEnd, end, newText: '' }];
-}
-
 export function pvcRwoFixes(context: FixContext, finding: FixFinding): Fix[] {
   const group = groupNamed(context, stringData(finding.data, 'group'));
   if (finding.data.cause !== 'surge' || !group) return [];
@@ -68,7 +53,7 @@ export function pvcRwoFixes(context: FixContext, finding: FixFinding): Fix[] {
   else missing.type = 'Recreate';
   if (inheritsRolling) {
     const rollingPath = [...strategyPath, 'rollingUpdate'];
-    if (walk(context.doc, rollingPath).depth === rollingPath.length) edits.push(...nullValue(context.text, context.doc, rollingPath));
+    if (walk(context.doc, rollingPath).depth === rollingPath.length) edits.push(...setNull(context.text, context.doc, rollingPath));
     else missing.rollingUpdate = null;
   }
   if (Object.keys(missing).length > 0) edits.push(...ensureMapEntries(context.text, context.doc, strategyPath, missing));

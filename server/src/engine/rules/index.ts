@@ -25,6 +25,7 @@ import { rule as pvcRwoBlocksRollout } from './pvc-rwo-blocks-rollout';
 import { rule as pvcRwxConcurrentWrites } from './pvc-rwx-concurrent-writes';
 import { rule as pvcStorageClass } from './pvc-storage-class';
 import { rule as quantityTooLong } from './quantity-too-long';
+import { rule as strategyConflict } from './strategy-conflict';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -51,4 +52,5 @@ export const RULES: readonly Rule[] = [
   pvcRwxConcurrentWrites,
   pvcStorageClass,
   quantityTooLong,
+  strategyConflict,
 ];
