@@ -26,7 +26,9 @@ const ENGINE_CODES: readonly CodeInfo[] = [
   { code: 'ignored-document', severity: 'warning', summary: 'A YAML document after the first of a values file, which Helm never reads.' },
 ];
 
-const CODES: readonly CodeInfo[] = [...ENGINE_CODES, ...RULES.flatMap((rule) => rule.codes)];
+// A rule may emit an engine code (subpath.ts reports bad-value): each code is listed once.
+const CODES: readonly CodeInfo[] = [...ENGINE_CODES, ...RULES.flatMap((rule) => rule.codes)]
+  .filter((info, index, all) => all.findIndex((other) => other.code === info.code) === index);
 
 const BY_CODE = new Map(CODES.map((info) => [info.code, info]));
 

@@ -26,6 +26,7 @@ import { rule as pvcRwxConcurrentWrites } from './pvc-rwx-concurrent-writes';
 import { rule as pvcStorageClass } from './pvc-storage-class';
 import { rule as quantityTooLong } from './quantity-too-long';
 import { rule as strategyConflict } from './strategy-conflict';
+import { rule as subPath } from './subpath';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -53,4 +54,5 @@ export const RULES: readonly Rule[] = [
   pvcStorageClass,
   quantityTooLong,
   strategyConflict,
+  subPath,
 ];
