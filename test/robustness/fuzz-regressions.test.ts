@@ -32,6 +32,14 @@ describe('fuzz regressions', () => {
     assert.match(fixed, /\nglobalNodeSelector:\n {2}nvidia\.com\/gpu\.present: "true"\n/);
   });
 
+  it('corpus seed 5339 edit 2: a `<<: ` typed before its alias is one yaml-syntax at the key; the other findings stay', () => {
+    const text = 'modelGroups:\n  llama:\n    enabled: true\n    command: ["ls", "/src"<<: ]\n    imag: x\n  other:\n    enabled: true\n    <<: [1]\n';
+    const findings = new Engine().analyze({ path: '/work/values.yaml', text, chart: 'inference-stack' }).findings;
+    const merges = findings.filter((f) => f.code === 'yaml-syntax' && /Merge sources/.test(f.message));
+    assert.deepEqual(merges.map((f) => text.slice(f.range.start, f.range.end)), ['<<', '<<']);
+    assert.ok(findings.some((f) => f.code === 'unknown-key' && text.slice(f.range.start, f.range.end) === 'imag'), findings.map((f) => f.code).join(', '));
+  });
+
   it('seed 1 case 36: selection ranges stay inside a CRLF text that ends in an unclosed flow list', () => {
     const text = 'modelGroups:\r\n  g:\r\n    enabled: true\r\n  volumes: [{name: bh}][\r\n';
     const chains = selectionRanges(text, [0, 20, text.length], engine.settings, '/work/values.yaml');

@@ -37,6 +37,9 @@ export function readDocument(
     findings.push({ code: 'yaml-syntax', severity: 'error', message: `YAML: ${converted.problem}`, range: { start: range.start, end: range.start }, data: {} });
     return { findings, values: null, explained: new Set() };
   }
+  for (const issue of converted.issues ?? []) {
+    findings.push({ code: 'yaml-syntax', severity: 'error', message: `YAML: ${issue.message}`, range: { start: issue.offset, end: issue.offset + 2 }, data: {} });
+  }
   if (!isPlainMap(converted.values)) {
     const range = nodeRange(doc.contents);
     if (range) findings.push({ code: 'wrong-type', severity: 'error', message: 'A values file must be a map of keys to values', range, data: { path: '' } });

@@ -1,6 +1,6 @@
 // Text -> the parsed YAML documents of a values file. Values follow YAML 1.1 as Helm reads them
 // (go-yaml): `yes`/`on` are booleans and `<<` merge keys apply.
-import { parseAllDocuments, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Finding } from './types';
 import { FAST_PATH_OPTIONS, parseFastPath } from './yaml-fast-path';
 
@@ -167,16 +167,65 @@ export function nestingDepth(text: string, limit = Infinity): number {
   return max;
 }
 
-export type ValuesResult = { values: unknown; problem: null } | { values: null; problem: string };
+/** A problem of one place that conversion stepped around (the values are those without it). */
+export interface ConversionIssue {
+  message: string;
+  offset: number;
+}
+
+export type ValuesResult = { values: unknown; problem: null; issues?: ConversionIssue[] } | { values: null; problem: string };
+
+/** Whether a merge key's value is what YAML merges: a map, or a list of maps (aliases resolved). */
+function mergeable(node: unknown, doc: Document): boolean {
+  const target = isAlias(node) ? node.resolve(doc) : node;
+  if (isMap(target)) return true;
+  return isSeq(target) && !isAlias(node) && target.items.every((item) => isMap(isAlias(item) ? item.resolve(doc) : item));
+}
+
+/** A `<<` key as the parser reads it (a merge key's value is a symbol; a quoted one is a string). */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (key.value === '<<' || (typeof key.value === 'symbol' && key.value.description === '<<'));
+}
+
+/** The offsets of `<<` keys whose value cannot be merged (`<<: ` typed, `<<: [a]`). */
+function badMergeKeys(doc: Document): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isMergeKey(pair.key) && !mergeable(pair.value, doc)) offsets.push((pair.key as Node).range?.[0] ?? 0);
+    },
+  });
+  return offsets;
+}
+
+/**
+ * The values without the `<<` entries at `offsets`, each reported where it is: a merge key typed
+ * before its alias made the whole file unconvertible, and every finding elsewhere went with it.
+ * (Helm rejects such a file as well; the rest is still worth checking.)
+ */
+function withoutBadMerges(doc: Document, offsets: readonly number[], message: string): ValuesResult {
+  const copy = doc.clone();
+  visit(copy, {
+    Pair(_, pair: Pair) {
+      const at = (pair.key as Node | null)?.range?.[0];
+      if (isMergeKey(pair.key) && at !== undefined && offsets.includes(at)) return visit.REMOVE;
+    },
+  });
+  const result = toValues(copy, false);
+  if (result.problem !== null) return result;
+  return { ...result, issues: [...(result.issues ?? []), ...offsets.map((offset) => ({ message, offset }))] };
+}
 
 /** The document as plain values, or why it cannot be converted (alias bombs, cycles). */
-export function toValues(doc: Document): ValuesResult {
+export function toValues(doc: Document, stepAroundMerges = true): ValuesResult {
   let values: unknown;
   let anchors = 0;
   try {
     values = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, onAnchor: () => anchors++ }) ?? {};
   } catch (error) {
-    return { values: null, problem: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    const bad = stepAroundMerges && /merge/i.test(message) ? badMergeKeys(doc) : [];
+    return bad.length > 0 ? withoutBadMerges(doc, bad, message) : { values: null, problem: message };
   }
   // `a: &x {b: *x}` converts to an object that holds itself; every walk over it would never end.
   // Only an anchored node can be reached again, so a file without anchors needs no walk.
