@@ -27,6 +27,7 @@ import { rule as pvcStorageClass } from './pvc-storage-class';
 import { rule as quantityTooLong } from './quantity-too-long';
 import { rule as strategyConflict } from './strategy-conflict';
 import { rule as subPath } from './subpath';
+import { rule as groupNotRendered } from './group-not-rendered';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -55,4 +56,5 @@ export const RULES: readonly Rule[] = [
   quantityTooLong,
   strategyConflict,
   subPath,
+  groupNotRendered,
 ];
