@@ -8,6 +8,7 @@ import { Engine } from '../../server/src/engine/engine';
 import { definitionAt } from '../../server/src/engine/authoring/navigation';
 import { selectionRanges } from '../../server/src/engine/authoring/structure';
 import { completeSnippets } from '../../server/src/engine/completion/snippets';
+import { YamlCache } from '../../server/src/engine/yaml-source';
 
 const engine = new Engine();
 /** The fuzzers' settings: globs force a chart on files that look like neither. */
@@ -38,6 +39,16 @@ describe('fuzz regressions', () => {
     const merges = findings.filter((f) => f.code === 'yaml-syntax' && /Merge sources/.test(f.message));
     assert.deepEqual(merges.map((f) => text.slice(f.range.start, f.range.end)), ['<<', '<<']);
     assert.ok(findings.some((f) => f.code === 'unknown-key' && text.slice(f.range.start, f.range.end) === 'imag'), findings.map((f) => f.code).join(', '));
+  });
+
+  it('corpus seed 1188: deleting through a line break joins the next key\'s line; the part-parse has the full parse\'s error', () => {
+    const before = 'advancedCronJob:\n  enabled: true\nimages:\n  - name: gemma-3-12b-it\n';
+    const after = 'advancedCronJob:\n  enabled: trimages:\n  - name: gemma-3-12b-it\n';
+    const cache = new YamlCache();
+    cache.parse(before);
+    const [doc] = cache.parse(after);
+    assert.deepEqual(doc.errors.map((e) => e.code), parseYaml(after)[0].errors.map((e) => e.code));
+    assert.ok(doc.errors.length > 0);
   });
 
   it('seed 1 case 36: selection ranges stay inside a CRLF text that ends in an unclosed flow list', () => {

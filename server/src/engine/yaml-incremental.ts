@@ -253,7 +253,10 @@ function entryHolding(map: YAMLMap, text: string, change: TextChange, mapEnd: nu
   // A change that runs into later entries' lines (a group deleted along with the next one's first
   // characters, as the shortest difference often reads) holds them all.
   let last = found;
-  while (last + 1 < items.length && lineStartAt(text, keyStart(items[last + 1])) < change.oldEnd) last++;
+  // A change from inside a line through the line break before the next key joins that key's line
+  // to the partial line (`enabled: tr|ue\n|images:` becomes `enabled: trimages:`): it holds that entry too.
+  const joinsLineAt = (lineStart: number) => lineStart === change.oldEnd && change.start < change.oldEnd && change.start > 0 && text[change.start - 1] !== '\n';
+  while (last + 1 < items.length && (lineStartAt(text, keyStart(items[last + 1])) < change.oldEnd || joinsLineAt(lineStartAt(text, keyStart(items[last + 1]))))) last++;
   const start = lineStartAt(text, keyStart(items[found]));
   const end = last + 1 < items.length ? lineStartAt(text, keyStart(items[last + 1])) : mapEnd;
   // An insertion at `end` belongs to the next entry's line.

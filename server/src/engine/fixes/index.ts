@@ -6,6 +6,7 @@ import { bitHarborContainerFixes } from './bit-harbor-container';
 import type { Fix, FixableFinding, FixContext, FixFinding, FixProvider, OtherFile, RefactorProvider, ValuesDocument } from './fix';
 import { gpuTargetingFixes, gpuTargetingRefactor } from './gpu-targeting';
 import { strategyConflictFixes } from './strategy';
+import { gatewayModelFixes } from './gateway-model';
 import { badValueFixes, legacyKeyFixes, unknownKeyFixes } from './keys';
 import { modelPathMismatchFixes, weightsNotUsedFixes } from './model-path';
 import { notPrepulledFixes } from './not-prepulled';
@@ -36,6 +37,7 @@ const PROVIDERS: Readonly<Record<string, FixProvider>> = {
   'pvc-rwo-blocks-rollout': pvcRwoFixes,
   'pvc-rwx-concurrent-writes': pvcRwxFixes,
   'strategy-conflict': strategyConflictFixes,
+  'gateway-model-mismatch': gatewayModelFixes,
 };
 
 const REFACTORS: readonly RefactorProvider[] = [gpuTargetingRefactor];

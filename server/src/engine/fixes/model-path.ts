@@ -12,6 +12,7 @@ import {
   volumeNamed,
   type ModelReference,
 } from '../rules/engine-weights';
+import { engineKind } from '../rules/served-names';
 import { fixOf, stringData, type Fix, type FixContext, type FixFinding } from './fix';
 import { appendToList, groupNamed, setEntries, setListItem } from './group-edits';
 
@@ -32,10 +33,8 @@ function replaceWord(item: string, old: string, replacement: string): string | n
 
 /** Which engine the group runs, from its image or command, for the flag that names the model. */
 function engineFlag(group: GroupView): '--model' | '--model-path' | null {
-  const said = `${group.engine.image ?? ''} ${group.engine.command.join(' ')} ${group.engine.args.join(' ')}`.toLowerCase();
-  if (said.includes('sglang')) return '--model-path';
-  if (said.includes('vllm')) return '--model';
-  return null;
+  const engine = engineKind(group);
+  return engine === 'sglang' ? '--model-path' : engine === 'vllm' ? '--model' : null;
 }
 
 function replaceReference(context: FixContext, group: GroupView, reference: ModelReference, path: string): TextEdit[] {

@@ -117,7 +117,7 @@ export interface ModelReference {
 const MODEL_FLAGS = ['--model', '--model-path'];
 
 /** The words of `command` then `args`, each with the list item it came from (`sh -c` strings split). */
-function words(group: GroupView): { word: string; path: PathSegment[] }[] {
+export function engineWords(group: GroupView): { word: string; path: PathSegment[] }[] {
   return (['command', 'args'] as const).flatMap((key) => {
     const items = group.values[key];
     if (!Array.isArray(items)) return [];
@@ -135,7 +135,7 @@ function words(group: GroupView): { word: string; path: PathSegment[] }[] {
  * the Onwards gateway, as the model name it forwards (`onwards_model` in _helpers.tpl).
  */
 export function engineModelReference(group: GroupView): ModelReference | null {
-  const list = words(group);
+  const list = engineWords(group);
   let found: ModelReference | null = null;
   for (let i = 0; i < list.length; i++) {
     const { word, path } = list[i];

@@ -28,6 +28,7 @@ import { rule as quantityTooLong } from './quantity-too-long';
 import { rule as strategyConflict } from './strategy-conflict';
 import { rule as subPath } from './subpath';
 import { rule as groupNotRendered } from './group-not-rendered';
+import { rule as gatewayModelMismatch } from './gateway-model-mismatch';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -57,4 +58,5 @@ export const RULES: readonly Rule[] = [
   strategyConflict,
   subPath,
   groupNotRendered,
+  gatewayModelMismatch,
 ];
