@@ -106,7 +106,7 @@ describe('bit-harbor-values CLI', () => {
     const both = JSON.parse(cli('lint', '--format=json', cross).stdout) as { file: string; code: string; line: number }[];
     assert.deepEqual(both.map((f) => [path.basename(f.file), f.code, f.line]), [
       ['pre-porter.yaml', 'prepulled-unused', 2],
-      ['values.yaml', 'not-prepulled', 42],
+      ['values.yaml', 'not-prepulled', 43],
     ]);
     const alone = JSON.parse(cli('lint', '--format=json', path.join(cross, 'values.yaml')).stdout);
     assert.deepEqual(alone, [], 'a file alone has no other file to compare with');
