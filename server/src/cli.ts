@@ -2,16 +2,18 @@
 // engine and turns every failure into an exit status: 0 clean, 1 errors found, 2 usage or I/O.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs, UsageError, USAGE, type CliCommand, type OutputFormat } from './cli/args';
+import { parseArgs, UsageError, USAGE, type CliCommand } from './cli/args';
 import { loadCliCatalogue } from './catalogue/manager';
 import { expandPaths, FileAccessError, lintTargets, locateFindings, readTarget, type LintedFile, type LintRun, type LintTarget } from './cli/files';
 import { analyzeRelease, analyzeWithBases, readableRoots, readFolderLayers } from './cli/layers';
 import { formatJson } from './cli/format-json';
+import { formatGithub } from './cli/format-github';
 import { formatSarif, type SarifTool } from './cli/format-sarif';
 import { formatStylish } from './cli/format-stylish';
 import { escapeForTerminal } from './cli/escape-terminal';
 import type { Catalogue } from './engine/catalogue/catalogue';
 import { describeOrigin } from './engine/catalogue/parse';
+import { docsPath } from './engine/codes';
 import { Engine } from './engine/engine';
 import { BUILT_IN_SCHEMAS, SchemaValidator } from './engine/schema/validator';
 import { loadPrecompiledValidators } from './precompiled-validators';
@@ -24,7 +26,7 @@ const NAME = 'bit-harbor-values';
 
 async function run(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'render') return runRender(argv.slice(1), (text) => process.stdout.write(text), (text) => process.stderr.write(text));
-  const command = parseArgs(argv);
+  const command = parseArgs(argv, { githubActions: process.env.GITHUB_ACTIONS === 'true' });
   if (command.kind === 'help') return write(USAGE);
   if (command.kind === 'version') return write(packageInfo().version + '\n');
   const targets = expandPaths(command.paths, process.cwd());
@@ -35,7 +37,7 @@ async function run(argv: readonly string[]): Promise<number> {
   if (lintRun.files.length === 0 && !command.allowEmpty) {
     throw new FileAccessError(`no values file of either chart in ${command.paths.join(', ')} (pass --allow-empty if that is expected)`);
   }
-  write(format(lintRun, command.format, describeOrigin(catalogue.origin, Date.now())));
+  write(format(lintRun, command, describeOrigin(catalogue.origin, Date.now())));
   const hasError = lintRun.files.some((file) => file.findings.some((finding) => finding.severity === 'error'));
   return hasError ? 1 : 0;
 }
@@ -88,12 +90,14 @@ function lintRelease(command: LintCommand, files: (LayerText & { displayPath: st
     result.findings.filter((finding) => (finding.uri ?? top.uri) === file.uri)));
 }
 
-function format(lintRun: LintRun, outputFormat: OutputFormat, catalogue: string): string {
-  switch (outputFormat) {
+function format(lintRun: LintRun, command: LintCommand, catalogue: string): string {
+  switch (command.format) {
     case 'json':
       return formatJson(lintRun);
+    case 'github':
+      return formatGithub(lintRun);
     case 'sarif':
-      return formatSarif(lintRun, sarifTool(), process.cwd());
+      return formatSarif(lintRun, sarifTool(), process.cwd(), path.resolve(process.cwd(), command.sarifRoot ?? '.'));
     case 'stylish':
       return formatStylish(lintRun, { tty: process.stdout.isTTY === true && !process.env.NO_COLOR, catalogue, columns: process.stdout.columns });
   }
@@ -106,6 +110,8 @@ function write(text: string): 0 {
 
 interface PackageInfo {
   version: string;
+  /** The folder that holds it (the package's root), when found. */
+  root?: string;
   homepage?: string;
   repository?: string | { url?: string };
 }
@@ -115,7 +121,7 @@ function packageInfo(): PackageInfo {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     try {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-      if (pkg.name === NAME) return pkg;
+      if (pkg.name === NAME) return { ...pkg, root: dir };
     } catch {
       // No package.json here (or not ours); keep looking further up.
     }
@@ -133,7 +139,20 @@ function sarifTool(): SarifTool {
     version: pkg.version,
     informationUri: pkg.homepage ?? webRepository,
     docsBaseUri: webRepository && `${webRepository}/blob/HEAD/`,
+    docs: (code) => docsPage(pkg.root, code),
   };
+}
+
+/** A code's docs page from the package (docs/rules/<code>.md); codes are kebab-case, so no path escapes. */
+function docsPage(root: string | undefined, code: string): string | undefined {
+  if (!root || !/^[a-z0-9-]+$/.test(code)) return undefined;
+  try {
+    const file = path.join(root, docsPath(code));
+    // A docs page is a few kilobytes; a larger file is not ours.
+    return fs.statSync(file).size <= 256 * 1024 ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function main(): void {

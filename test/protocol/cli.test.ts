@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { offlineEnv } from '../support/offline';
+import { sarifValidator } from '../support/sarif-schema';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,7 +21,14 @@ interface CliOutcome {
 }
 
 function cli(...args: string[]): CliOutcome {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...offlineEnv(), NO_COLOR: '1' } });
+  return cliWith({}, ...args);
+}
+
+/** The CLI with more environment; never GITHUB_ACTIONS from the machine the tests run on. */
+function cliWith(env: NodeJS.ProcessEnv, ...args: string[]): CliOutcome {
+  const base: NodeJS.ProcessEnv = { ...offlineEnv(), NO_COLOR: '1' };
+  delete base.GITHUB_ACTIONS;
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...base, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -169,7 +177,19 @@ describe('bit-harbor-values CLI', () => {
     }
     const unknownKey = log.runs[0].results.find((result: { ruleId: string }) => result.ruleId === 'unknown-key');
     assert.equal(unknownKey.level, 'error');
+    assert.deepEqual(sarifValidator()(log), [], 'the log validates against the SARIF 2.1.0 schema');
+    // Help is the rule's docs page, read from the package.
+    const rule = driver.rules.find((r: { id: string }) => r.id === 'unknown-key');
+    assert.equal(rule.help.markdown, fs.readFileSync(path.join(ROOT, 'docs/rules/unknown-key.md'), 'utf8'));
+    assert.ok(unknownKey.partialFingerprints['bitHarborValues/v1']);
     assert.deepEqual([unknownKey.locations[0].physicalLocation.region.startLine, unknownKey.locations[0].physicalLocation.region.startColumn], [4, 5]);
+  });
+
+  it('annotates the pull request under GitHub Actions (workflow commands by default)', () => {
+    const outcome = cliWith({ GITHUB_ACTIONS: 'true' }, 'lint', TYPO);
+    assert.equal(outcome.status, 1);
+    assert.match(outcome.stdout, /^::error file=test\/fixtures\/cli\/typo\/values\.yaml,line=4,col=5,endLine=4,endColumn=12,title=unknown-key::.*enabeld/m);
+    assert.match(outcome.stdout, /\n✖ \d+ problems? .*\n$/);
   });
 
   it('exits 2 with one line on stderr for usage and I/O problems', () => {

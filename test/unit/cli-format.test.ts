@@ -1,5 +1,5 @@
 // Unit tests of the CLI's pieces that need no engine: argument parsing, path expansion and the
-// three output formats, on synthetic findings with exact expected output.
+// four output formats, on synthetic findings with exact expected output.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -8,7 +8,9 @@ import { describe, it } from 'node:test';
 import { parseArgs, UsageError } from '../../server/src/cli/args';
 import { expandPaths, lintTargets, locateFindings, type LintRun } from '../../server/src/cli/files';
 import { formatJson } from '../../server/src/cli/format-json';
+import { formatGithub } from '../../server/src/cli/format-github';
 import { formatSarif } from '../../server/src/cli/format-sarif';
+import { allCodes } from '../../server/src/engine/codes';
 import { formatStylish } from '../../server/src/cli/format-stylish';
 import type { AnalysisInput, AnalysisResult, Finding, Severity } from '../../server/src/engine/types';
 
@@ -212,99 +214,97 @@ describe('formatJson', () => {
 
 describe('formatSarif', () => {
   const cwd = path.resolve('/work/project');
-  const tool = { version: '1.2.3', informationUri: 'https://example.test/bhv', docsBaseUri: 'https://example.test/bhv/blob/HEAD/' };
+  const docs = (code: string) => (code === 'bad-value' ? '# bad-value\n\n**Severity:** error\n\nA value the chart\nrejects.\n\n## Why\n\nBecause.\n' : undefined);
+  const tool = { version: '1.2.3', informationUri: 'https://example.test/bhv', docsBaseUri: 'https://example.test/bhv/blob/HEAD/', docs };
 
-  it('writes a SARIF 2.1.0 log with the rules in use and 1-based regions', () => {
-    const spaced = locateFindings(path.join('sub dir', 'v.yaml'), 'x: 1\n', [finding('not-a-known-code', 'warning', 'W', 0, 1)]);
-    const log = JSON.parse(formatSarif({ files: [CRLF_FILE, spaced], notValuesFiles: 0 }, tool, cwd));
+  it('lists every code as a rule, with help from its docs page, level and tags', () => {
+    const log = JSON.parse(formatSarif({ files: [CRLF_FILE], notValuesFiles: 0 }, tool, cwd));
     assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
     assert.equal(log.version, '2.1.0');
-    assert.equal(log.runs.length, 1);
-    const [run] = log.runs;
-    assert.deepEqual(run.tool.driver, {
-      name: 'bit-harbor-values',
-      informationUri: 'https://example.test/bhv',
-      version: '1.2.3',
-      rules: [
-        {
-          id: 'bad-value',
-          shortDescription: { text: 'A value of the right type that the chart or Kubernetes rejects.' },
-          helpUri: 'https://example.test/bhv/blob/HEAD/docs/rules/bad-value.md',
-          defaultConfiguration: { level: 'error' },
-        },
-        { id: 'not-a-known-code', helpUri: 'https://example.test/bhv/blob/HEAD/docs/rules/not-a-known-code.md' },
-        {
-          id: 'wrong-type',
-          shortDescription: { text: 'A value of the wrong type (a string where a list belongs, ...).' },
-          helpUri: 'https://example.test/bhv/blob/HEAD/docs/rules/wrong-type.md',
-          defaultConfiguration: { level: 'error' },
-        },
-      ],
+    const { driver } = log.runs[0].tool;
+    assert.deepEqual(driver.rules.map((rule: { id: string }) => rule.id), allCodes().map((info) => info.code));
+    const badValue = driver.rules.find((rule: { id: string }) => rule.id === 'bad-value');
+    assert.deepEqual(badValue, {
+      id: 'bad-value',
+      shortDescription: { text: 'A value of the right type that the chart or Kubernetes rejects.' },
+      fullDescription: { text: 'A value the chart rejects.' },
+      help: { text: 'A value the chart rejects.', markdown: docs('bad-value') },
+      helpUri: 'https://example.test/bhv/blob/HEAD/docs/rules/bad-value.md',
+      defaultConfiguration: { level: 'error' },
+      properties: { tags: ['helm', 'kubernetes', 'inference-stack', 'pre-porter'] },
     });
-    assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///work/project/' } });
-    assert.deepEqual(run.results, [
-      {
-        ruleId: 'wrong-type',
-        ruleIndex: 2,
-        level: 'note',
-        message: { text: 'A note' },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: 'crlf.yaml', uriBaseId: '%SRCROOT%' },
-              region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 6 },
-            },
-          },
-        ],
-      },
-      {
-        ruleId: 'bad-value',
-        ruleIndex: 0,
-        level: 'note',
-        message: { text: 'Line two\r\ncontinues' },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: 'crlf.yaml', uriBaseId: '%SRCROOT%' },
-              region: { startLine: 3, startColumn: 11, endLine: 3, endColumn: 11 },
-            },
-          },
-        ],
-      },
-      {
-        ruleId: 'not-a-known-code',
-        ruleIndex: 1,
-        level: 'warning',
-        message: { text: 'W' },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: 'sub%20dir/v.yaml', uriBaseId: '%SRCROOT%' },
-              region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 },
-            },
-          },
-        ],
-      },
-    ]);
+    const gpu = driver.rules.find((rule: { id: string }) => rule.id === 'strategy-conflict');
+    assert.deepEqual(gpu.properties.tags, ['helm', 'kubernetes', 'inference-stack']);
   });
 
-  it('maps error to error and gives files outside the working directory an absolute URI', () => {
+  it('gives results 1-based regions, the rule index and fingerprints', () => {
+    const spaced = locateFindings(path.join('sub dir', 'v.yaml'), 'x: 1\n', [finding('not-a-known-code', 'warning', 'W', 0, 1)]);
+    const [run] = JSON.parse(formatSarif({ files: [CRLF_FILE, spaced], notValuesFiles: 0 }, tool, cwd)).runs;
+    assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///work/project/' } });
+    const codes = allCodes().map((info) => info.code);
+    assert.deepEqual(run.results.map((r: { ruleId: string; ruleIndex?: number; level: string; locations: { physicalLocation: unknown }[] }) => [r.ruleId, r.ruleIndex, r.level, r.locations[0].physicalLocation]), [
+      ['wrong-type', codes.indexOf('wrong-type'), 'note', { artifactLocation: { uri: 'crlf.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 6 } }],
+      ['bad-value', codes.indexOf('bad-value'), 'note', { artifactLocation: { uri: 'crlf.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 11, endLine: 3, endColumn: 11 } }],
+      // A code the product does not have gets no index rather than a wrong one.
+      ['not-a-known-code', undefined, 'warning', { artifactLocation: { uri: 'sub%20dir/v.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 } }],
+    ]);
+    for (const result of run.results) assert.match(result.partialFingerprints['bitHarborValues/v1'], /^[0-9a-f]{32}:1$/);
+  });
+
+  it('keeps a finding\'s fingerprint when lines are added above it, and tells equal ones apart', () => {
+    const text = 'modelGroups:\n  g:\n    enabeld: true\n';
+    const at = (source: string) => source.indexOf('enabeld');
+    const prints = (source: string) => {
+      const file = locateFindings('v.yaml', source, [finding('unknown-key', 'error', 'E', at(source), at(source) + 7), finding('unknown-key', 'error', 'E', at(source), at(source) + 7)]);
+      return JSON.parse(formatSarif({ files: [file], notValuesFiles: 0 }, tool, cwd)).runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['bitHarborValues/v1']);
+    };
+    const before = prints(text);
+    assert.deepEqual(prints('# a comment\n\n' + text), before);
+    assert.notEqual(before[0], before[1]);
+    assert.deepEqual(before.map((print: string) => print.split(':')[1]), ['1', '2']);
+  });
+
+  it('makes URIs relative to --sarif-root, and absolute outside it', () => {
+    const inside = locateFindings(path.join('deploy', 'v.yaml'), 'a', [finding('unknown-key', 'error', 'E', 0, 1)]);
     const outside = locateFindings(path.join('..', 'other', 'x.yaml'), 'a', [finding('unknown-key', 'error', 'E', 0, 1)]);
-    const [run] = JSON.parse(formatSarif({ files: [outside], notValuesFiles: 0 }, { version: '0.1.0' }, cwd)).runs;
-    assert.equal(run.results[0].level, 'error');
-    assert.deepEqual(run.results[0].locations[0].physicalLocation.artifactLocation, { uri: 'file:///work/other/x.yaml' });
-    // Without a known home page there are no links rather than made-up ones.
-    assert.deepEqual(run.tool.driver, {
-      name: 'bit-harbor-values',
-      version: '0.1.0',
-      rules: [
-        {
-          id: 'unknown-key',
-          shortDescription: { text: 'A key the chart does not read; Helm ignores it silently.' },
-          defaultConfiguration: { level: 'error' },
-        },
-      ],
-    });
+    const [run] = JSON.parse(formatSarif({ files: [inside, outside], notValuesFiles: 0 }, { version: '0.1.0' }, path.join(cwd, 'sub'), cwd)).runs;
+    assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///work/project/' } });
+    assert.deepEqual(run.results.map((r: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => r.locations[0].physicalLocation.artifactLocation), [
+      { uri: 'sub/deploy/v.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: 'other/x.yaml', uriBaseId: '%SRCROOT%' },
+    ]);
+    const [plain] = JSON.parse(formatSarif({ files: [outside], notValuesFiles: 0 }, { version: '0.1.0' }, path.join(cwd, 'sub'))).runs;
+    assert.deepEqual(plain.results[0].locations[0].physicalLocation.artifactLocation, { uri: 'file:///work/project/other/x.yaml' });
+    // Without a known home page or docs there are no links or help rather than made-up ones.
+    assert.deepEqual(Object.keys(plain.tool.driver.rules[0]).sort(), ['defaultConfiguration', 'id', 'properties', 'shortDescription']);
+  });
+});
+
+describe('formatGithub', () => {
+  it('writes one workflow command per finding, escaped as GitHub\'s toolkit does, then the summary', () => {
+    const text = 'a: 1\n';
+    const file = locateFindings(path.join('deploy', 'a,b:c.yaml'), text, [
+      finding('unknown-key', 'error', 'Unknown key `a`: 100% sure', 0, 1),
+      finding('legacy-key', 'warning', 'Old\nkey \u001b[31mred', 0, 1),
+      finding('not-prepulled', 'info', 'N', 0, 1),
+    ]);
+    assert.equal(formatGithub({ files: [file], notValuesFiles: 0 }), [
+      '::error file=deploy/a%2Cb%3Ac.yaml,line=1,col=1,endLine=1,endColumn=2,title=unknown-key::Unknown key `a`: 100%25 sure',
+      '::warning file=deploy/a%2Cb%3Ac.yaml,line=1,col=1,endLine=1,endColumn=2,title=legacy-key::Old key \\u001B[31mred',
+      '::notice file=deploy/a%2Cb%3Ac.yaml,line=1,col=1,endLine=1,endColumn=2,title=not-prepulled::N',
+      '✖ 3 problems (1 error, 1 warning, 1 info, 0 hints) in 1 file',
+      '',
+    ].join('\n'));
+  });
+
+  it('is the default format under GITHUB_ACTIONS, and --format still wins', () => {
+    const lint = (argv: string[], githubActions: boolean) => {
+      const command = parseArgs(argv, { githubActions });
+      return command.kind === 'lint' ? command.format : null;
+    };
+    assert.equal(lint(['lint', 'a'], true), 'github');
+    assert.equal(lint(['lint', 'a'], false), 'stylish');
+    assert.equal(lint(['lint', '--format', 'sarif', 'a'], true), 'sarif');
   });
 });
 

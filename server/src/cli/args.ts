@@ -4,9 +4,15 @@ import { allCodes } from '../engine/codes';
 import { suggest } from '../engine/did-you-mean';
 import { CHART_IDS, type ChartId, type Severity } from '../engine/types';
 
-export type OutputFormat = 'stylish' | 'json' | 'sarif';
+export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github';
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif'];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'github'];
+
+/** What the command line cannot say itself: whether it runs in a GitHub Actions job. */
+export interface ArgsContext {
+  /** GITHUB_ACTIONS=true: without --format, findings become workflow annotations (`github`). */
+  githubActions?: boolean;
+}
 
 export type CliCommand =
   | { kind: 'help' }
@@ -28,6 +34,8 @@ export type CliCommand =
       allowOutside?: string[];
       /** A run that finds no values file is not a usage error (a repository that has none yet). */
       allowEmpty: boolean;
+      /** SARIF artifact URIs are relative to this folder (the repository root) instead of the working folder. */
+      sarifRoot?: string;
     };
 
 const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'hint'] as const;
@@ -47,7 +55,9 @@ Options:
   -f, --values FILE                   a values file of one release, in Helm's order (repeatable):
                                       the files are merged as \`helm install -f\` merges them
   --chart inference-stack|pre-porter  treat every file as a values file of this chart
-  --format stylish|json|sarif         output format (default: stylish)
+  --format stylish|json|sarif|github  output format (default: stylish; github, as workflow
+                                      annotations, when GITHUB_ACTIONS=true)
+  --sarif-root DIR                    make SARIF file URIs relative to DIR (the repository root)
   --catalog FILE                      use this models.json as the Bit Harbor catalogue
   --offline                           never touch the network (cached or bundled catalogue)
   --max-file-size BYTES               do not parse files larger than this (default: 5242880)
@@ -63,10 +73,10 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem, or no values file found.
 `;
 
-const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f', '--max-file-size', '--allow-outside'] as const;
+const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f', '--max-file-size', '--allow-outside', '--sarif-root'] as const;
 type ValuedOption = (typeof VALUED_OPTIONS)[number];
 
-export function parseArgs(argv: readonly string[]): CliCommand {
+export function parseArgs(argv: readonly string[], context: ArgsContext = {}): CliCommand {
   const positionals: string[] = [];
   const values: Partial<Record<ValuedOption, string>> = {};
   const rules: Record<string, Severity | 'off'> = {};
@@ -128,13 +138,14 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   return {
     kind: 'lint',
     chart: values['--chart'] === undefined ? undefined : parseChart(values['--chart']),
-    format: values['--format'] === undefined ? 'stylish' : parseFormat(values['--format']),
+    format: values['--format'] === undefined ? (context.githubActions ? 'github' : 'stylish') : parseFormat(values['--format']),
     paths,
     ...(valuesFiles.length > 0 ? { values: valuesFiles } : {}),
     rules,
     catalog: values['--catalog'],
     offline,
     allowEmpty,
+    ...(values['--sarif-root'] === undefined ? {} : { sarifRoot: values['--sarif-root'] }),
     ...(values['--max-file-size'] === undefined ? {} : { maxFileSize: parseBytes(values['--max-file-size']) }),
     ...(allowOutside.length > 0 ? { allowOutside } : {}),
   };

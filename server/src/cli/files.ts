@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SummaryOfFile } from '../engine/workspace';
-import { LineIndex } from '../engine/lines';
+import { LineIndex, lineStartAt } from '../engine/lines';
 import { DEFAULT_SETTINGS, type AnalysisInput, type AnalysisResult, type ChartId, type Finding, type Severity } from '../engine/types';
 import { isInside } from '../files/confined-read';
 
@@ -29,6 +29,8 @@ export interface LocatedFinding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The text it points at (its line's, when the range is empty), trimmed: SARIF's fingerprint. */
+  excerpt: string;
 }
 
 export interface LintedFile {
@@ -196,12 +198,22 @@ export function lintTargets(
   return run;
 }
 
+const EXCERPT_LIMIT = 200;
+
+function lineText(text: string, offset: number): string {
+  const start = lineStartAt(text, offset);
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
 /** Turns offset ranges into 1-based positions, in document order. */
 export function locateFindings(displayPath: string, text: string, findings: readonly Finding[]): LintedFile {
   const lines = new LineIndex(text);
   const located = findings.map((finding) => {
     const start = lines.positionAt(finding.range.start);
     const end = lines.positionAt(finding.range.end);
+    const pointed = text.slice(finding.range.start, Math.min(finding.range.end, finding.range.start + EXCERPT_LIMIT)).trim();
+    const excerpt = pointed !== '' ? pointed : lineText(text, finding.range.start).trim().slice(0, EXCERPT_LIMIT);
     return {
       code: finding.code,
       severity: finding.severity,
@@ -210,6 +222,7 @@ export function locateFindings(displayPath: string, text: string, findings: read
       column: start.character + 1,
       endLine: end.line + 1,
       endColumn: end.character + 1,
+      excerpt,
     };
   });
   located.sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn);

@@ -77,7 +77,7 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-function summary(run: LintRun): string {
+export function summary(run: LintRun): string {
   const counts = new Map<Severity, number>(SEVERITIES.map((severity) => [severity, 0]));
   for (const file of run.files) {
     for (const finding of file.findings) counts.set(finding.severity, (counts.get(finding.severity) ?? 0) + 1);

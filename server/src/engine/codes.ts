@@ -1,12 +1,14 @@
 // Every finding code the engine can emit, with its default severity and a one-line summary.
 // The docs for a code live in docs/rules/<code>.md; doors turn that path into a link.
 import { RULES } from './rules/index';
-import type { Severity } from './types';
+import { CHART_IDS, type ChartId, type Severity } from './types';
 
 export interface CodeInfo {
   code: string;
   severity: Severity;
   summary: string;
+  /** The charts whose files can get it. */
+  charts?: readonly ChartId[];
 }
 
 const ENGINE_CODES: readonly CodeInfo[] = [
@@ -27,7 +29,10 @@ const ENGINE_CODES: readonly CodeInfo[] = [
 ];
 
 // A rule may emit an engine code (subpath.ts reports bad-value): each code is listed once.
-const CODES: readonly CodeInfo[] = [...ENGINE_CODES, ...RULES.flatMap((rule) => rule.codes)]
+const CODES: readonly CodeInfo[] = [
+  ...ENGINE_CODES.map((info) => ({ ...info, charts: CHART_IDS })),
+  ...RULES.flatMap((rule) => rule.codes.map((info) => ({ ...info, charts: rule.charts }))),
+]
   .filter((info, index, all) => all.findIndex((other) => other.code === info.code) === index);
 
 const BY_CODE = new Map(CODES.map((info) => [info.code, info]));
