@@ -3,7 +3,7 @@
 // fast: Debian packages (Chromium, Neovim, ripgrep and code-server's native build tools) and
 // code-server itself in .cache/editor-tools/. Idempotent: an install that finished is reused.
 //
-//   node scripts/provision-editor-tools.mjs [vscode|neovim|all]
+//   node scripts/provision-editor-tools.mjs [vscode|neovim|pre-commit|all]
 //
 // Debian packages: installed with apt-get when running as root where apt-get exists; otherwise
 // it stops with one line naming the command to run. An installed Chromium or Chrome (on PATH, or
@@ -33,6 +33,8 @@ const CODE_SERVER_BUILD_PACKAGES = ['build-essential', 'pkg-config', 'libkrb5-de
 export const PACKAGES = {
   vscode: ['chromium', ...CODE_SERVER_BUILD_PACKAGES],
   neovim: ['neovim'],
+  // The CI hooks' test runs pre-commit itself (Debian's, with its nodeenv).
+  'pre-commit': ['pre-commit', 'git'],
 };
 
 /** Browsers the tests can drive, by the names distributions and Google install them under. */
@@ -166,13 +168,14 @@ export function provision(what) {
       log(`chromium: ${installed ?? findChromium()}`);
     }
     if (what === 'neovim' || what === 'all') ensureDebianPackages(PACKAGES.neovim);
+    if (what === 'pre-commit' || what === 'all') ensureDebianPackages(PACKAGES['pre-commit']);
   });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const what = process.argv[2] ?? 'all';
-  if (!['vscode', 'neovim', 'all'].includes(what)) {
-    process.stderr.write('usage: node scripts/provision-editor-tools.mjs [vscode|neovim|all]\n');
+  if (!['vscode', 'neovim', 'pre-commit', 'all'].includes(what)) {
+    process.stderr.write('usage: node scripts/provision-editor-tools.mjs [vscode|neovim|pre-commit|all]\n');
     process.exit(2);
   }
   try {

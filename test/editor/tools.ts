@@ -13,7 +13,7 @@ export interface EditorTools {
 }
 
 /** Provisions `what` and says where its tools are. Throws with the provisioner's message. */
-export function provisionEditorTools(what: 'vscode' | 'neovim'): EditorTools {
+export function provisionEditorTools(what: 'vscode' | 'neovim' | 'pre-commit'): EditorTools {
   const started = Date.now();
   const script = join(ROOT, 'scripts/provision-editor-tools.mjs');
   const result = spawnSync(process.execPath, [script, what], { cwd: ROOT, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
