@@ -13,7 +13,8 @@ import { LspTestClient, within } from '../support/lsp-client';
 
 const BH = 'ghcr.io/doublewordai/bit-harbor:llama-3.1-8b-instruct';
 
-const GPU_GROUP = 'modelGroups:\n  vllm-gemma:\n    enabled: true # the default group asks for a GPU\n';
+// The default group asks for a GPU; its command is written with the program first (the default's starts with --host).
+const GPU_GROUP = 'modelGroups:\n  vllm-gemma:\n    enabled: true # the default group asks for a GPU\n    command: [vllm, serve, google/gemma-3-12b-it]\n';
 
 const MISSPELT_MOUNT = `modelGroups:
   llama:

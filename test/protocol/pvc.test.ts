@@ -19,9 +19,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient, within } from '../support/lsp-client';
 import { mark } from '../support/markers';
 
+// GPU targeting and a command that runs (the default group's starts with --host) are set so
+// that no unrelated check speaks.
 const GUIDE_RWX = `modelGroups:
   vllm-gemma:
     enabled: true
+    command: [vllm, serve, google/gemma-3-12b-it]
     replicaCount: 3
     nodeSelector: {nvidia.com/gpu.present: "true"}
     tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]

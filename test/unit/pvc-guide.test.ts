@@ -1,7 +1,7 @@
 // The loading guide's alternative to Bit Harbor: a persistent volume holding the Hugging Face
 // cache, shared by a group's replicas. A values file that does what the guide describes must
 // get the trade-offs the guide names for its access mode, at the nodes a person would change,
-// and nothing else (GPU targeting is set so that no unrelated check speaks).
+// and nothing else (GPU targeting and a command that runs are set so that no unrelated check speaks).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Engine } from '../../server/src/engine/engine';
@@ -10,6 +10,8 @@ import type { Finding } from '../../server/src/engine/types';
 const gpuGroup = `modelGroups:
   vllm-gemma:
     enabled: true
+    # The default group's command starts with --host (command-not-executable): the program first.
+    command: [vllm, serve, google/gemma-3-12b-it, --host, 0.0.0.0, --port, "8000"]
     replicaCount: 3
     nodeSelector:
       nvidia.com/gpu.present: "true"

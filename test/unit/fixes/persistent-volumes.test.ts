@@ -7,8 +7,10 @@ import { applyEdits } from '../../../server/src/engine/edit/yaml-edit';
 import { Engine } from '../../../server/src/engine/engine';
 import { runFixCases, type FixCase } from '../../support/fix-cases';
 
+// GPU targeting and a command that runs (the default group's starts with --host): no unrelated check speaks.
 const GPU = `    nodeSelector: {nvidia.com/gpu.present: "true"}
     tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]
+    command: [vllm, serve, google/gemma-3-12b-it]
 `;
 const RWO = `    persistentVolumes:
       - {name: model-cache, size: 100Gi, mountPath: /root/.cache/huggingface, accessModes: [ReadWriteOnce]}
@@ -80,7 +82,6 @@ const cases: FixCase[] = [
     image: {repository: vllm/vllm-openai, tag: latest}
     service: {port: 8000}
     containerPort: 8000
-    command: [vllm, serve, google/gemma-3-12b-it]
     resources: {limits: {nvidia.com/gpu: 1}}
 ${GPU}${RWO}`,
     expected: `modelGroups:
@@ -89,7 +90,6 @@ ${GPU}${RWO}`,
     image: {repository: vllm/vllm-openai, tag: latest}
     service: {port: 8000}
     containerPort: 8000
-    command: [vllm, serve, google/gemma-3-12b-it]
     resources: {limits: {nvidia.com/gpu: 1}}
 ${GPU}${RWO}    strategy:
       type: Recreate

@@ -7,6 +7,7 @@ import type { Fix, FixableFinding, FixContext, FixFinding, FixProvider, OtherFil
 import { gpuTargetingFixes, gpuTargetingRefactor } from './gpu-targeting';
 import { strategyConflictFixes } from './strategy';
 import { gatewayModelFixes } from './gateway-model';
+import { commandNotExecutableFixes } from './command';
 import { badValueFixes, legacyKeyFixes, unknownKeyFixes } from './keys';
 import { modelPathMismatchFixes, weightsNotUsedFixes } from './model-path';
 import { notPrepulledFixes } from './not-prepulled';
@@ -38,6 +39,7 @@ const PROVIDERS: Readonly<Record<string, FixProvider>> = {
   'pvc-rwx-concurrent-writes': pvcRwxFixes,
   'strategy-conflict': strategyConflictFixes,
   'gateway-model-mismatch': gatewayModelFixes,
+  'command-not-executable': commandNotExecutableFixes,
 };
 
 const REFACTORS: readonly RefactorProvider[] = [gpuTargetingRefactor];

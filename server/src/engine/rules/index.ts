@@ -29,6 +29,7 @@ import { rule as strategyConflict } from './strategy-conflict';
 import { rule as subPath } from './subpath';
 import { rule as groupNotRendered } from './group-not-rendered';
 import { rule as gatewayModelMismatch } from './gateway-model-mismatch';
+import { rule as commandNotExecutable } from './command-not-executable';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -59,4 +60,5 @@ export const RULES: readonly Rule[] = [
   subPath,
   groupNotRendered,
   gatewayModelMismatch,
+  commandNotExecutable,
 ];
