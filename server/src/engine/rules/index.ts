@@ -30,6 +30,7 @@ import { rule as subPath } from './subpath';
 import { rule as groupNotRendered } from './group-not-rendered';
 import { rule as gatewayModelMismatch } from './gateway-model-mismatch';
 import { rule as commandNotExecutable } from './command-not-executable';
+import { rule as defaultOverridesValue } from './default-overrides-value';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -61,4 +62,5 @@ export const RULES: readonly Rule[] = [
   groupNotRendered,
   gatewayModelMismatch,
   commandNotExecutable,
+  defaultOverridesValue,
 ];
