@@ -155,21 +155,25 @@ export function replaceListItem(text: string, doc: Document, path: readonly Path
 }
 
 /**
- * Replaces the value of the entry at `path` (which must exist) with `value`: in flow style where
- * the map or the old value is flow, else as a block under the key. The key's place, the other
- * entries and their comments stay; what was on the old value's lines goes.
+ * Replaces the value of the entry at `path` (which must exist) with `value`, and its key with
+ * `key` when given: in flow style where the map or the old value is flow, else as a block under
+ * the key. The entry's place, the other entries and their comments stay; what was on the old
+ * value's lines goes.
  */
-export function replaceMapValue(text: string, doc: Document, path: readonly PathSegment[], value: unknown): TextEdit[] {
+export function replaceMapValue(text: string, doc: Document, path: readonly PathSegment[], value: unknown, key?: string): TextEdit[] {
   const found = walk(doc, path);
   const map = walk(doc, path.slice(0, -1)).node;
   const node = found.node;
   if (found.depth !== path.length || !found.pair || !isMap(map) || !node?.range || definesAnchor(node)) return [];
-  if (map.flow || (isCollection(node) && node.flow)) return [{ start: node.range[0], end: node.range[1], newText: flow(value) }];
-  const key = found.pair.key as Node;
-  const column = new LineIndex(text).positionAt(key.range![0]).character;
-  const block = blockYaml(text, { [String(path[path.length - 1])]: value }, column);
+  const keyNode = found.pair.key as Node;
+  if (map.flow || (isCollection(node) && node.flow)) {
+    if (key === undefined) return [{ start: node.range[0], end: node.range[1], newText: flow(value) }];
+    return [{ start: keyNode.range![0], end: node.range[1], newText: flow({ [key]: value }).slice(1, -1).trim() }];
+  }
+  const column = new LineIndex(text).positionAt(keyNode.range![0]).character;
+  const block = blockYaml(text, { [key ?? String(path[path.length - 1])]: value }, column);
   const rendered = block.slice(column, beforeLineBreak(block, block.length));
-  return [{ start: key.range![0], end: beforeLineBreak(text, throughLineEnd(text, nodeEnd(node))), newText: rendered }];
+  return [{ start: keyNode.range![0], end: beforeLineBreak(text, throughLineEnd(text, nodeEnd(node))), newText: rendered }];
 }
 
 /** Sets a written map value (block or flow) to `null`, keeping a comment on the key's line. */

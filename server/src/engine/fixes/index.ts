@@ -8,6 +8,7 @@ import { gpuTargetingFixes, gpuTargetingRefactor } from './gpu-targeting';
 import { strategyConflictFixes } from './strategy';
 import { gatewayModelFixes } from './gateway-model';
 import { commandNotExecutableFixes } from './command';
+import { ttlNotAppliedFixes } from './ttl';
 import { badValueFixes, legacyKeyFixes, unknownKeyFixes } from './keys';
 import { modelPathMismatchFixes, weightsNotUsedFixes } from './model-path';
 import { notPrepulledFixes } from './not-prepulled';
@@ -40,6 +41,7 @@ const PROVIDERS: Readonly<Record<string, FixProvider>> = {
   'strategy-conflict': strategyConflictFixes,
   'gateway-model-mismatch': gatewayModelFixes,
   'command-not-executable': commandNotExecutableFixes,
+  'ttl-not-applied': ttlNotAppliedFixes,
 };
 
 const REFACTORS: readonly RefactorProvider[] = [gpuTargetingRefactor];

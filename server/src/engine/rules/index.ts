@@ -31,6 +31,7 @@ import { rule as groupNotRendered } from './group-not-rendered';
 import { rule as gatewayModelMismatch } from './gateway-model-mismatch';
 import { rule as commandNotExecutable } from './command-not-executable';
 import { rule as defaultOverridesValue } from './default-overrides-value';
+import { rule as ttlNotApplied } from './ttl-not-applied';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -63,4 +64,5 @@ export const RULES: readonly Rule[] = [
   gatewayModelMismatch,
   commandNotExecutable,
   defaultOverridesValue,
+  ttlNotApplied,
 ];
