@@ -18,7 +18,7 @@ import { Engine } from './engine/engine';
 import { BUILT_IN_SCHEMAS, SchemaValidator } from './engine/schema/validator';
 import { loadPrecompiledValidators } from './precompiled-validators';
 import type { LayerText } from './engine/layers/analyze';
-import { DEFAULT_SETTINGS } from './engine/types';
+import { DEFAULT_SETTINGS, type EngineSettings } from './engine/types';
 import { crossFileFindings } from './engine/workspace';
 import { runRender } from './cli/render';
 
@@ -57,7 +57,7 @@ type LintCommand = Extract<CliCommand, { kind: 'lint' }>;
 
 function lint(command: LintCommand, targets: LintTarget[], catalogue: Catalogue): LintRun {
   const engine = new Engine(
-    { rules: command.rules, ...(command.maxFileSize ? { maxFileSize: command.maxFileSize } : {}) },
+    engineSettings(command),
     catalogue,
     new SchemaValidator(BUILT_IN_SCHEMAS, loadPrecompiledValidators()),
   );
@@ -72,6 +72,16 @@ function lint(command: LintCommand, targets: LintTarget[], catalogue: Catalogue)
     engine.controlCrossFile(text, crossFileFindings(file, all)), process.cwd(), policy.maxBytes);
 }
 
+/** The engine settings the command line gives; the rest keep their defaults. */
+function engineSettings(command: LintCommand): Partial<EngineSettings> {
+  return {
+    rules: command.rules,
+    ...(command.maxFileSize ? { maxFileSize: command.maxFileSize } : {}),
+    ...(command.platform ? { platform: command.platform } : {}),
+    ...(command.gpuNodeLabels ? { gpuNodeLabels: command.gpuNodeLabels } : {}),
+  };
+}
+
 /** A `-f` file, read before anything is analysed (an unreadable one stops the run). */
 function valuesFile(given: string, maxBytes: number): LayerText & { displayPath: string } {
   const absolutePath = path.resolve(process.cwd(), given);
@@ -81,7 +91,7 @@ function valuesFile(given: string, maxBytes: number): LayerText & { displayPath:
 
 /** The `-f` files as one release: each file's findings under its name, in Helm's order. */
 function lintRelease(command: LintCommand, files: (LayerText & { displayPath: string })[], catalogue: Catalogue): LintedFile[] {
-  const engine = new Engine({ rules: command.rules }, catalogue);
+  const engine = new Engine(engineSettings(command), catalogue);
   const result = analyzeRelease(engine, files, command.chart);
   const top = files[files.length - 1];
   // A file given twice is merged twice (as Helm does) but listed once.

@@ -192,6 +192,22 @@ describe('bit-harbor-values CLI', () => {
     assert.match(outcome.stdout, /\n✖ \d+ problems? .*\n$/);
   });
 
+  it('--platform gke stops asking for the GPU toleration; --gpu-node-label adds a GPU label', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bhv-platform-'));
+    try {
+      const file = path.join(dir, 'values.yaml');
+      fs.writeFileSync(file, 'modelGroups:\n  vllm-gemma:\n    enabled: true\n    command: [vllm, serve, google/gemma-3-12b-it]\n    nodeSelector: {example.com/pool: gpu}\n');
+      const codes = (...args: string[]) => (JSON.parse(cli('lint', '--format=json', ...args, file).stdout) as { code: string; message: string }[])
+        .filter((f) => f.code === 'gpu-targeting-missing').map((f) => f.message.replace(/^.* but has /, ''));
+      assert.deepEqual(codes(), [`no GPU node selector and no toleration for the \`nvidia.com/gpu\` taint: it may stay Pending or run on a node without GPUs.`]);
+      assert.deepEqual(codes('--gpu-node-label', 'example.com/pool'), [`no toleration for the \`nvidia.com/gpu\` taint GPU nodes commonly carry: it may stay Pending.`]);
+      assert.deepEqual(codes('--gpu-node-label', 'example.com/*', '--platform', 'gke'), []);
+      assert.match(cli('lint', '--platform', 'openshift', file).stderr, /bad --platform value openshift \(expected generic, gke, eks, aks\)/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 with one line on stderr for usage and I/O problems', () => {
     assertUsageProblem(cli('lint', '--frmat=json', TYPO), /unknown option --frmat/);
     assertUsageProblem(cli('lint', 'test/fixtures/cli/missing.yaml'), /^bit-harbor-values: cannot read test\/fixtures\/cli\/missing\.yaml: ENOENT/);

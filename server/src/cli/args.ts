@@ -2,7 +2,7 @@
 // grammar is one command, two valued options and two flags, and the CLI bundle stays small.
 import { allCodes } from '../engine/codes';
 import { suggest } from '../engine/did-you-mean';
-import { CHART_IDS, type ChartId, type Severity } from '../engine/types';
+import { CHART_IDS, CLUSTER_PLATFORMS, type ChartId, type ClusterPlatform, type Severity } from '../engine/types';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github';
 
@@ -36,6 +36,10 @@ export type CliCommand =
       allowEmpty: boolean;
       /** SARIF artifact URIs are relative to this folder (the repository root) instead of the working folder. */
       sarifRoot?: string;
+      /** `--platform`: the cluster's (bitHarbor.cluster.platform). */
+      platform?: ClusterPlatform;
+      /** `--gpu-node-label`: more node label keys that mark GPU nodes (bitHarbor.gpuNodeLabels). */
+      gpuNodeLabels?: string[];
     };
 
 const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'hint'] as const;
@@ -58,6 +62,8 @@ Options:
   --format stylish|json|sarif|github  output format (default: stylish; github, as workflow
                                       annotations, when GITHUB_ACTIONS=true)
   --sarif-root DIR                    make SARIF file URIs relative to DIR (the repository root)
+  --platform generic|gke|eks|aks      the cluster's platform (gke adds the GPU toleration itself)
+  --gpu-node-label KEY                a node label key that marks GPU nodes (repeatable; KEY* a prefix)
   --catalog FILE                      use this models.json as the Bit Harbor catalogue
   --offline                           never touch the network (cached or bundled catalogue)
   --max-file-size BYTES               do not parse files larger than this (default: 5242880)
@@ -73,7 +79,7 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem, or no values file found.
 `;
 
-const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f', '--max-file-size', '--allow-outside', '--sarif-root'] as const;
+const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f', '--max-file-size', '--allow-outside', '--sarif-root', '--platform', '--gpu-node-label'] as const;
 type ValuedOption = (typeof VALUED_OPTIONS)[number];
 
 export function parseArgs(argv: readonly string[], context: ArgsContext = {}): CliCommand {
@@ -82,6 +88,7 @@ export function parseArgs(argv: readonly string[], context: ArgsContext = {}): C
   const rules: Record<string, Severity | 'off'> = {};
   const valuesFiles: string[] = [];
   const allowOutside: string[] = [];
+  const gpuNodeLabels: string[] = [];
   let wantsHelp = false;
   let wantsVersion = false;
   let offline = false;
@@ -124,6 +131,7 @@ export function parseArgs(argv: readonly string[], context: ArgsContext = {}): C
     if (name === '--rule') Object.assign(rules, parseRule(value));
     else if (name === '-f' || name === '--values') valuesFiles.push(value);
     else if (name === '--allow-outside') allowOutside.push(value);
+    else if (name === '--gpu-node-label') gpuNodeLabels.push(value);
     else values[name] = value;
   }
 
@@ -146,6 +154,8 @@ export function parseArgs(argv: readonly string[], context: ArgsContext = {}): C
     offline,
     allowEmpty,
     ...(values['--sarif-root'] === undefined ? {} : { sarifRoot: values['--sarif-root'] }),
+    ...(values['--platform'] === undefined ? {} : { platform: parsePlatform(values['--platform']) }),
+    ...(gpuNodeLabels.length > 0 ? { gpuNodeLabels } : {}),
     ...(values['--max-file-size'] === undefined ? {} : { maxFileSize: parseBytes(values['--max-file-size']) }),
     ...(allowOutside.length > 0 ? { allowOutside } : {}),
   };
@@ -172,6 +182,12 @@ function parseChart(value: string): ChartId {
   const chart = CHART_IDS.find((id) => id === value);
   if (!chart) throw new UsageError(`bad --chart value ${value} (expected ${CHART_IDS.join(' or ')})`);
   return chart;
+}
+
+function parsePlatform(value: string): ClusterPlatform {
+  const platform = CLUSTER_PLATFORMS.find((name) => name === value);
+  if (!platform) throw new UsageError(`bad --platform value ${value} (expected ${CLUSTER_PLATFORMS.join(', ')})`);
+  return platform;
 }
 
 function parseBytes(value: string): number {

@@ -63,6 +63,10 @@ export interface EngineSettings {
     nodeSelector: Record<string, string>;
     tolerations: Record<string, unknown>[];
   };
+  /** More node label keys that mark GPU nodes (`bitHarbor.gpuNodeLabels`; `*` at the end: a prefix). */
+  gpuNodeLabels: string[];
+  /** The cluster's platform (`bitHarbor.cluster.platform`): `gke` adds the GPU toleration itself. */
+  platform: ClusterPlatform;
   /** Image with a shell for the init container that copies weights out of an image volume. */
   copyImage: string;
   /**
@@ -73,6 +77,9 @@ export interface EngineSettings {
   /** Files larger than this many bytes (UTF-8) are not parsed: one finding says so (`bitHarbor.maxFileSize`). */
   maxFileSize: number;
 }
+
+export const CLUSTER_PLATFORMS = ['generic', 'gke', 'eks', 'aks'] as const;
+export type ClusterPlatform = (typeof CLUSTER_PLATFORMS)[number];
 
 /** 5 MiB: a values file is a few kilobytes; a file this large is generated or not a values file. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -87,6 +94,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
     nodeSelector: { 'nvidia.com/gpu.present': 'true' },
     tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
   },
+  gpuNodeLabels: [],
+  platform: 'generic',
   // Pinned, so a fix writes the same image every time and a cluster pulls a known one.
   copyImage: 'busybox:1.37.0',
   layers: [],

@@ -2,7 +2,7 @@
 // settings.json, so every field is checked rather than trusted.
 import { fileURLToPath } from 'node:url';
 import { MAX_GLOBS } from '../engine/glob';
-import { DEFAULT_SETTINGS, type EngineSettings, type Severity } from '../engine/types';
+import { CLUSTER_PLATFORMS, DEFAULT_SETTINGS, type ClusterPlatform, type EngineSettings, type Severity } from '../engine/types';
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
@@ -54,10 +54,17 @@ export function toEngineSettings(section: unknown, restricted = false): EngineSe
     // `bitHarbor.inlayHints.enabled`: on unless explicitly turned off.
     inlayHints: (settings.inlayHints as { enabled?: unknown } | null | undefined)?.enabled !== false,
     gpu: restricted ? DEFAULT_SETTINGS.gpu : gpuTargeting(settings.gpu),
+    // From a repository's settings too: bounded like globs (a label key is at most 317 characters).
+    gpuNodeLabels: stringArray(settings.gpuNodeLabels).slice(0, MAX_GLOBS).filter((key) => key.length <= 317),
+    platform: clusterPlatform((settings.cluster as { platform?: unknown } | null | undefined)?.platform),
     copyImage: !restricted && typeof settings.copyImage === 'string' && settings.copyImage.trim() !== '' ? settings.copyImage.trim() : DEFAULT_SETTINGS.copyImage,
     layers: layerGlobs(settings.layers),
     maxFileSize: positiveBytes(settings.maxFileSize),
   };
+}
+
+function clusterPlatform(value: unknown): ClusterPlatform {
+  return CLUSTER_PLATFORMS.find((platform) => platform === value) ?? DEFAULT_SETTINGS.platform;
 }
 
 /** `bitHarbor.layers`: a list of glob lists; anything else in it is left out. */

@@ -92,7 +92,10 @@ export function gpuTargetingFixes(context: FixContext, finding: FixFinding) {
   if (!target) return [];
   // A group that renders is written in the file; one that is not is a finding of an older text.
   if (group && context.chart === 'inference-stack' && locate(context.doc, ['modelGroups', group]) === null) return [];
-  const gpu = finding.data.missingSelector === false ? { ...context.settings.gpu, nodeSelector: {} } : context.settings.gpu;
+  const gpu = {
+    nodeSelector: finding.data.missingSelector === false ? {} : context.settings.gpu.nodeSelector,
+    tolerations: finding.data.missingToleration === false ? [] : context.settings.gpu.tolerations,
+  };
   const edits = gpuTargetingEdits(context.text, context.doc, context.merged, target, gpu);
   return fixOf({ title: TITLE, kind: 'quickfix', isPreferred: true, safe: true }, edits);
 }

@@ -13,8 +13,18 @@ export const cases: RuleCases = {
   code: 'gpu-targeting-missing',
   trigger: [
     {
+      name: 'AKS\'s accelerator label without the toleration (AKS adds none)',
+      settings: { platform: 'aks' },
+      message: /has no toleration/,
+      text: `modelGroups:
+  vllm-gemma: # expect
+    enabled: true
+    nodeSelector: {accelerator: nvidia}
+`,
+    },
+    {
       name: 'a defaults-only group inherits a GPU request and no targeting',
-      message: /no nodeSelector or node affinity.*and no toleration/,
+      message: /^Group `vllm-gemma` requests `nvidia.com\/gpu` but has no GPU node selector and no toleration for the `nvidia.com\/gpu` taint/,
       text: `modelGroups:
   vllm-gemma: # expect
     enabled: true
@@ -22,7 +32,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'a node selector without a toleration (the upstream multi-engine SGLang group)',
-      message: /toleration for the `nvidia.com\/gpu` taint/,
+      message: /but has no toleration for the `nvidia.com\/gpu` taint GPU nodes commonly carry: it may stay Pending\.$/,
       text: `modelGroups:
   sglang-embed:
     enabled: true
@@ -40,7 +50,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'a toleration without a selector, requests only, in flow style',
-      message: /nodeSelector or node affinity/,
+      message: /but has no selector or node affinity for GPU nodes: it may be scheduled on a node without GPUs\.$/,
       text: `modelGroups:
   sglang-qwen:
     enabled: true
@@ -88,6 +98,52 @@ advancedCronJob: {enabled: true}
     },
   ],
   silent: [
+    {
+      name: 'GKE\'s accelerator label, on GKE (whose admission adds the GPU toleration)',
+      settings: { platform: 'gke' },
+      text: `modelGroups:
+  vllm-gemma:
+    enabled: true
+    nodeSelector: {cloud.google.com/gke-accelerator: nvidia-l4}
+`,
+    },
+    {
+      name: 'EKS\'s accelerator label in a node affinity, with the toleration',
+      text: `modelGroups:
+  vllm-gemma:
+    enabled: true
+    tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]
+    affinity:
+      nodeAffinity:
+        requiredDuringSchedulingIgnoredDuringExecution:
+          nodeSelectorTerms:
+            - matchExpressions:
+                - {key: k8s.amazonaws.com/accelerator, operator: In, values: [nvidia-tesla-a100]}
+`,
+    },
+    {
+      name: 'Karpenter and NFD labels, and a label of the user\'s own (bitHarbor.gpuNodeLabels)',
+      settings: { gpuNodeLabels: ['example.com/gpu-pool'] },
+      text: `modelGroups:
+  vllm-gemma:
+    enabled: true
+    nodeSelector: {example.com/gpu-pool: a100}
+    tolerations: [{operator: Exists}]
+  sglang-qwen:
+    enabled: true
+    nodeSelector: {karpenter.k8s.aws/instance-gpu-manufacturer: nvidia}
+    tolerations: [{key: nvidia.com/gpu, operator: Exists}]
+  other:
+    enabled: true
+    image: {repository: vllm/vllm-openai}
+    service: {port: 8000}
+    containerPort: 8000
+    resources: {limits: {nvidia.com/gpu: 1}}
+    nodeSelector: {feature.node.kubernetes.io/pci-10de.present: "true"}
+    tolerations: [{key: nvidia.com/gpu, operator: Exists}]
+`,
+    },
+
     // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
     // is one ignored-document warning and is not checked.
     {

@@ -1,10 +1,12 @@
-// GPU nodes are commonly labelled `nvidia.com/gpu.present` and tainted `nvidia.com/gpu:NoSchedule`.
-// A model group that requests GPUs without a toleration for that taint stays Pending, and without
-// a selector it is not steered to them; a Pre-Porter without any node targeting caches weights on
+// GPU nodes are labelled by their platform (kubernetes/gpu-labels.ts) and commonly tainted
+// `nvidia.com/gpu:NoSchedule`. A model group that requests GPUs without a toleration for that taint
+// stays Pending (unless the platform adds the toleration itself: GKE), and without a selector on
+// a GPU label it is not steered to them; a Pre-Porter without any node targeting caches weights on
 // every node, GPU or not (that one works, so it is only info).
 import { isPlainMap, type Values } from '../merge';
 import { type GroupView } from '../model-groups';
 import type { PathSegment } from '../yaml-nodes';
+import { isGpuNodeLabel, PLATFORMS_ADDING_GPU_TOLERATION } from '../kubernetes/gpu-labels';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 
 const GPU = 'nvidia.com/gpu';
@@ -20,19 +22,19 @@ function requestsGpu(value: unknown): boolean {
   return Number.isNaN(count) || count > 0;
 }
 
-/** Whether any `key` inside the node affinity names an nvidia.com/gpu label. */
-function mentionsGpuLabel(value: unknown, depth = 0): boolean {
+/** Whether any `key` inside the node affinity names a GPU node label. */
+function mentionsGpuLabel(value: unknown, extra: readonly string[], depth = 0): boolean {
   if (depth > 12) return false;
-  if (Array.isArray(value)) return value.some((item) => mentionsGpuLabel(item, depth + 1));
+  if (Array.isArray(value)) return value.some((item) => mentionsGpuLabel(item, extra, depth + 1));
   if (!isPlainMap(value)) return false;
-  if (typeof value.key === 'string' && value.key.includes(GPU)) return true;
-  return Object.values(value).some((child) => mentionsGpuLabel(child, depth + 1));
+  if (typeof value.key === 'string' && isGpuNodeLabel(value.key, extra)) return true;
+  return Object.values(value).some((child) => mentionsGpuLabel(child, extra, depth + 1));
 }
 
-function targetsGpuNodes(group: Values): boolean {
+function targetsGpuNodes(group: Values, extra: readonly string[]): boolean {
   const selector = isPlainMap(group.nodeSelector) ? Object.keys(group.nodeSelector) : [];
   const affinity = isPlainMap(group.affinity) ? group.affinity.nodeAffinity : undefined;
-  return selector.some((key) => key.includes(GPU)) || mentionsGpuLabel(affinity);
+  return selector.some((key) => isGpuNodeLabel(key, extra)) || mentionsGpuLabel(affinity, extra);
 }
 
 /** Kubernetes' matching of a toleration against the taint `nvidia.com/gpu:NoSchedule` (any value). */
@@ -56,21 +58,25 @@ function gpuRequestPath(context: RuleContext, group: GroupView): PathSegment[] |
 }
 
 function checkGroups(context: RuleContext): RuleFinding[] {
+  const { gpuNodeLabels, platform } = context.settings;
   return context.groups().flatMap((group): RuleFinding[] => {
     const path = gpuRequestPath(context, group);
     if (!path) return [];
     const tolerations = Array.isArray(group.values.tolerations) ? group.values.tolerations : [];
-    const missing = [
-      ...(targetsGpuNodes(group.values) ? [] : ['nodeSelector or node affinity for GPU nodes (e.g. `nvidia.com/gpu.present: "true"`)']),
-      ...(tolerations.some(toleratesGpuTaint) ? [] : ['toleration for the `nvidia.com/gpu` taint (`{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}`)']),
-    ];
-    if (missing.length === 0) return [];
+    const missingSelector = !targetsGpuNodes(group.values, gpuNodeLabels);
+    // On GKE the admission adds the toleration to every pod that requests nvidia.com/gpu.
+    const missingToleration = !tolerations.some(toleratesGpuTaint) && !PLATFORMS_ADDING_GPU_TOLERATION.includes(platform);
+    if (!missingSelector && !missingToleration) return [];
+    const what = missingSelector && missingToleration
+      ? 'no GPU node selector and no toleration for the `nvidia.com/gpu` taint: it may stay Pending or run on a node without GPUs'
+      : missingSelector
+        ? 'no selector or node affinity for GPU nodes: it may be scheduled on a node without GPUs'
+        : 'no toleration for the `nvidia.com/gpu` taint GPU nodes commonly carry: it may stay Pending';
     return [{
       code: 'gpu-targeting-missing',
-      message: `Group \`${group.name}\` requests \`${GPU}\` but has no ${missing.join(' and no ')}; `
-        + 'GPU nodes are commonly tainted `nvidia.com/gpu:NoSchedule`, so without both the pod may stay Pending or land on the wrong nodes.',
+      message: `Group \`${group.name}\` requests \`${GPU}\` but has ${what}.`,
       range: context.rangeFor(path),
-      data: { chart: 'inference-stack', group: group.name, missingSelector: !targetsGpuNodes(group.values), missingToleration: !tolerations.some(toleratesGpuTaint) },
+      data: { chart: 'inference-stack', group: group.name, missingSelector, missingToleration },
     }];
   });
 }
