@@ -79,6 +79,7 @@ function engineSettings(command: LintCommand): Partial<EngineSettings> {
     ...(command.maxFileSize ? { maxFileSize: command.maxFileSize } : {}),
     ...(command.platform ? { platform: command.platform } : {}),
     ...(command.gpuNodeLabels ? { gpuNodeLabels: command.gpuNodeLabels } : {}),
+    ...(command.releaseName ? { releaseName: command.releaseName } : {}),
   };
 }
 

@@ -64,7 +64,11 @@ const ACROSS_GROUPS = new Set(RULES.filter((rule) => rule.scope !== 'group').fla
 
 /** The findings outside the edited entry are those before the edit, moved by it (those of checks across groups aside). */
 function compareOutside(previous: AnalysisResult, incremental: AnalysisResult, spans: { start: number; end: number }[], change: TextChange, label: string): void {
-  const span = [...spans].reverse().find((candidate) => candidate.start <= change.start) ?? { start: 0, end: Infinity };
+  const first = [...spans].reverse().find((candidate) => candidate.start <= change.start) ?? { start: 0, end: Infinity };
+  // A deletion that reaches the start of a later entry's line joins that line to this entry (as
+  // the part-parse reads it too): those entries are edited as well.
+  const joined = spans.filter((candidate) => candidate.start > first.start && change.start < change.oldEnd && candidate.start <= change.oldEnd);
+  const span = { start: first.start, end: Math.max(first.end, ...joined.map((candidate) => candidate.end)) };
   const delta = change.newEnd - change.oldEnd;
   const outside = (findings: Finding[], end: number) => findings.filter((f) => !ACROSS_GROUPS.has(f.code) && (f.range.end <= span.start || f.range.start >= end));
   const moved = outside(previous.findings, span.end).map((f) => (f.range.start >= span.end ? { ...f, range: { start: f.range.start + delta, end: f.range.end + delta } } : f));

@@ -40,6 +40,8 @@ export type CliCommand =
       platform?: ClusterPlatform;
       /** `--gpu-node-label`: more node label keys that mark GPU nodes (bitHarbor.gpuNodeLabels). */
       gpuNodeLabels?: string[];
+      /** `--release`: the Helm release name, for object names (bitHarbor.releaseName). */
+      releaseName?: string;
     };
 
 const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'hint'] as const;
@@ -63,6 +65,7 @@ Options:
                                       annotations, when GITHUB_ACTIONS=true)
   --sarif-root DIR                    make SARIF file URIs relative to DIR (the repository root)
   --platform generic|gke|eks|aks      the cluster's platform (gke adds the GPU toleration itself)
+  --release NAME                      the Helm release name, for the names of rendered objects
   --gpu-node-label KEY                a node label key that marks GPU nodes (repeatable; KEY* a prefix)
   --catalog FILE                      use this models.json as the Bit Harbor catalogue
   --offline                           never touch the network (cached or bundled catalogue)
@@ -79,7 +82,7 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem, or no values file found.
 `;
 
-const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f', '--max-file-size', '--allow-outside', '--sarif-root', '--platform', '--gpu-node-label'] as const;
+const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f', '--max-file-size', '--allow-outside', '--sarif-root', '--platform', '--gpu-node-label', '--release'] as const;
 type ValuedOption = (typeof VALUED_OPTIONS)[number];
 
 export function parseArgs(argv: readonly string[], context: ArgsContext = {}): CliCommand {
@@ -156,6 +159,7 @@ export function parseArgs(argv: readonly string[], context: ArgsContext = {}): C
     ...(values['--sarif-root'] === undefined ? {} : { sarifRoot: values['--sarif-root'] }),
     ...(values['--platform'] === undefined ? {} : { platform: parsePlatform(values['--platform']) }),
     ...(gpuNodeLabels.length > 0 ? { gpuNodeLabels } : {}),
+    ...(values['--release'] === undefined ? {} : { releaseName: values['--release'] }),
     ...(values['--max-file-size'] === undefined ? {} : { maxFileSize: parseBytes(values['--max-file-size']) }),
     ...(allowOutside.length > 0 ? { allowOutside } : {}),
   };

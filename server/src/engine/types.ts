@@ -67,6 +67,8 @@ export interface EngineSettings {
   gpuNodeLabels: string[];
   /** The cluster's platform (`bitHarbor.cluster.platform`): `gke` adds the GPU toleration itself. */
   platform: ClusterPlatform;
+  /** The Helm release's name (`bitHarbor.releaseName`), for object names; '' when unknown. */
+  releaseName: string;
   /** Image with a shell for the init container that copies weights out of an image volume. */
   copyImage: string;
   /**
@@ -96,6 +98,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   },
   gpuNodeLabels: [],
   platform: 'generic',
+  releaseName: '',
   // Pinned, so a fix writes the same image every time and a cluster pulls a known one.
   copyImage: 'busybox:1.37.0',
   layers: [],

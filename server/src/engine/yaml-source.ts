@@ -120,7 +120,8 @@ export class YamlCache implements YamlSource {
     this.divergentAt = entry.divergent ? entry.start : null;
     replaceAliasTargets(doc, entry.replaced, entry.added, this.anchors);
     const old = this.converted?.doc === doc ? this.converted.result : null;
-    this.converted = old && old.problem === null ? { doc, result: spliceValues(old.values, entry, doc, this.converter(doc, entry.start)) } : null;
+    // Values converted around a bad merge key (issues with offsets) are converted afresh, not spliced.
+    this.converted = old && old.problem === null && !old.issues?.length ? { doc, result: spliceValues(old.values, entry, doc, this.converter(doc, entry.start)) } : null;
     return true;
   }
 

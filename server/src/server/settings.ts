@@ -56,6 +56,8 @@ export function toEngineSettings(section: unknown, restricted = false): EngineSe
     gpu: restricted ? DEFAULT_SETTINGS.gpu : gpuTargeting(settings.gpu),
     // From a repository's settings too: bounded like globs (a label key is at most 317 characters).
     gpuNodeLabels: stringArray(settings.gpuNodeLabels).slice(0, MAX_GLOBS).filter((key) => key.length <= 317),
+    // Helm allows at most 53 characters; anything else is no release name.
+    releaseName: typeof settings.releaseName === 'string' && settings.releaseName.length <= 53 ? settings.releaseName.trim() : '',
     platform: clusterPlatform((settings.cluster as { platform?: unknown } | null | undefined)?.platform),
     copyImage: !restricted && typeof settings.copyImage === 'string' && settings.copyImage.trim() !== '' ? settings.copyImage.trim() : DEFAULT_SETTINGS.copyImage,
     layers: layerGlobs(settings.layers),

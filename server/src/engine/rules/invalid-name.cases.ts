@@ -8,6 +8,8 @@ const KEYS = `    image: {repository: vllm/vllm-openai}
 
 const LONG = 'a'.repeat(64);
 const LONGEST = 'a'.repeat(63);
+/** With the shortest fullname (`inference-stack`), the Service `inference-stack-<group>` holds 63. */
+const LONGEST_FOR_SERVICE = 'a'.repeat(47);
 
 export const cases: RuleCases = {
   code: 'invalid-name',
@@ -41,6 +43,34 @@ ${KEYS}`,
       message: /64 characters/,
       text: `modelGroups:
   ${LONG}: # expect
+    enabled: true
+${KEYS}`,
+    },
+    // Was silent ("exactly 63 characters"): the group is a valid container name, but the chart
+    // names its Service `<fullname>-<group>`, a DNS-1035 label of at most 63 characters (DOMAIN.md).
+    {
+      name: 'a 63-character group: its Service name is too long for any release',
+      message: /^The Service `inference-stack-a{63}` the chart makes for `a{63}` is 79 characters long \(at most 63\), so Kubernetes rejects it \(with the shortest release name; see bitHarbor.releaseName\)\.$/,
+      text: `modelGroups:
+  ${LONGEST}: # expect
+    enabled: true
+${KEYS}`,
+    },
+    {
+      name: 'a release name that makes the Service too long',
+      settings: { releaseName: 'production-eu-west-1-inference' },
+      message: /`production-eu-west-1-inference-inference-stack-llama-3-1-8b-instruct-fp8` .* is 72 characters/,
+      text: `modelGroups:
+  llama-3-1-8b-instruct-fp8: # expect
+    enabled: true
+${KEYS}`,
+    },
+    {
+      name: 'a release name starting with a digit: not a DNS-1035 label',
+      settings: { releaseName: '2024-stack' },
+      message: /is not a DNS-1035 label/,
+      text: `modelGroups:
+  llama: # expect
     enabled: true
 ${KEYS}`,
     },
@@ -78,9 +108,17 @@ modelGroups: {My-Model: {enabled: true, image: {repository: vllm/vllm-openai}, s
 ${KEYS}`,
     },
     {
-      name: 'exactly 63 characters',
+      name: 'the longest group name whose Service still fits with the shortest release name',
       text: `modelGroups:
-  ${LONGEST}:
+  ${LONGEST_FOR_SERVICE}:
+    enabled: true
+${KEYS}`,
+    },
+    {
+      name: 'fullnameOverride shortens every name',
+      text: `fullnameOverride: is
+modelGroups:
+  ${'b'.repeat(60)}:
     enabled: true
 ${KEYS}`,
     },
