@@ -13,6 +13,32 @@ export const cases: RuleCases = {
   code: 'gpu-targeting-missing',
   trigger: [
     {
+      name: 'Pre-Porter on GPU nodes without the toleration: nothing is pre-pulled (at the image, no global tolerations)',
+      message: /^Image `gemma-3-4b-it` is pre-pulled only on GPU nodes, but its pods do not tolerate their `nvidia.com\/gpu` taint/,
+      text: `imageRegistry: ghcr.io/doublewordai/bit-harbor
+globalNodeSelector: {nvidia.com/gpu.present: "true"}
+images:
+  - name: gemma-3-4b-it # expect
+    enabled: true
+advancedCronJob:
+  enabled: true
+`,
+    },
+    {
+      name: 'Pre-Porter: an image\'s own tolerations replace the global ones and lack the GPU taint\'s',
+      text: `imageRegistry: ghcr.io/doublewordai/bit-harbor
+globalNodeSelector: {cloud.google.com/gke-accelerator: nvidia-l4}
+globalTolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]
+images:
+  - name: gemma-3-4b-it
+    enabled: true
+    tolerations: # expect
+      - {key: dedicated, operator: Equal, value: ml, effect: NoSchedule}
+advancedCronJob:
+  enabled: true
+`,
+    },
+    {
       name: 'AKS\'s accelerator label without the toleration (AKS adds none)',
       settings: { platform: 'aks' },
       message: /has no toleration/,
@@ -76,10 +102,12 @@ export const cases: RuleCases = {
     {
       name: 'Pre-Porter caching on every node: at the first untargeted image',
       message: /cached on every node/,
+      // The targeted image tolerates the GPU taint: without it, it would pre-pull nothing (DOMAIN.md).
       text: `images:
   - name: gemma-3-12b-it
     enabled: true
     nodeSelector: {nvidia.com/gpu.present: "true"}
+    tolerations: [{key: nvidia.com/gpu, operator: Exists}]
   - name: qwen3-8b # expect
     enabled: true
   - name: llama-3.1-8b-instruct
@@ -216,8 +244,11 @@ advancedCronJob:
     },
     {
       name: 'Pre-Porter with a global selector or affinity, or every image targeted',
+      // Was silent without tolerations: a selector for tainted GPU nodes without the toleration
+      // pre-pulls nothing (the BroadcastJob skips those nodes; DOMAIN.md), now reported.
       text: `globalNodeSelector:
   nvidia.com/gpu.present: "true"
+globalTolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]
 images:
   - {name: gemma-3-4b-it, enabled: true}
 advancedCronJob: {enabled: true}
@@ -229,7 +260,7 @@ advancedCronJob: {enabled: true}
 ---
 imageRegistry: ghcr.io/doublewordai/bit-harbor
 images:
-  - {name: gemma-3-4b-it, enabled: true, nodeSelector: {nvidia.com/gpu.present: "true"}}
+  - {name: gemma-3-4b-it, enabled: true, nodeSelector: {nvidia.com/gpu.present: "true"}, tolerations: [{operator: Exists}]}
   - {name: qwen3-8b, enabled: false}
 advancedCronJob: {enabled: true}
 `,

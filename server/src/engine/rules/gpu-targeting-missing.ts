@@ -81,18 +81,50 @@ function checkGroups(context: RuleContext): RuleFinding[] {
   });
 }
 
+/**
+ * Images whose pods are selected onto GPU nodes but do not tolerate the `nvidia.com/gpu` taint:
+ * a BroadcastJob runs a pod only on nodes whose taints it tolerates, so nothing is pre-pulled.
+ * Each image's own nodeSelector / affinity / tolerations replace the global ones when not empty
+ * (`default`). No platform adds this toleration: the pods request no GPU.
+ */
+function untoleratedImages(context: RuleContext): RuleFinding[] {
+  const { values } = context;
+  const extra = context.settings.gpuNodeLabels;
+  const images = Array.isArray(values.images) ? values.images : [];
+  return images.flatMap((image, index): RuleFinding[] => {
+    if (!isPlainMap(image) || image.enabled !== true) return [];
+    const selector = nonEmptyMap(image.nodeSelector) ? image.nodeSelector : values.globalNodeSelector;
+    const affinity = nonEmptyMap(image.affinity) ? image.affinity : values.globalAffinity;
+    const own = Array.isArray(image.tolerations) && image.tolerations.length > 0;
+    const tolerations = own ? image.tolerations as unknown[] : Array.isArray(values.globalTolerations) ? values.globalTolerations : [];
+    const onGpuNodes = (isPlainMap(selector) && Object.keys(selector).some((key) => isGpuNodeLabel(key, extra)))
+      || (isPlainMap(affinity) && mentionsGpuLabel(affinity.nodeAffinity, extra));
+    if (!onGpuNodes || tolerations.some(toleratesGpuTaint)) return [];
+    const name = typeof image.name === 'string' ? image.name : `images[${index}]`;
+    const at: PathSegment[] = own ? ['images', index, 'tolerations'] : context.locate(['globalTolerations']) ? ['globalTolerations'] : ['images', index, 'name'];
+    return [{
+      code: 'gpu-targeting-missing',
+      message: `Image \`${name}\` is pre-pulled only on GPU nodes, but its pods do not tolerate their \`nvidia.com/gpu\` taint: the BroadcastJob skips those nodes and nothing is pre-pulled.`,
+      range: context.rangeFor(at, at.length === 3 ? 'key' : at.length === 1 ? 'key' : 'value'),
+      data: { chart: 'pre-porter', images: [name], missingSelector: false, missingToleration: true },
+    }];
+  });
+}
+
 function checkPrePorter(context: RuleContext): RuleFinding[] {
   const { values } = context;
   const cron = isPlainMap(values.advancedCronJob) ? values.advancedCronJob : {};
-  if (cron.enabled !== true || nonEmptyMap(values.globalNodeSelector) || nonEmptyMap(values.globalAffinity)) return [];
+  if (cron.enabled !== true) return [];
+  const untolerated = untoleratedImages(context);
+  if (nonEmptyMap(values.globalNodeSelector) || nonEmptyMap(values.globalAffinity)) return untolerated;
   const images = Array.isArray(values.images) ? values.images : [];
   const untargeted = images.flatMap((image, index) =>
     isPlainMap(image) && image.enabled === true && !nonEmptyMap(image.nodeSelector) && !nonEmptyMap(image.affinity)
       ? [{ index, name: typeof image.name === 'string' ? image.name : `images[${index}]` }] : []);
-  if (untargeted.length === 0) return [];
+  if (untargeted.length === 0) return untolerated;
   const [first, ...others] = untargeted;
   const at: PathSegment[] = context.locate(['globalNodeSelector']) ? ['globalNodeSelector'] : ['images', first.index, 'name'];
-  return [{
+  return [...untolerated, {
     code: 'gpu-targeting-missing',
     severity: 'info',
     message: `No \`globalNodeSelector\` or \`globalAffinity\`, and ${untargeted.length === 1 ? `image \`${first.name}\` has no selector of its own: its` : `${untargeted.length} images have no selector of their own: their`} `

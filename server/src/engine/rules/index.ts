@@ -32,6 +32,7 @@ import { rule as gatewayModelMismatch } from './gateway-model-mismatch';
 import { rule as commandNotExecutable } from './command-not-executable';
 import { rule as defaultOverridesValue } from './default-overrides-value';
 import { rule as ttlNotApplied } from './ttl-not-applied';
+import { rule as duplicateImage } from './duplicate-image';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -65,4 +66,5 @@ export const RULES: readonly Rule[] = [
   commandNotExecutable,
   defaultOverridesValue,
   ttlNotApplied,
+  duplicateImage,
 ];
