@@ -127,7 +127,7 @@ describe('bit-harbor-values CLI', () => {
     const catalog = path.join(dir, 'models.json');
     fs.writeFileSync(catalog, JSON.stringify({ models: [{ name: 'my-model', repo: 'https://huggingface.co/me/my-model' }] }));
     const values = path.join(dir, 'values.yaml');
-    fs.writeFileSync(values, 'images:\n  - name: my-model\n    enabled: true\n  - name: gemma-3-12b-it\n    enabled: true\nadvancedCronJob: {enabled: true}\nglobalNodeSelector: {nvidia.com/gpu.present: "true"}\n');
+    fs.writeFileSync(values, 'images:\n  - name: my-model\n    enabled: true\n  - name: gemma-3-12b-it\n    enabled: true\nadvancedCronJob: {enabled: true}\nglobalNodeSelector: {nvidia.com/gpu.present: "true"}\nglobalTolerations: [{key: nvidia.com/gpu, operator: Exists}]\n');
     const outcome = cli('lint', '--format=json', '--catalog', catalog, values);
     const codes = (JSON.parse(outcome.stdout) as { code: string; line: number }[]).map((f) => `${f.code}@${f.line}`);
     assert.deepEqual(codes, ['unknown-model@4'], 'my-model is known from the file; gemma is not in it');

@@ -87,7 +87,8 @@ ${TARGETING}`,
 \t\t\t- {name: weights, mountPath: /models/llama, subPath: models, readOnly: true}
 \t\t|
 `,
-  [SNIPPET_PREFIX.prePorterImage]: 'imageRegistry: ghcr.io/doublewordai/bit-harbor\nimages:\n\t|\nglobalNodeSelector:\n\tnvidia.com/gpu.present: "true"\nadvancedCronJob:\n\tenabled: true\n',
+  // GPU nodes selected and their taint tolerated: a BroadcastJob that does not tolerate it pre-pulls nothing.
+  [SNIPPET_PREFIX.prePorterImage]: 'imageRegistry: ghcr.io/doublewordai/bit-harbor\nimages:\n\t|\nglobalNodeSelector:\n\tnvidia.com/gpu.present: "true"\nglobalTolerations:\n\t- {key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}\nadvancedCronJob:\n\tenabled: true\n',
   [SNIPPET_PREFIX.prePorterGpuTargeting]: `${PRE_PORTER}|\n`,
   [SNIPPET_PREFIX.prePorterValues]: '|',
 };
@@ -300,7 +301,7 @@ describe('snippet completion: items lint clean', () => {
       const targeting = complete(host(`${i(2)}|`));
       assert.equal(targeting.items[0].edit.newText, `nodeSelector:\n${i(3)}nvidia.com/gpu.present: "true"\n${i(2)}tolerations:\n${i(3)}- key: nvidia.com/gpu\n${i(3)}  operator: Exists\n${i(3)}  effect: NoSchedule`);
       const images = `imageRegistry: ghcr.io/doublewordai/bit-harbor\nimages:\n${i(1)}- name: llama-3.1-8b-instruct\n${i(1)}  enabled: true\n${i(1)}|\n`
-        + `globalNodeSelector:\n${i(1)}nvidia.com/gpu.present: "true"\nadvancedCronJob:\n${i(1)}enabled: true\n`;
+        + `globalNodeSelector:\n${i(1)}nvidia.com/gpu.present: "true"\nglobalTolerations:\n${i(1)}- {key: nvidia.com/gpu, operator: Exists}\nadvancedCronJob:\n${i(1)}enabled: true\n`;
       for (const source of [images, '|']) {
         const { items, apply } = complete(source);
         assert.ok(items.length > 0);
