@@ -16,7 +16,7 @@ export const cases: RuleCases = {
   trigger: [
     {
       name: 'two new groups share an alias',
-      message: /`chat` is also an alias of group `llama`/,
+      message: /^Alias `chat` is also claimed by group `llama`: the gateway routes it to `qwen` \(the name that sorts last\), and `llama` gets none of its requests\.$/,
       text: `modelGroups:
   llama:
     enabled: true

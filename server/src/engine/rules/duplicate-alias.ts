@@ -1,6 +1,8 @@
-// The gateway's routing table has one entry per `modelAlias`, built from every enabled group: an
-// alias that two groups claim routes all its requests to one of them (inferred from the chart's
-// template), and the other group never sees them. Repeats inside one group are harmless.
+// The gateway's routing table has one entry per `modelAlias`, built from every enabled group
+// (_helpers.tpl: `range $groupName, $group := .Values.modelGroups`, then `set $targets $alias`).
+// Go's `range` over a map walks its keys in sorted order, so for an alias two groups claim the
+// group whose name sorts last overwrites the other's route, every time; the other group never
+// sees those requests. Repeats inside one group are harmless.
 import { enabledGroupValues } from '../model-groups';
 import type { PathSegment } from '../yaml-nodes';
 import type { Rule, RuleContext, RuleFinding } from './rule';
@@ -26,13 +28,14 @@ function check(context: RuleContext): RuleFinding[] {
         return;
       }
       if (first.group === group.name) return;
+      // Byte order, as Go sorts map keys (names are ASCII labels; code units compare alike).
+      const [loser, winner] = first.group < group.name ? [first.group, group.name] : [group.name, first.group];
       findings.push({
         code: 'duplicate-alias',
-        message: `Alias \`${name}\` is also an alias of group \`${first.group}\`; the gateway keeps one route per alias, `
-          + `so requests for \`${name}\` reach only one of the two groups. Give each group its own aliases.`,
+        message: `Alias \`${name}\` is also claimed by group \`${first.group}\`: the gateway routes it to \`${winner}\` (the name that sorts last), and \`${loser}\` gets none of its requests.`,
         range: context.rangeFor(path, 'value'),
         related: [{ range: context.rangeFor(first.path, 'value'), message: `\`${name}\` first claimed by group \`${first.group}\`` }],
-        data: { alias: name, group: group.name, otherGroup: first.group },
+        data: { alias: name, group: group.name, otherGroup: first.group, routedTo: winner },
       });
     });
   }
