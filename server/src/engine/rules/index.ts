@@ -33,6 +33,7 @@ import { rule as commandNotExecutable } from './command-not-executable';
 import { rule as defaultOverridesValue } from './default-overrides-value';
 import { rule as ttlNotApplied } from './ttl-not-applied';
 import { rule as duplicateImage } from './duplicate-image';
+import { rule as tensorParallel } from './tensor-parallel';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -67,4 +68,5 @@ export const RULES: readonly Rule[] = [
   defaultOverridesValue,
   ttlNotApplied,
   duplicateImage,
+  tensorParallel,
 ];
