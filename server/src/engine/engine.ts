@@ -234,7 +234,9 @@ export class Engine {
    */
   render(input: RenderInput, options: RenderOptions = {}): RenderedRelease | null {
     if (this.isTooLarge(input.text) || (input.bases ?? []).some((base) => this.isTooLarge(base.text))) return null;
-    return renderFile(input, this.settings, options);
+    // The release a person configured (bitHarbor.releaseName) unless the caller names one.
+    const releaseName = options.releaseName || this.settings.releaseName || undefined;
+    return renderFile(input, this.settings, { ...options, ...(releaseName ? { releaseName } : {}) });
   }
 
   /** The rules of one scope (Rule.scope) that apply to the context's chart. */
