@@ -44,7 +44,7 @@ function check(context: RuleContext, image: PrePorterImage, key: string, globalK
   const globalRange = context.locate([globalKey]) ? context.rangeFor([globalKey], 'key') : null;
   return [{
     code: CODE,
-    message: `The chart uses the \`${key}\` of ${label} in place of \`${globalKey}\` (it does not merge them), so this image's jobs lose ${listed}${more}. Repeat those entries here to keep them.`,
+    message: `The chart uses this \`${key}\` in place of \`${globalKey}\` (no merge): ${label}'s jobs lose ${listed}${more}.`,
     range: context.rangeFor([...image.path, key], 'key'),
     related: globalRange ? [{ range: globalRange, message: `the \`${globalKey}\` that ${label} no longer gets` }] : undefined,
     data: { path: `images/${image.index}/${key}`, global: globalKey, dropped },

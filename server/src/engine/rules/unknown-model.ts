@@ -99,7 +99,7 @@ export const rule: Rule = {
       const hint = suggestions.length > 0 ? `; did you mean ${orList(suggestions)}?` : '';
       return [{
         code: 'unknown-model',
-        message: `\`${site.tag}\` is not a model of the Bit Harbor catalogue, so pulling \`${site.registry}:${site.tag}\` will fail${hint}`,
+        message: `\`${site.tag}\` is not a model of the Bit Harbor catalogue, so its image cannot be pulled${hint}`,
         range: site.tagRange,
         data: { tag: site.tag, registry: site.registry, suggestions },
       }];

@@ -19,7 +19,7 @@ export const rule: Rule = {
           if (mount.readOnly || !volume || volume.source === 'image' || engineMounts.has(mount.name)) continue;
           findings.push({
             code: 'volume-not-shared',
-            message: `Init container \`${container.name}\` writes to volume \`${mount.name}\`, which the engine container of \`${group.name}\` does not mount: whatever lands there never reaches the engine. Add it to \`modelGroups.${group.name}.volumeMounts\``,
+            message: `Init container \`${container.name}\` writes to volume \`${mount.name}\`, which the engine of \`${group.name}\` does not mount: what lands there never reaches it.`,
             range: context.rangeFor([...mount.path, 'name'], 'value'),
             related: [{ range: context.rangeFor([...volume.path, 'name'], 'value'), message: `volume \`${volume.name}\`` }],
             data: { volume: volume.name, container: container.name, group: group.name },
