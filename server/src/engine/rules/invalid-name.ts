@@ -44,7 +44,7 @@ function serviceFault(context: RuleContext, group: string): RuleFinding | null {
   if (!why) return null;
   return {
     code: 'invalid-name',
-    message: `The Service \`${name}\` the chart makes for \`${group}\` ${why}, so Kubernetes rejects it${assumed ? ' (with the shortest release name; see bitHarbor.releaseName)' : ''}.`,
+    message: `This group's Service, \`${name}\`, ${why}: Kubernetes rejects it${assumed ? ', whatever the release name' : ''}.`,
     range: context.rangeFor(['modelGroups', group], 'key'),
     data: { group, service: name, releaseAssumed: assumed },
   };
@@ -60,8 +60,7 @@ function check(context: RuleContext): RuleFinding[] {
     const suggestion = suggestLabel(group.name);
     return [{
       code: 'invalid-name',
-      message: `Group name \`${group.name}\` ${why}: it becomes the container name and part of the Deployment and Service names, `
-        + `which must be DNS-1123 labels, so Kubernetes rejects them. Use e.g. \`${suggestion}\`.`,
+      message: `Group name \`${group.name}\` ${why}: the container named after it must be a DNS-1123 label, so Kubernetes rejects it.`,
       range: context.rangeFor(group.path, 'key'),
       data: { group: group.name, suggestion },
     }];
