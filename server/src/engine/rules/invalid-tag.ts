@@ -6,7 +6,8 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { Rule } from './rule';
 import { orList, suggestTags } from './unknown-model';
 
-const GRAMMAR = 'a tag is 1 to 128 letters, digits, `_`, `.` and `-`, and does not start with `.` or `-`';
+/** A tag this long is shown by its start: the message stays one short sentence (the grammar is on the docs page). */
+const SHOWN_TAG = 48;
 
 function whatIsWrong(tag: string): string {
   if (tag === '') return 'it is empty';
@@ -34,10 +35,11 @@ export const rule: Rule = {
       .map((site) => {
         const suggestions = suggestionsFor(site.tag, ctx.catalogue);
         const hint = suggestions.length > 0 ? `; did you mean ${orList(suggestions)}?` : '';
-        const shown = site.tag === '' ? `\`${site.registry}:\`` : `\`${site.tag}\``;
+        const tag = site.tag.length > SHOWN_TAG ? `${site.tag.slice(0, SHOWN_TAG - 8)}…` : site.tag;
+        const shown = site.tag === '' ? `\`${site.registry}:\`` : `\`${tag}\``;
         return {
           code: 'invalid-tag',
-          message: `${shown} is not a valid image tag: ${whatIsWrong(site.tag)} (${GRAMMAR})${hint}`,
+          message: `${shown} is not a valid image tag: ${whatIsWrong(site.tag)}${hint}`,
           range: site.tag === '' ? site.valueRange : site.tagRange,
           data: { tag: site.tag, registry: site.registry, suggestions },
         };
