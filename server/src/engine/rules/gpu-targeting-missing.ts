@@ -127,9 +127,8 @@ function checkPrePorter(context: RuleContext): RuleFinding[] {
   return [...untolerated, {
     code: 'gpu-targeting-missing',
     severity: 'info',
-    message: `No \`globalNodeSelector\` or \`globalAffinity\`, and ${untargeted.length === 1 ? `image \`${first.name}\` has no selector of its own: its` : `${untargeted.length} images have no selector of their own: their`} `
-      + 'weights are cached on every node, GPU or not, using disk on nodes that never run a model. Target GPU nodes, e.g. `globalNodeSelector: {nvidia.com/gpu.present: "true"}` '
-      + 'with a toleration for the `nvidia.com/gpu` taint.',
+    message: `No \`globalNodeSelector\` or \`globalAffinity\`, and ${untargeted.length === 1 ? `image \`${first.name}\` has no selector: its` : `${untargeted.length} images have no selector: their`} `
+      + 'weights are cached on every node, GPU or not.',
     range: context.rangeFor(at, at.length === 1 ? 'key' : 'value'),
     related: others.map((image) => ({ range: context.rangeFor(['images', image.index, 'name'], 'value'), message: `image \`${image.name}\` is also cached everywhere` })),
     data: { chart: 'pre-porter', images: untargeted.map((image) => image.name) },
