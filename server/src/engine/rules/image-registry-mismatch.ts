@@ -19,10 +19,8 @@ export const rule: Rule = {
     const others = tags.length > 1 ? ` (and ${tags.length - 1} more)` : '';
     return [{
       code: 'image-registry-mismatch',
-      message:
-        `\`imageRegistry\` is \`${registry}\`, but \`${tags[0]}\`${others} ${tags.length > 1 ? 'are' : 'is a'} Bit Harbor tag${tags.length > 1 ? 's' : ''}: ` +
-        `Pre-Porter will pull \`${registry.replace(/\/+$/, '')}:${tags[0]}\`. Use \`${BIT_HARBOR_REGISTRY}\`, ` +
-        'or list this registry in `bitHarbor.registries` if it mirrors Bit Harbor',
+      // The alternatives (the Bit Harbor registry, or listing a mirror in bitHarbor.registries) are on the docs page.
+      message: `\`${tags[0]}\`${others} ${tags.length > 1 ? 'are' : 'is a'} Bit Harbor tag${tags.length > 1 ? 's' : ''}, but Pre-Porter will pull \`${registry.replace(/\/+$/, '')}:${tags[0]}\`.`,
       range: ctx.rangeFor(['imageRegistry'], 'value'),
       data: { registry, tags, suggestions: [BIT_HARBOR_REGISTRY] },
     }];
