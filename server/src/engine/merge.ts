@@ -7,6 +7,14 @@ export function isPlainMap(value: unknown): value is Values {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The value at `path` in a values tree (list items by index), undefined where it has none. */
+export function valueAt(values: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((node, segment) => {
+    if (Array.isArray(node)) return node[Number(segment)];
+    return isPlainMap(node) ? node[String(segment)] : undefined;
+  }, values);
+}
+
 export function mergeValues(defaults: unknown, user: unknown): unknown {
   if (!isPlainMap(user) || !isPlainMap(defaults)) return user === undefined ? defaults : user;
   const merged: Values = { ...defaults };

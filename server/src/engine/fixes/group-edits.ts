@@ -4,7 +4,7 @@
 import { isScalar } from 'yaml';
 import { replaceScalar, type ScalarValue } from '../edit/node-edit';
 import { appendListItems, ensureMapEntries, walk, type TextEdit } from '../edit/yaml-edit';
-import { isPlainMap, type Values } from '../merge';
+import { isPlainMap, valueAt, type Values } from '../merge';
 import { modelGroups, type GroupView } from '../model-groups';
 import { modelRoom } from '../rules/size-limit-too-small';
 import { locate, type PathSegment } from '../yaml-nodes';
@@ -14,12 +14,7 @@ export function groupNamed(context: FixContext, name: string | undefined): Group
   return name === undefined ? undefined : modelGroups(context.merged).find((group) => group.name === name);
 }
 
-export function valueAt(values: Values, path: readonly PathSegment[]): unknown {
-  return path.reduce<unknown>((node, segment) => {
-    if (Array.isArray(node)) return node[Number(segment)];
-    return isPlainMap(node) ? node[String(segment)] : undefined;
-  }, values);
-}
+export { valueAt } from '../merge';
 
 /** Appends to the list at `path` as rendered: a list only in the defaults is written out whole. */
 export function appendToList(context: FixContext, path: readonly PathSegment[], items: unknown[]): TextEdit[] {

@@ -7,7 +7,7 @@
 //   default globalContainerSecurityContext.
 // Reported only where the fallback differs from what was written (an empty global is no change).
 import { cronEnabled, isTruthy, prePorterImages } from './pre-porter-images';
-import { isPlainMap, type Values } from '../merge';
+import { valueAt, type Values } from '../merge';
 import type { PathSegment } from '../yaml-nodes';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 
@@ -19,12 +19,6 @@ interface Fallback {
   instead: string;
   /** The fallback's value: no finding when it is empty too. */
   fallback: unknown;
-}
-
-function at(values: Values, path: readonly PathSegment[]): unknown {
-  let value: unknown = values;
-  for (const segment of path) value = isPlainMap(value) || Array.isArray(value) ? (value as Record<string, unknown>)[segment as string] : undefined;
-  return value;
 }
 
 function fallbacks(values: Values): Fallback[] {
@@ -47,7 +41,7 @@ function fallbacks(values: Values): Fallback[] {
 function check(context: RuleContext): RuleFinding[] {
   if (!cronEnabled(context.values)) return [];
   return fallbacks(context.values).flatMap((item): RuleFinding[] => {
-    const written = at(context.fileValues, item.path);
+    const written = valueAt(context.fileValues, item.path);
     // Only a value the file writes, empty in Go's sense, where the fallback is not.
     if (written === undefined || isTruthy(written) || !isTruthy(item.fallback) || !context.locate(item.path)) return [];
     const key = String(item.path[item.path.length - 1]);

@@ -105,7 +105,7 @@ function untoleratedImages(context: RuleContext): RuleFinding[] {
     return [{
       code: 'gpu-targeting-missing',
       message: `Image \`${name}\` is pre-pulled only on GPU nodes, but its pods do not tolerate their \`nvidia.com/gpu\` taint: the BroadcastJob skips those nodes and nothing is pre-pulled.`,
-      range: context.rangeFor(at, at.length === 3 ? 'key' : at.length === 1 ? 'key' : 'value'),
+      range: context.rangeFor(at, 'key'),
       data: { chart: 'pre-porter', images: [name], missingSelector: false, missingToleration: true },
     }];
   });
