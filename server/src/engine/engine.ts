@@ -7,7 +7,10 @@ import { bundledCatalogue, type Catalogue } from './catalogue/catalogue';
 import { codeInfo } from './codes';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import { ignoredDocument, modelineFindings, readDocument } from './document-read';
-import { isTooLarge, nestingRefusal, sizeFinding } from './document';
+import { isTooLarge, nestingRefusal, sizeFinding, syntaxFindings } from './document';
+import { analyzeReleases, projectedBlocks } from './embedded/analyze';
+import { findReleases, isGitOpsManifest, type EmbeddedRelease } from './embedded/releases';
+import { manifestCodeActions } from './embedded/code-actions';
 import type { TextEdit } from './edit/yaml-edit';
 import { fixAllEdits } from './fixes/fix-all';
 import { codeActionsFor, type CodeFix, type FixableFinding, type OtherFile, type ValuesDocument } from './fixes/index';
@@ -85,6 +88,11 @@ export class Engine {
       history.previous = null;
       history.lastGroup = null;
     }
+    // A Flux, Argo CD, helmfile or Kustomize manifest: the values of each release it deploys.
+    if (!input.chart && !modeline?.chart && docs.some(isGitOpsManifest)) {
+      if (history) history.previous = history.lastGroup = null;
+      return this.analyzeManifest(input, docs);
+    }
     // Helm reads the first YAML document of a values file and nothing after it (DOMAIN.md).
     const [values, ...ignored] = docs;
     const chart = values ? (fileChart ?? chartFromContent(values)) : fileChart;
@@ -98,6 +106,32 @@ export class Engine {
     if (chart) findings.push(...ignored.map((doc) => ignoredDocument(doc, input.text)));
     const controlled = this.applySeverities(applySuppressions(input.text, findings));
     return { chart: firstChart, detectedBy: firstChart ? detectedBy : null, findings: sortUnique(controlled), tags };
+  }
+
+  /** The releases of a GitOps manifest (none of ours: empty); null for a values file or other YAML. */
+  private manifestReleases(input: AnalysisInput, yaml: YamlSource): EmbeddedRelease[] | null {
+    if (input.chart || findModeline(input.text)?.chart) return null;
+    const docs = yaml.parse(input.text);
+    return docs.some(isGitOpsManifest) ? findReleases(input.text, docs, this.settings.chartNames) : null;
+  }
+
+  /** This engine, or one that names the release as a manifest does. */
+  private engineFor(releaseName: string | null): Engine {
+    return releaseName ? this.derive({ settings: { ...this.settings, releaseName } }) : this;
+  }
+
+  /** The releases of our charts a manifest deploys, each checked as Helm receives its values. */
+  private analyzeManifest(input: AnalysisInput, docs: Document[]): AnalysisResult {
+    const releases = findReleases(input.text, docs, this.settings.chartNames);
+    if (releases.length === 0) return { chart: null, detectedBy: null, findings: [], tags: null };
+    const findings = analyzeReleases(input.path, releases, {
+      analyze: (values, releaseName) => this.engineFor(releaseName).analyze(values),
+      analyzeLayers: (values, releaseName) => this.engineFor(releaseName).analyzeLayers(values),
+    });
+    // The manifest's own YAML errors, where no release's values (checked above) hold them.
+    const regions = releases.flatMap((release) => projectedBlocks(release).map(({ projection }) => projection.outer));
+    const outside = docs.flatMap((doc) => syntaxFindings(doc, input.text)).filter((f) => !regions.some((r) => f.range.start >= r.start && f.range.start <= r.end));
+    return { chart: releases[0].chart, detectedBy: 'manifest', findings: sortUnique([...this.applySeverities(outside), ...findings]), tags: null };
   }
 
   /** Whether `text` is over the size limit: then nothing parses it, and features answer nothing. */
@@ -128,6 +162,8 @@ export class Engine {
   ): CodeFix[] {
     const { text, otherFiles = [] } = input;
     if (this.isTooLarge(text)) return [];
+    const releases = this.manifestReleases(input, yaml);
+    if (releases) return manifestCodeActions(releases, range, findings, (release, block, inner) => this.engineFor(release.releaseName).codeActions({ ...input, text: block.text, chart: release.chart }, inner.range, inner.findings));
     return codeActionsFor({ text, documents: this.valuesDocuments(input, yaml), settings: this.settings, catalogue: this.catalogue, otherFiles }, range, findings);
   }
 

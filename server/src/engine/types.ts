@@ -76,6 +76,11 @@ export interface EngineSettings {
    * checked on top of the files matching the earlier ones (base, then overrides).
    */
   layers: string[][];
+  /**
+   * `bitHarbor.chartNames`: chart names (or full references) of mirrored or renamed charts, and
+   * which of ours each is, for releases in GitOps manifests.
+   */
+  chartNames: Record<string, ChartId>;
   /** Files larger than this many bytes (UTF-8) are not parsed: one finding says so (`bitHarbor.maxFileSize`). */
   maxFileSize: number;
 }
@@ -102,6 +107,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   // Pinned, so a fix writes the same image every time and a cluster pulls a known one.
   copyImage: 'busybox:1.37.0',
   layers: [],
+  chartNames: {},
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
 };
 
@@ -120,7 +126,7 @@ export interface AnalysisResult {
   /** The chart of the first document that has one, or null when the file is of neither chart. */
   chart: ChartId | null;
   /** How the chart was decided, for status displays. */
-  detectedBy: 'forced' | 'modeline' | 'glob' | 'content' | null;
+  detectedBy: 'forced' | 'modeline' | 'glob' | 'content' | 'manifest' | null;
   findings: Finding[];
   /** Bit Harbor tags this file uses or pre-pulls, for checks across files. */
   tags?: TagSummary | null;

@@ -2,7 +2,7 @@
 // settings.json, so every field is checked rather than trusted.
 import { fileURLToPath } from 'node:url';
 import { MAX_GLOBS } from '../engine/glob';
-import { CLUSTER_PLATFORMS, DEFAULT_SETTINGS, type ClusterPlatform, type EngineSettings, type Severity } from '../engine/types';
+import { CHART_IDS, CLUSTER_PLATFORMS, DEFAULT_SETTINGS, type ChartId, type ClusterPlatform, type EngineSettings, type Severity } from '../engine/types';
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
@@ -61,8 +61,19 @@ export function toEngineSettings(section: unknown, restricted = false): EngineSe
     platform: clusterPlatform((settings.cluster as { platform?: unknown } | null | undefined)?.platform),
     copyImage: !restricted && typeof settings.copyImage === 'string' && settings.copyImage.trim() !== '' ? settings.copyImage.trim() : DEFAULT_SETTINGS.copyImage,
     layers: layerGlobs(settings.layers),
+    chartNames: chartNames(settings.chartNames),
     maxFileSize: positiveBytes(settings.maxFileSize),
   };
+}
+
+/** `bitHarbor.chartNames`: name -> one of our charts; other entries are left out, at most MAX_GLOBS kept. */
+function chartNames(value: unknown): Record<string, ChartId> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter((entry): entry is [string, ChartId] => entry[0].length <= 512 && CHART_IDS.includes(entry[1] as ChartId))
+    .slice(0, MAX_GLOBS);
+  // A null prototype: a chart named `__proto__` or `constructor` is only a name.
+  return Object.assign(Object.create(null) as Record<string, ChartId>, Object.fromEntries(entries));
 }
 
 function clusterPlatform(value: unknown): ClusterPlatform {

@@ -1,0 +1,124 @@
+// Values inside GitOps manifests (Flux, Argo CD, helmfile, Kustomize): each fixture marks the
+// lines its findings must land on (`# expect: code`), inside maps and block strings alike, and
+// a fix written back into a block keeps the manifest's indentation and line ends.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { applyEdits } from '../../server/src/engine/edit/yaml-edit';
+import { Engine } from '../../server/src/engine/engine';
+import { chartOfReference } from '../../server/src/engine/embedded/releases';
+import { Projection } from '../../server/src/engine/embedded/projection';
+import { LineIndex } from '../../server/src/engine/lines';
+import { repoRoot } from '../support/markers';
+
+const engine = new Engine();
+const FOLDER = join(repoRoot(), 'test/fixtures/gitops');
+
+function files(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const full = join(folder, name);
+    return statSync(full).isDirectory() ? files(full) : name.endsWith('.yaml') ? [full] : [];
+  });
+}
+
+function located(text: string, findings: readonly { code: string; range: { start: number } }[]): string[] {
+  const lines = new LineIndex(text);
+  return findings.map((f) => `${f.code}@${lines.positionAt(f.range.start).line + 1}`).sort();
+}
+
+function expected(text: string): string[] {
+  return text.split(/\r?\n/).flatMap((line, index) => [...line.matchAll(/# expect: ([a-z-]+)/g)].map((m) => `${m[1]}@${index + 1}`)).sort();
+}
+
+for (const file of files(FOLDER)) {
+  test(`gitops: ${relative(FOLDER, file)} gets exactly its marked findings`, () => {
+    const text = readFileSync(file, 'utf8');
+    const result = engine.analyze({ path: file, text });
+    assert.deepEqual(located(text, result.findings), expected(text), result.findings.map((f) => f.message).join('\n'));
+    if (expected(text).length > 0) assert.equal(result.detectedBy, 'manifest');
+  });
+}
+
+test('gitops: a finding inside a block string starts at the column of the key it names', () => {
+  const text = readFileSync(join(FOLDER, 'apps/llm-staging-crlf.yaml'), 'utf8');
+  const finding = engine.analyze({ path: 'x.yaml', text }).findings.find((f) => f.code === 'unknown-key');
+  assert.ok(finding);
+  assert.equal(text.slice(finding.range.start, finding.range.end), 'replicaCont');
+  assert.equal(new LineIndex(text).positionAt(finding.range.start).character, 12);
+});
+
+test('gitops: every fix in a CRLF block string is written back indented, with CRLF, and re-lints without its finding', () => {
+  const text = readFileSync(join(FOLDER, 'apps/llm-staging-crlf.yaml'), 'utf8');
+  const findings = engine.analyze({ path: 'x.yaml', text }).findings;
+  const fixes = engine.codeActions({ path: 'x.yaml', text }, null, findings);
+  assert.ok(fixes.length >= 2, fixes.map((f) => f.title).join(', '));
+  for (const fix of fixes) {
+    const fixed = applyEdits(text, fix.edits);
+    assert.doesNotMatch(fixed.replace(/\r\n/g, ''), /\n/, `${fix.title}: a bare LF was written`);
+    const after = engine.analyze({ path: 'x.yaml', text: fixed }).findings.map((f) => f.code);
+    const code = findings[fix.finding!].code;
+    assert.equal(after.filter((c) => c === code).length, findings.filter((f) => f.code === code).length - 1, `${fix.title}: ${after.join(', ')}`);
+    assert.ok(!after.includes('yaml-syntax'), fix.title);
+  }
+});
+
+test('gitops: fix-all in a Kustomize valuesInline adds the toleration at the group indentation', () => {
+  const text = readFileSync(join(FOLDER, 'kustomization.yaml'), 'utf8');
+  const fixed = applyEdits(text, engine.fixAll({ path: 'x.yaml', text }));
+  assert.match(fixed, /\n {10}nodeSelector:\n {12}nvidia.com\/gpu.present: "true"\n {10}tolerations:\n {12}- key: nvidia.com\/gpu\n/);
+  assert.deepEqual(engine.analyze({ path: 'x.yaml', text: fixed }).findings.map((f) => f.code), ['unknown-key']);
+});
+
+test('gitops: charts are known by the last segment of their reference, or a configured name', () => {
+  assert.equal(chartOfReference('oci://ghcr.io/doublewordai/inference-stack', {}), 'inference-stack');
+  assert.equal(chartOfReference('doubleword/pre-porter', {}), 'pre-porter');
+  assert.equal(chartOfReference('./charts/inference-stack/', {}), 'inference-stack');
+  assert.equal(chartOfReference('bitnami/nginx', {}), null);
+  assert.equal(chartOfReference('llm-stack', { 'llm-stack': 'inference-stack' }), 'inference-stack');
+  assert.equal(chartOfReference('oci://mirror.internal/ai/llm-stack', { 'llm-stack': 'inference-stack' }), 'inference-stack');
+  assert.equal(chartOfReference('toString', {}), null);
+});
+
+test('gitops: bitHarbor.chartNames makes a renamed chart ours', () => {
+  const text = 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: a\nspec:\n  source:\n    chart: llm-stack\n    helm:\n      valuesObject:\n        onwards:\n          replicaCount: x\n';
+  assert.equal(engine.analyze({ path: 'a.yaml', text }).chart, null);
+  const renamed = engine.derive({ settings: { ...engine.settings, chartNames: { 'llm-stack': 'inference-stack' } } });
+  assert.deepEqual(renamed.analyze({ path: 'a.yaml', text }).findings.map((f) => f.code), ['wrong-type']);
+});
+
+test('gitops: the release name a tool gives reaches the name checks', () => {
+  const long = 'x'.repeat(50);
+  const text = `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ${long}\nspec:\n  chart:\n    spec:\n      chart: inference-stack\n  values:\n    modelGroups:\n      a-very-long-group-name:\n        enabled: true\n`;
+  const codes = engine.analyze({ path: 'a.yaml', text }).findings.map((f) => f.code);
+  assert.ok(codes.includes('invalid-name'), codes.join(', '));
+});
+
+test('gitops: a folded string is not checked, and says so at its key', () => {
+  const text = 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: a\nspec:\n  source:\n    chart: inference-stack\n    helm:\n      values: >\n        onwards:\n          replicaCount: x\n';
+  const findings = engine.analyze({ path: 'a.yaml', text }).findings;
+  assert.deepEqual(findings.map((f) => [f.code, text.slice(f.range.start, f.range.end)]), [['values-not-checked', 'values']]);
+});
+
+test('gitops: while a key is half typed under spec.values, the values still get their findings', () => {
+  const text = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: a\nspec:\n  chart:\n    spec:\n      chart: inference-stack\n  values:\n    onwards:\n      replicaCount: x\n    modelGr\n';
+  const located = engine.analyze({ path: 'a.yaml', text }).findings.map((f) => `${f.code}:${text.slice(f.range.start, f.range.end)}`);
+  assert.ok(located.includes('wrong-type:x'), located.join(', '));
+  assert.ok(located.some((l) => l.startsWith('yaml-syntax')), located.join(', '));
+});
+
+test('projection: offsets map both ways and an edit on a blank line is indented in full', () => {
+  const manifest = 'spec:\n  values:\n    a: 1\n\n    b: 2\nnext: 3\n';
+  const start = manifest.indexOf('a: 1');
+  const projection = Projection.ofLines(manifest, start, manifest.indexOf('b: 2'), 4);
+  assert.equal(projection.text, 'a: 1\n\nb: 2\n');
+  assert.equal(projection.toOuter(projection.text.indexOf('b')), manifest.indexOf('b: 2'));
+  assert.equal(projection.toInner(manifest.indexOf('b: 2') - 2), projection.text.indexOf('b'));
+  assert.equal(projection.toInner(manifest.indexOf('next')), projection.text.length);
+  assert.equal(projection.toInner(0), null);
+  const blank = projection.text.indexOf('\n\n') + 1;
+  const edit = projection.toOuterEdit({ start: blank, end: blank, newText: 'c:\n  d: 1\n' });
+  assert.equal(applyEdits(manifest, [edit]), 'spec:\n  values:\n    a: 1\n    c:\n      d: 1\n\n    b: 2\nnext: 3\n');
+  const append = projection.toOuterEdit({ start: projection.text.length, end: projection.text.length, newText: 'e: 5\n' });
+  assert.equal(applyEdits(manifest, [append]), 'spec:\n  values:\n    a: 1\n\n    b: 2\n    e: 5\nnext: 3\n');
+});
