@@ -11,6 +11,7 @@ import { isTooLarge, nestingRefusal, sizeFinding, syntaxFindings } from './docum
 import { analyzeReleases, projectedBlocks } from './embedded/analyze';
 import { findReleases, isGitOpsManifest, type EmbeddedRelease } from './embedded/releases';
 import { manifestCodeActions } from './embedded/code-actions';
+import type { Projection } from './embedded/projection';
 import type { TextEdit } from './edit/yaml-edit';
 import { fixAllEdits } from './fixes/fix-all';
 import { codeActionsFor, type CodeFix, type FixableFinding, type OtherFile, type ValuesDocument } from './fixes/index';
@@ -43,6 +44,17 @@ import { issuesOnRenderedTypes } from './render/printed-types';
 import type { RenderedRelease, RenderOptions } from './render/index';
 
 export type { Checked, MergedView } from './merged-check';
+
+/** What a feature reads inside a manifest: the values' text, as a values file of the release's chart. */
+export interface EmbeddedView {
+  engine: Engine;
+  /** The path to give the features for that text (it names the chart to the engine's settings). */
+  path: string;
+  projection: Projection;
+}
+
+/** Not a file anyone has: only the embedded view's settings name it. */
+const EMBEDDED_PATH = '/bit-harbor-values/embedded/values.yaml';
 
 const CHART_DEFAULTS: Record<ChartId, unknown> = {
   'inference-stack': inferenceStackDefaults,
@@ -113,6 +125,29 @@ export class Engine {
     if (input.chart || findModeline(input.text)?.chart) return null;
     const docs = yaml.parse(input.text);
     return docs.some(isGitOpsManifest) ? findReleases(input.text, docs, this.settings.chartNames) : null;
+  }
+
+  /**
+   * For a GitOps manifest: the values block that holds `offset`, with an engine that reads its
+   * text as values of the release's chart (null when no block holds it). Undefined for any
+   * other file, whose own text the features read.
+   */
+  embeddedAt(input: AnalysisInput, offset: number, yaml: YamlSource = new YamlCache()): EmbeddedView | null | undefined {
+    const views = this.embeddedViews(input, yaml);
+    return views && (views.find((view) => view.projection.contains(offset)) ?? null);
+  }
+
+  /** Every values block of a GitOps manifest, in the file's order; undefined for any other file. */
+  embeddedViews(input: AnalysisInput, yaml: YamlSource = new YamlCache()): EmbeddedView[] | undefined {
+    if (this.isTooLarge(input.text)) return undefined;
+    const releases = this.manifestReleases(input, yaml);
+    if (!releases) return undefined;
+    return releases.flatMap((release) => {
+      // The features find a file's chart by its path: this path is the release's chart's.
+      const files = release.chart === 'inference-stack' ? { inferenceStack: [EMBEDDED_PATH], prePorter: [] } : { inferenceStack: [], prePorter: [EMBEDDED_PATH] };
+      const engine = this.derive({ settings: { ...this.settings, files, layers: [], ...(release.releaseName ? { releaseName: release.releaseName } : {}) } });
+      return projectedBlocks(release).map(({ projection }) => ({ engine, path: EMBEDDED_PATH, projection }));
+    });
   }
 
   /** This engine, or one that names the release as a manifest does. */

@@ -186,12 +186,18 @@ export function registerAuthoringFeatures(connection: Connection, host: Authorin
   connection.languages.inlayHint.on(({ textDocument, range }) => answer(host, 'computing inlay hints', [], (): InlayHint[] =>
     withDocument(textDocument.uri, [], (document, path) => {
       const engine = host.engine();
-      return inlayHints(document.getText(), toOffsets(document, range), engine.catalogue, engine.settings, path, host.yamlOf?.(document.uri)).map((hint) => ({
-        position: document.positionAt(hint.offset),
-        label: hint.label,
-        tooltip: revealInvisible(hint.tooltip),
-        paddingLeft: true,
-      }));
+      const toHint = (at: number, hint: { label: string; tooltip: string }): InlayHint => ({ position: document.positionAt(at), label: hint.label, tooltip: revealInvisible(hint.tooltip), paddingLeft: true });
+      const wanted = toOffsets(document, range);
+      const embedded = engine.embeddedViews({ path, text: document.getText() }, host.yamlOf?.(document.uri));
+      if (embedded) {
+        // A manifest: the hints of each values block the range reaches, at the manifest's offsets.
+        return embedded.flatMap(({ engine: values, path: valuesPath, projection }) => {
+          if (projection.outer.end < wanted.start || projection.outer.start > wanted.end) return [];
+          return inlayHints(projection.text, { start: 0, end: projection.text.length }, values.catalogue, values.settings, valuesPath)
+            .map((hint) => toHint(projection.toOuter(hint.offset), hint));
+        });
+      }
+      return inlayHints(document.getText(), wanted, engine.catalogue, engine.settings, path, host.yamlOf?.(document.uri)).map((hint) => toHint(hint.offset, hint));
     })));
 
   connection.onFoldingRanges(({ textDocument }) => answer(host, 'computing folding ranges', [], (): FoldingRange[] =>

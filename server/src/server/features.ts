@@ -21,6 +21,7 @@ import type { OffsetRange } from '../engine/types';
 import type { YamlSource } from '../engine/yaml-source';
 import { authoringCompletions, authoringHover } from './authoring';
 import { codeActions } from './code-actions';
+import { requestView } from './embedded-view';
 import { documentPath } from './settings';
 import { snippetCompletions } from './snippets';
 
@@ -52,10 +53,15 @@ function toRange(document: TextDocument, range: OffsetRange) {
 
 function completion(host: FeatureHost, params: CompletionParams): CompletionItem[] {
   const document = host.documents.get(params.textDocument.uri);
-  if (!document) return [];
+  if (!document || host.engine().isTooLarge(document.getText())) return []; // not parsed: see the file-too-large finding
+  const view = requestView(host, document, document.offsetAt(params.position));
+  if (!view) return [];
+  return completionsIn(view.host, view.document, view.offset).map((item) =>
+    item.textEdit && 'range' in item.textEdit ? { ...item, textEdit: view.edit(item.textEdit) } : item);
+}
+
+function completionsIn(host: FeatureHost, document: TextDocument, offset: number): CompletionItem[] {
   const engine = host.engine();
-  if (engine.isTooLarge(document.getText())) return []; // not parsed: see the file-too-large finding
-  const offset = document.offsetAt(params.position);
   const items = completeImageTags(document.getText(), offset, engine.catalogue, engine.settings, documentPath(document.uri), host.yamlOf?.(document.uri));
   const tags = items.map((item): CompletionItem => ({
     label: item.label,
@@ -68,18 +74,23 @@ function completion(host: FeatureHost, params: CompletionParams): CompletionItem
   }));
   // Keys and values before snippets: the tag and key completions read the same probe text (the
   // cursor marked), so they share one parse of it; the snippets' own probe comes after.
-  const authoring = authoringCompletions(host, document, params.position);
+  const authoring = authoringCompletions(host, document, document.positionAt(offset));
   return tags.concat(snippetCompletions(host, document, offset), authoring);
 }
 
 function hover(host: FeatureHost, params: HoverParams): Hover | null {
   const document = host.documents.get(params.textDocument.uri);
-  if (!document) return null;
+  if (!document || host.engine().isTooLarge(document.getText())) return null;
+  const view = requestView(host, document, document.offsetAt(params.position));
+  const found = view ? hoverIn(view.host, view.document, view.offset) : null;
+  return found?.range && view ? { ...found, range: view.range(found.range) } : found;
+}
+
+function hoverIn(host: FeatureHost, document: TextDocument, offset: number): Hover | null {
   const engine = host.engine();
-  if (engine.isTooLarge(document.getText())) return null;
   const toOpen = (open: TextDocument) => ({ uri: open.uri, text: open.getText(), path: documentPath(open.uri), yaml: host.yamlOf?.(open.uri) });
-  const found = hoverImageTag(toOpen(document), document.offsetAt(params.position), engine.catalogue, engine.settings, host.documents.all().map(toOpen));
-  if (!found) return authoringHover(host, document, params.position);
+  const found = hoverImageTag(toOpen(document), offset, engine.catalogue, engine.settings, host.documents.all().map(toOpen));
+  if (!found) return authoringHover(host, document, document.positionAt(offset));
   return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: toRange(document, found.range) };
 }
 

@@ -1,0 +1,100 @@
+// GitOps manifests over stdio, as an editor sees them: diagnostics inside an Argo CD `values: |-`
+// block string land on the manifest's lines; completion there offers the chart's keys and Bit
+// Harbor tags, indented into the block; hover answers; a quick fix applied to the manifest
+// re-lints clean of its diagnostic; inlay hints sit on the manifest's lines.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CodeActionRequest, HoverRequest, InlayHintRequest, type CodeAction, type Hover, type InlayHint, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspTestClient, within } from '../support/lsp-client';
+import { repoRoot } from '../support/markers';
+
+const FIXTURES = join(repoRoot(), 'test/fixtures/gitops');
+
+function apply(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'yaml', 0, text), edits);
+}
+
+function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, needle);
+  return TextDocument.create('file:///x', 'yaml', 0, text).positionAt(at + delta);
+}
+
+describe('GitOps manifests over stdio', { timeout: 60_000 }, () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('diagnostics inside an Argo CD block string (CRLF) land on the manifest line and column', async () => {
+    const text = readFileSync(join(FIXTURES, 'apps/llm-staging-crlf.yaml'), 'utf8');
+    const diagnostics = await client.open('file:///tmp/bhv-gitops/apps/llm-staging-crlf.yaml', text);
+    const typo = diagnostics.find((d) => d.code === 'unknown-key');
+    assert.deepEqual(typo?.range, { start: { line: 17, character: 12 }, end: { line: 17, character: 23 } });
+  });
+
+  it('completion on a fresh line in a block string offers group keys, indented into the block', async () => {
+    const uri = 'file:///tmp/bhv-gitops/apps/typing.yaml';
+    const base = readFileSync(join(FIXTURES, 'apps/llm-staging.yaml'), 'utf8');
+    const text = base.replace('    replicaCont: 2 # expect: unknown-key\n', '    replicaCont: 2 # expect: unknown-key\n            \n');
+    await client.open(uri, text);
+    const line = text.split('\n').findIndex((l) => l === '            ');
+    const items = await client.completion(uri, { line, character: 12 });
+    const replicas = items.find((item) => item.label === 'replicaCount');
+    assert.ok(replicas, items.map((i) => i.label).join(', '));
+    const edit = replicas.textEdit as TextEdit;
+    assert.equal(edit.range.start.line, line);
+    const after = apply(text, [edit]);
+    assert.match(after.split('\n')[line], /^ {12}replicaCount/);
+  });
+
+  it('completion of a Bit Harbor tag inside a Flux HelmRelease map', async () => {
+    const uri = 'file:///tmp/bhv-gitops/clusters/tag.yaml';
+    const base = readFileSync(join(FIXTURES, 'clusters/prod/llm-release.yaml'), 'utf8');
+    const text = base.replace('bit-harbor:llama-3.1-8b-instruct', 'bit-harbor:');
+    await client.open(uri, text);
+    const items = await client.completion(uri, positionOf(text, 'bit-harbor:', 'bit-harbor:'.length));
+    assert.ok(items.some((item) => item.label === 'llama-3.1-8b-instruct'), items.map((i) => i.label).slice(0, 20).join(', '));
+  });
+
+  it('hover on a key in the block string explains it, with the manifest range', async () => {
+    const uri = 'file:///tmp/bhv-gitops/apps/hover.yaml';
+    const text = readFileSync(join(FIXTURES, 'apps/llm-staging.yaml'), 'utf8');
+    await client.open(uri, text);
+    const position = positionOf(text, 'containerPort', 2);
+    const hover = await within(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), 'hover') as Hover | null;
+    assert.ok(hover, 'a hover');
+    assert.equal(hover.range?.start.line, position.line);
+    assert.equal(hover.range?.start.character, position.character - 2);
+  });
+
+  it('the quick fix of a finding in a block string re-lints without it', async () => {
+    const uri = 'file:///tmp/bhv-gitops/apps/fix.yaml';
+    const text = readFileSync(join(FIXTURES, 'apps/llm-staging.yaml'), 'utf8');
+    const diagnostics = (await client.open(uri, text)).filter((d) => d.code === 'gpu-targeting-missing');
+    assert.equal(diagnostics.length, 1);
+    const actions = await within(client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } }), 'code actions') as CodeAction[];
+    const fix = actions.find((action) => action.title === 'Add GPU node targeting');
+    assert.ok(fix, actions.map((a) => a.title).join(', '));
+    const fixed = apply(text, fix.edit!.changes![uri]);
+    assert.match(fixed, /\n {12}tolerations:\n {14}- key: nvidia.com\/gpu\n/);
+    const after = await client.change(uri, fixed);
+    assert.deepEqual(after.map((d) => d.code), ['unknown-key']);
+  });
+
+  it('inlay hints after a Bit Harbor reference sit on the manifest line', async () => {
+    const uri = 'file:///tmp/bhv-gitops/clusters/hints.yaml';
+    const text = readFileSync(join(FIXTURES, 'clusters/prod/llm-release.yaml'), 'utf8');
+    await client.open(uri, text);
+    const lines = text.split('\n').length;
+    const hints = await within(client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } }), 'inlay hints') as InlayHint[];
+    const referenceLine = positionOf(text, 'reference: ghcr.io').line;
+    assert.ok(hints.some((hint) => hint.position.line === referenceLine), JSON.stringify(hints));
+  });
+});
