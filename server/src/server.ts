@@ -224,6 +224,11 @@ class BitHarborServer {
       void this.validateLayered(document);
       return;
     }
+    const named = this.engine.manifestFiles({ path: documentPath(uri), text: document.getText() }, this.memoryOf(uri).yaml);
+    if (named.length > 0) {
+      void this.validateManifest(document, named);
+      return;
+    }
     this.layers.forget(uri);
     const version = document.version;
     let diagnostics: Diagnostic[];
@@ -275,6 +280,25 @@ class BitHarborServer {
     }
     if (!this.layers.isLatest(uri, run) || this.documents.get(uri)?.version !== version) return;
     // What the single-file path last published no longer stands for this document.
+    this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** A GitOps manifest whose releases name values files: they are read, then the releases checked with them. */
+  private async validateManifest(document: TextDocument, named: readonly string[]): Promise<void> {
+    const { uri, version } = document;
+    const run = this.layers.startRun(uri);
+    let diagnostics: Diagnostic[];
+    try {
+      const files = await this.layers.readNamed(document, named, { roots: this.workspaceFolders, maxBytes: this.settings.maxFileSize, restricted: this.restricted });
+      if (!this.layers.isLatest(uri, run) || this.documents.get(uri)?.version !== version) return;
+      const result = this.engine.analyze({ path: documentPath(uri), text: document.getText(), files }, this.memoryOf(uri).yaml);
+      diagnostics = this.diagnosticsOf(document, result, result.findings);
+    } catch (error) {
+      this.logError(`analysing ${uri} with the values files it names`, error);
+      return;
+    }
+    if (!this.layers.isLatest(uri, run) || this.documents.get(uri)?.version !== version) return;
     this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }

@@ -3,13 +3,16 @@
 // Harbor tags, indented into the block; hover answers; a quick fix applied to the manifest
 // re-lints clean of its diagnostic; inlay hints sit on the manifest's lines.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, HoverRequest, InlayHintRequest, type CodeAction, type Hover, type InlayHint, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient, within } from '../support/lsp-client';
 import { repoRoot } from '../support/markers';
+import { offlineEnv } from '../support/offline';
 
 const FIXTURES = join(repoRoot(), 'test/fixtures/gitops');
 
@@ -96,5 +99,29 @@ describe('GitOps manifests over stdio', { timeout: 60_000 }, () => {
     const hints = await within(client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } }), 'inlay hints') as InlayHint[];
     const referenceLine = positionOf(text, 'reference: ghcr.io').line;
     assert.ok(hints.some((hint) => hint.position.line === referenceLine), JSON.stringify(hints));
+  });
+
+  it('a values file the manifest names is read from disk: a finding it causes there lands on the entry naming it', async () => {
+    const file = join(FIXTURES, 'kustomization.yaml');
+    const text = readFileSync(file, 'utf8');
+    const diagnostics = await client.open(pathToFileURL(file).toString(), text);
+    const entry = positionOf(text, '- values/gpus.yaml', 2).line;
+    const moved = diagnostics.find((d) => d.code === 'gpu-targeting-missing');
+    assert.equal(moved?.range.start.line, entry, JSON.stringify(diagnostics));
+    assert.match(String(moved.message), /^In `gpus.yaml`: /);
+    assert.equal(moved.relatedInformation?.[0].location.uri, pathToFileURL(join(FIXTURES, 'values/gpus.yaml')).toString());
+  });
+});
+
+describe('GitOps manifests on the command line', () => {
+  it('a folder run finds the manifests and reports inside them at the manifest lines', () => {
+    const result = spawnSync(process.execPath, [join(repoRoot(), 'dist/cli.js'), 'lint', '--format', 'json', 'test/fixtures/gitops'], { cwd: repoRoot(), encoding: 'utf8', env: { ...offlineEnv(), NO_COLOR: '1' } });
+    assert.equal(result.status, 1, result.stderr);
+    const report = JSON.parse(result.stdout) as { file: string; code: string; line: number }[];
+    const at = (name: string) => report.filter((f) => f.file.endsWith(`/${name}`)).map((f) => `${f.code}@${f.line}`);
+    assert.deepEqual(at('kustomization.yaml'), ['unknown-key@21', 'gpu-targeting-missing@46']);
+    assert.deepEqual(at('helmfile.yaml'), ['bad-value@50']);
+    assert.deepEqual(at('llm-staging-crlf.yaml'), ['unknown-key@18', 'gpu-targeting-missing@38']);
+    assert.deepEqual(at('grafana.yaml'), []);
   });
 });

@@ -2,11 +2,12 @@
 // lines its findings must land on (`# expect: code`), inside maps and block strings alike, and
 // a fix written back into a block keeps the manifest's indentation and line ends.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { applyEdits } from '../../server/src/engine/edit/yaml-edit';
 import { Engine } from '../../server/src/engine/engine';
+import type { ManifestFile } from '../../server/src/engine/embedded/analyze';
 import { chartOfReference } from '../../server/src/engine/embedded/releases';
 import { Projection } from '../../server/src/engine/embedded/projection';
 import { LineIndex } from '../../server/src/engine/lines';
@@ -16,10 +17,17 @@ const engine = new Engine();
 const FOLDER = join(repoRoot(), 'test/fixtures/gitops');
 
 function files(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
+  return readdirSync(folder).filter((name) => name !== 'values').flatMap((name) => {
     const full = join(folder, name);
     return statSync(full).isDirectory() ? files(full) : name.endsWith('.yaml') ? [full] : [];
   });
+}
+
+/** The analysis a door makes: the values files the manifest names read first. */
+function analyzeManifest(file: string, text: string, on = engine) {
+  const files = new Map(on.manifestFiles({ path: file, text }).map((named): [string, ManifestFile] =>
+    [named, existsSync(named) ? { uri: named, text: readFileSync(named, 'utf8') } : { problem: 'no such file' }]));
+  return on.analyze({ path: file, text, files });
 }
 
 function located(text: string, findings: readonly { code: string; range: { start: number } }[]): string[] {
@@ -34,7 +42,7 @@ function expected(text: string): string[] {
 for (const file of files(FOLDER)) {
   test(`gitops: ${relative(FOLDER, file)} gets exactly its marked findings`, () => {
     const text = readFileSync(file, 'utf8');
-    const result = engine.analyze({ path: file, text });
+    const result = analyzeManifest(file, text);
     assert.deepEqual(located(text, result.findings), expected(text), result.findings.map((f) => f.message).join('\n'));
     if (expected(text).length > 0) assert.equal(result.detectedBy, 'manifest');
   });
@@ -64,7 +72,8 @@ test('gitops: every fix in a CRLF block string is written back indented, with CR
 });
 
 test('gitops: fix-all in a Kustomize valuesInline adds the toleration at the group indentation', () => {
-  const text = readFileSync(join(FOLDER, 'kustomization.yaml'), 'utf8');
+  // Alone (its additional values file not read), as fix-all sees the manifest.
+  const text = readFileSync(join(FOLDER, 'kustomization.yaml'), 'utf8').replace(/ {4}additionalValuesFiles:\n.*\n/, '');
   const fixed = applyEdits(text, engine.fixAll({ path: 'x.yaml', text }));
   assert.match(fixed, /\n {10}nodeSelector:\n {12}nvidia.com\/gpu.present: "true"\n {10}tolerations:\n {12}- key: nvidia.com\/gpu\n/);
   assert.deepEqual(engine.analyze({ path: 'x.yaml', text: fixed }).findings.map((f) => f.code), ['unknown-key']);
@@ -121,4 +130,27 @@ test('projection: offsets map both ways and an edit on a blank line is indented 
   assert.equal(applyEdits(manifest, [edit]), 'spec:\n  values:\n    a: 1\n    c:\n      d: 1\n\n    b: 2\nnext: 3\n');
   const append = projection.toOuterEdit({ start: projection.text.length, end: projection.text.length, newText: 'e: 5\n' });
   assert.equal(applyEdits(manifest, [append]), 'spec:\n  values:\n    a: 1\n\n    b: 2\n    e: 5\nnext: 3\n');
+});
+
+test('gitops: Argo CD valueFiles are named as unread, and then only what is written here is checked', () => {
+  const text = 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: a\nspec:\n  source:\n    chart: inference-stack\n    helm:\n      valueFiles:\n        - values-prod.yaml\n      valuesObject:\n        onwards:\n          replicaCount: x\n        modelGroups:\n          vllm-gemma:\n            enabled: true\n';
+  const findings = engine.analyze({ path: '/repo/app.yaml', text }).findings;
+  assert.deepEqual(findings.map((f) => `${f.code}:${text.slice(f.range.start, f.range.end)}`), ['values-source-unread:values-prod.yaml', 'wrong-type:x']);
+  assert.match(findings[0].message, /Argo CD reads valueFiles from the chart's source/);
+});
+
+test('gitops: Kustomize valuesMerge: replace ignores valuesFile; merge is not modelled and says so', () => {
+  const chart = (merge: string) => `helmCharts:\n  - name: inference-stack\n    valuesFile: base.yaml\n    valuesMerge: ${merge}\n    valuesInline:\n      onwards:\n        replicaCount: x\n`;
+  const replace = engine.analyze({ path: '/repo/kustomization.yaml', text: chart('replace') }).findings;
+  assert.deepEqual(replace.map((f) => f.code), ['values-ignored', 'wrong-type']);
+  const merge = engine.analyze({ path: '/repo/kustomization.yaml', text: chart('merge') }).findings;
+  assert.deepEqual(merge.map((f) => f.code), ['values-not-checked']);
+});
+
+test('gitops: a values file that cannot be read is named, with the reason, at the entry that names it', () => {
+  const text = 'releases:\n  - name: llm\n    chart: oci://ghcr.io/doublewordai/inference-stack\n    values:\n      - missing.yaml\n      - onwards:\n          replicaCount: x\n';
+  const findings = engine.analyze({ path: '/repo/helmfile.yaml', text, files: new Map([['/repo/missing.yaml', { problem: 'no such file' }]]) }).findings;
+  assert.deepEqual(findings.map((f) => `${f.code}:${text.slice(f.range.start, f.range.end)}`), ['values-source-unread:missing.yaml', 'wrong-type:x']);
+  assert.match(findings[0].message, /no such file/);
+  assert.deepEqual(engine.manifestFiles({ path: '/repo/helmfile.yaml', text }), ['/repo/missing.yaml']);
 });

@@ -4,6 +4,7 @@
 // its bases, and only the findings it causes in them are added to theirs.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ManifestFile } from '../engine/embedded/analyze';
 import type { Engine } from '../engine/engine';
 import { MAX_GLOBS } from '../engine/glob';
 import type { CliCommand } from './args';
@@ -60,6 +61,15 @@ function siblingsOf(file: string): string[] {
 
 /** The analysis of one file, over its bases when it has any; base findings carry their path as `uri`. */
 export function analyzeWithBases(engine: Engine, input: AnalysisInput, layers: string[][], policy: CliReadPolicy): AnalysisResult {
+  // A GitOps manifest: the values files its releases name, read within the same bounds as bases.
+  const named = engine.manifestFiles(input);
+  if (named.length > 0) {
+    const files = new Map(named.map((file): [string, ManifestFile] => {
+      const read = readConfinedFileSync(file, policy);
+      return [file, 'text' in read ? { uri: file, text: read.text } : read];
+    }));
+    return engine.analyze({ ...input, files });
+  }
   if (!mayHaveBases(input.path, input.text, layers)) return engine.analyze(input);
   const files = new Map<string, LayerFile>();
   const request = { path: input.path, text: input.text, layers, siblings: layers.length > 0 ? siblingsOf(input.path) : undefined, files };

@@ -8,7 +8,7 @@ import { codeInfo } from './codes';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import { ignoredDocument, modelineFindings, readDocument } from './document-read';
 import { isTooLarge, nestingRefusal, sizeFinding, syntaxFindings } from './document';
-import { analyzeReleases, projectedBlocks } from './embedded/analyze';
+import { analyzeReleases, namedFiles, projectedBlocks } from './embedded/analyze';
 import { findReleases, isGitOpsManifest, type EmbeddedRelease } from './embedded/releases';
 import { manifestCodeActions } from './embedded/code-actions';
 import type { Projection } from './embedded/projection';
@@ -124,7 +124,7 @@ export class Engine {
   private manifestReleases(input: AnalysisInput, yaml: YamlSource): EmbeddedRelease[] | null {
     if (input.chart || findModeline(input.text)?.chart) return null;
     const docs = yaml.parse(input.text);
-    return docs.some(isGitOpsManifest) ? findReleases(input.text, docs, this.settings.chartNames) : null;
+    return docs.some(isGitOpsManifest) ? findReleases(input.text, docs, this.settings.chartNames, input.path) : null;
   }
 
   /**
@@ -150,6 +150,16 @@ export class Engine {
     });
   }
 
+  /**
+   * The values files a GitOps manifest's releases name (absolute paths), which the door reads and
+   * passes back as `input.files`; none for any other file.
+   */
+  manifestFiles(input: AnalysisInput, yaml: YamlSource = new YamlCache()): string[] {
+    if (this.isTooLarge(input.text)) return [];
+    const releases = this.manifestReleases(input, yaml);
+    return releases ? namedFiles(releases) : [];
+  }
+
   /** This engine, or one that names the release as a manifest does. */
   private engineFor(releaseName: string | null): Engine {
     return releaseName ? this.derive({ settings: { ...this.settings, releaseName } }) : this;
@@ -157,9 +167,9 @@ export class Engine {
 
   /** The releases of our charts a manifest deploys, each checked as Helm receives its values. */
   private analyzeManifest(input: AnalysisInput, docs: Document[]): AnalysisResult {
-    const releases = findReleases(input.text, docs, this.settings.chartNames);
+    const releases = findReleases(input.text, docs, this.settings.chartNames, input.path);
     if (releases.length === 0) return { chart: null, detectedBy: null, findings: [], tags: null };
-    const findings = analyzeReleases(input.path, releases, {
+    const findings = analyzeReleases(input.path, releases, input.files ?? new Map(), {
       analyze: (values, releaseName) => this.engineFor(releaseName).analyze(values),
       analyzeLayers: (values, releaseName) => this.engineFor(releaseName).analyzeLayers(values),
     });

@@ -1,6 +1,7 @@
 // The engine's vocabulary. Everything the doors (LSP server, CLI) receive from the engine is
 // expressed in these types; positions are offsets into the analysed text so that the engine
 // never depends on a protocol's notion of lines and characters.
+import type { ManifestFile } from './embedded/analyze';
 import type { TagSummary } from './workspace';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -120,6 +121,8 @@ export interface AnalysisInput {
   chart?: ChartId;
   /** The file's size when only its start was read (over the size cap), for the finding that says so. */
   bytesOnDisk?: number;
+  /** The values files a GitOps manifest names (Engine.manifestFiles), as the door read them, by absolute path. */
+  files?: ReadonlyMap<string, ManifestFile>;
 }
 
 export interface AnalysisResult {

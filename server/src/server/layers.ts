@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
+import type { ManifestFile } from '../engine/embedded/analyze';
 import type { LayeredInput, LayerText } from '../engine/layers/analyze';
 import { mayHaveBases, planLayers, type LayerFile } from '../engine/layers/plan';
 import { readConfinedFile, type FileAccess } from '../files/confined-read';
@@ -81,6 +82,21 @@ export class LayerService {
       bases,
       problems: plan.problems.map(({ path: holder, finding }) => (holder === filePath ? finding : { ...finding, uri: uriOf(holder) })),
     };
+  }
+
+  /**
+   * The values files a manifest names (Engine.manifestFiles), read like bases: an open document
+   * wins, the disk is read within the policy. An edit of one re-checks the manifest.
+   */
+  async readNamed(document: TextDocument, paths: readonly string[], policy: BaseReadPolicy): Promise<Map<string, ManifestFile>> {
+    const roots = policy.roots.length > 0 ? policy.roots : [path.dirname(documentPath(document.uri))];
+    const open = new Map(this.documents.all().map((other) => [documentPath(other.uri), other]));
+    const read = await Promise.all(paths.map(async (file): Promise<[string, ManifestFile]> => {
+      const got = await readBase(file, open, { ...policy, roots }, this.access);
+      return [file, 'text' in got ? { uri: open.get(file)?.uri ?? pathToFileURL(file).toString(), text: got.text } : got];
+    }));
+    this.watched.set(document.uri, new Set(paths));
+    return new Map(read);
   }
 
   /** The bases of the file's last layered check (none when it has no layers). */

@@ -1,11 +1,15 @@
 // A GitOps manifest's findings: each release of our charts checked as Helm receives its values,
-// with every finding moved from the values' own text to the manifest's lines and columns. The
-// values are checked by the same engine as a values file (the chart forced, the release's name
-// given), so nothing here knows about a check.
-import type { AnalysisResult, ChartId, Finding, RelatedLocation } from '../types';
-import type { LayeredInput } from '../layers/analyze';
-import type { EmbeddedRelease, ValuesBlock } from './releases';
+// its sources merged in the tool's order, with every finding moved from the values' own text to
+// the manifest's lines and columns. The values are checked by the same engine as a values file
+// (the chart forced, the release's name given), so nothing here knows about a check.
+import type { LayeredInput, LayerText } from '../layers/analyze';
+import { publishOnFile } from '../layers/publish';
+import type { AnalysisResult, ChartId, Finding, OffsetRange, RelatedLocation } from '../types';
 import type { Projection } from './projection';
+import type { EmbeddedRelease, ValuesBlock, ValuesSource } from './releases';
+
+/** A values file a manifest names, as the door read it: its uri for related locations and its text, or why not. */
+export type ManifestFile = { uri: string; text: string } | { problem: string };
 
 /** What the manifest check needs of the engine: a values file's check, under a release's name. */
 export interface ValuesChecker {
@@ -13,56 +17,117 @@ export interface ValuesChecker {
   analyzeLayers(input: LayeredInput, releaseName: string | null): AnalysisResult;
 }
 
-const TOOL_NAMES: Record<EmbeddedRelease['tool'], string> = { flux: 'Flux', 'argo-cd': 'Argo CD', helmfile: 'helmfile', kustomize: 'Kustomize' };
+/**
+ * Findings that are true of what is written, whatever a source the check could not read adds:
+ * syntax, keys and the values themselves. With an unread source only these are reported, since
+ * a finding about what is missing or how values combine could be wrong.
+ */
+const WRITTEN_HERE = new Set(['yaml-syntax', 'unknown-key', 'wrong-type', 'bad-value', 'legacy-key', 'invalid-tag', 'unknown-model', 'bad-schedule', 'bad-timezone', 'quantity-too-long']);
 
-export function analyzeReleases(path: string, releases: readonly EmbeddedRelease[], checker: ValuesChecker): Finding[] {
-  return releases.flatMap((release) => releaseFindings(path, release, checker));
-}
+const EMBEDDED = 'embedded:';
 
-/** The projected blocks of a release, in merge order (blocks that could not be read dropped). */
+/** The projected inline blocks of a release, in merge order (blocks that could not be read dropped). */
 export function projectedBlocks(release: EmbeddedRelease): { block: ValuesBlock; projection: Projection }[] {
-  return release.blocks.flatMap((block) => ('projection' in (block.read ?? {}) ? [{ block, projection: (block.read as { projection: Projection }).projection }] : []));
+  return release.sources.flatMap((source) => {
+    const read = source.kind === 'inline' ? source.block.read : null;
+    return read && 'projection' in read && source.kind === 'inline' ? [{ block: source.block, projection: read.projection }] : [];
+  });
 }
 
-function releaseFindings(path: string, release: EmbeddedRelease, checker: ValuesChecker): Finding[] {
-  const findings: Finding[] = [];
-  for (const block of release.blocks) {
-    if (block.read && 'problem' in block.read) {
-      findings.push({ code: 'values-not-checked', severity: 'info', message: `These values are not checked: ${block.read.problem}`, range: block.keyRange });
+/** The values files the releases name, by absolute path, for the door to read. */
+export function namedFiles(releases: readonly EmbeddedRelease[]): string[] {
+  return [...new Set(releases.flatMap((release) => release.sources.flatMap((source) => (source.kind === 'file' ? [source.path] : []))))];
+}
+
+export function analyzeReleases(path: string, releases: readonly EmbeddedRelease[], files: ReadonlyMap<string, ManifestFile>, checker: ValuesChecker): Finding[] {
+  return releases.flatMap((release) => releaseFindings(path, release, files, checker));
+}
+
+/** One layer of the merge: its text, and how its findings reach the manifest. */
+interface Layer {
+  uri: string;
+  text: string;
+  projection: Projection | null;
+  /** For a file: where the manifest names it. */
+  named: OffsetRange | null;
+}
+
+function releaseFindings(path: string, release: EmbeddedRelease, files: ReadonlyMap<string, ManifestFile>, checker: ValuesChecker): Finding[] {
+  if (release.notChecked) return [{ code: 'values-not-checked', severity: 'info', message: release.notChecked.message, range: release.notChecked.range }];
+  const findings: Finding[] = release.ignored.map((ignored) => ({ code: 'values-ignored', severity: 'warning', range: ignored.range, message: ignored.message }));
+  const layers: Layer[] = [];
+  let unread = false;
+  for (const source of release.sources) {
+    const layer = layerOf(source, files, layers.length);
+    if ('finding' in layer) {
+      findings.push(layer.finding);
+      unread = true;
+    } else layers.push(layer);
+  }
+  // Without values written here there is nothing of this manifest's to check (files are checked on their own).
+  if (!layers.some((layer) => layer.projection)) return findings;
+  const top = layers[layers.length - 1];
+  const result = layers.length === 1
+    ? checker.analyze({ path, text: top.text, chart: release.chart }, release.releaseName)
+    : checker.analyzeLayers({ path, uri: top.uri, text: top.text, chart: release.chart, bases: layers.slice(0, -1).map((layer): LayerText => ({ uri: layer.uri, path, text: layer.text })) }, release.releaseName);
+  const byUri = new Map(layers.map((layer) => [layer.uri, layer]));
+  const layerOfUri = (uri: string | undefined) => (uri === undefined ? top : byUri.get(uri));
+  // A file's findings that the file has alone are its own business (it is checked on its own).
+  const ownOf = new Map<string, Set<string>>();
+  const fileOwn = (layer: Layer) => {
+    let own = ownOf.get(layer.uri);
+    if (!own) ownOf.set(layer.uri, (own = new Set(checker.analyze({ path, text: layer.text, chart: release.chart }, release.releaseName).findings.map(identity))));
+    return own;
+  };
+  for (const finding of result.findings) {
+    if (unread && !WRITTEN_HERE.has(finding.code)) continue;
+    const layer = layerOfUri(finding.uri);
+    if (!layer) continue;
+    if (layer.projection) {
+      findings.push(moved(finding, layer.projection, (uri) => layerOfUri(uri ?? finding.uri)?.projection ?? null));
+    } else if (layer.named && !fileOwn(layer).has(identity(finding))) {
+      const inFile = { ...finding, uri: layer.uri, related: finding.related?.map((location) => movedRelated(location, finding.uri, layerOfUri)) };
+      findings.push(...publishOnFile([inFile], '', layer.named));
     }
   }
-  for (const ignored of release.ignored) {
-    findings.push({
-      code: 'values-ignored', severity: 'warning', range: ignored.keyRange,
-      message: `${TOOL_NAMES[release.tool]} passes \`valuesObject\` to Helm and ignores this \`${ignored.key}\` string when both are set`,
-    });
-  }
-  const layers = projectedBlocks(release);
-  if (layers.length === 0) return findings;
-  const top = layers[layers.length - 1];
-  if (layers.length === 1) {
-    const result = checker.analyze({ path, text: top.projection.text, chart: release.chart }, release.releaseName);
-    return findings.concat(result.findings.map((finding) => moved(finding, top.projection, () => top.projection)));
-  }
-  // Several inline maps (helmfile): each later one merged over the earlier, as Helm's -f files.
-  const uriOf = (index: number) => `embedded:${index}`;
-  const bases = layers.slice(0, -1).map((layer, index) => ({ uri: uriOf(index), path, text: layer.projection.text }));
-  const result = checker.analyzeLayers({ path, uri: uriOf(layers.length - 1), text: top.projection.text, chart: release.chart, bases }, release.releaseName);
-  const projectionOf = (uri: string | undefined) => (uri === undefined ? top.projection : layers[Number(uri.slice('embedded:'.length))]?.projection ?? null);
-  return findings.concat(result.findings.flatMap((finding) => {
-    const projection = projectionOf(finding.uri);
-    return projection ? [moved(finding, projection, projectionOf)] : [];
-  }));
+  return findings;
 }
 
-/** A finding of the values' text, at the same characters of the manifest. */
+function layerOf(source: ValuesSource, files: ReadonlyMap<string, ManifestFile>, index: number): Layer | { finding: Finding } {
+  if (source.kind === 'inline') {
+    const read = source.block.read;
+    if (read && 'projection' in read) return { uri: `${EMBEDDED}${index}`, text: read.projection.text, projection: read.projection, named: null };
+    const problem = read && 'problem' in read ? read.problem : 'they could not be read';
+    return { finding: { code: 'values-not-checked', severity: 'info', message: `These values are not checked: ${problem}`, range: source.block.keyRange } };
+  }
+  if (source.kind === 'unread') return { finding: unreadFinding(source.what, source.range) };
+  const file = files.get(source.path);
+  if (!file || 'problem' in file) return { finding: unreadFinding(`\`${source.written}\` (${file && 'problem' in file ? file.problem : 'not read'})`, source.range) };
+  return { uri: file.uri, text: file.text, projection: null, named: source.range };
+}
+
+function unreadFinding(what: string, range: OffsetRange): Finding {
+  return { code: 'values-source-unread', severity: 'info', message: `Checked without ${what}: only what is written here is checked`, range };
+}
+
+function identity(finding: Finding): string {
+  return `${finding.code}|${finding.range.start}|${finding.range.end}|${finding.message}`;
+}
+
+/** A related location of a finding in a file layer: into a block it is moved to the manifest (no uri). */
+function movedRelated(location: RelatedLocation, findingUri: string | undefined, layerOfUri: (uri: string | undefined) => Layer | undefined): RelatedLocation {
+  const layer = layerOfUri(location.uri ?? findingUri);
+  if (layer?.projection) return { message: location.message, range: layer.projection.toOuterRange(location.range) };
+  return layer ? { ...location, uri: layer.uri } : location;
+}
+
+/** A finding of a block's text, at the same characters of the manifest. */
 function moved(finding: Finding, projection: Projection, projectionOf: (uri: string | undefined) => Projection | null): Finding {
   const { uri: _uri, ...rest } = finding;
   const related = finding.related?.flatMap((location): RelatedLocation[] => {
     const uri = location.uri ?? finding.uri;
-    const inLayer = uri === undefined || uri.startsWith('embedded:');
-    const target = inLayer ? projectionOf(uri) : null;
-    if (!inLayer) return [location];
+    if (uri !== undefined && !uri.startsWith(EMBEDDED)) return [{ ...location, uri }];
+    const target = projectionOf(uri);
     return target ? [{ message: location.message, range: target.toOuterRange(location.range) }] : [];
   });
   return { ...rest, range: projection.toOuterRange(finding.range), ...(related ? { related } : {}) };

@@ -6,6 +6,7 @@
 //  - helmfile: each of `releases` with its inline maps among `values`;
 //  - Kustomize: each of `helmCharts` with `valuesInline`.
 // A release of a chart we do not model is left alone. Pure: the manifest's parse in, facts out.
+import * as nodePath from 'node:path';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ChartId, OffsetRange } from '../types';
 import { itemRegion, valuesRegion, type RegionRead } from './values-region';
@@ -20,6 +21,20 @@ export interface ValuesBlock {
   read: RegionRead;
 }
 
+/** Where a release's values come from, in the order the tool merges them (later over earlier). */
+export type ValuesSource =
+  | { kind: 'inline'; block: ValuesBlock }
+  /** A values file the manifest names, resolved against the manifest's folder. */
+  | { kind: 'file'; written: string; path: string; range: OffsetRange }
+  /** Values the check cannot read (a ConfigMap elsewhere, a chart-relative file, `--set`). */
+  | { kind: 'unread'; what: string; range: OffsetRange };
+
+/** Values written in the manifest that never reach Helm, and why. */
+export interface IgnoredValues {
+  range: OffsetRange;
+  message: string;
+}
+
 export interface EmbeddedRelease {
   tool: GitOpsTool;
   chart: ChartId;
@@ -29,10 +44,10 @@ export interface EmbeddedRelease {
   version: string | null;
   /** Where the chart is named: findings about the release as a whole go there. */
   chartRange: OffsetRange;
-  /** The inline values Helm receives (later over earlier). */
-  blocks: ValuesBlock[];
-  /** Inline values the tool does not pass to Helm (Argo CD's `values` beside `valuesObject`). */
-  ignored: ValuesBlock[];
+  sources: ValuesSource[];
+  ignored: IgnoredValues[];
+  /** Why the release's values are not checked at all (a merge the check does not model). */
+  notChecked?: IgnoredValues;
 }
 
 /** How a chart reference names one of our charts: its last path segment, or a configured name. */
@@ -70,6 +85,8 @@ function rangeOf(node: Node | null, fallback: OffsetRange): OffsetRange {
 
 interface Reading {
   manifest: string;
+  /** The manifest's folder, which the files it names are relative to. */
+  folder: string;
   docs: readonly Document[];
   chartNames: Readonly<Record<string, ChartId>>;
   clean: boolean;
@@ -85,8 +102,8 @@ function block(reading: Reading, map: unknown, key: string): ValuesBlock | null 
 }
 
 /** Every release of our charts in the manifest's documents, in document order. */
-export function findReleases(manifest: string, docs: readonly Document[], chartNames: Readonly<Record<string, ChartId>>): EmbeddedRelease[] {
-  const reading: Reading = { manifest, docs, chartNames, clean: docs.every((doc) => doc.errors.length === 0) };
+export function findReleases(manifest: string, docs: readonly Document[], chartNames: Readonly<Record<string, ChartId>>, manifestPath: string): EmbeddedRelease[] {
+  const reading: Reading = { manifest, folder: nodePath.dirname(manifestPath), docs, chartNames, clean: docs.every((doc) => doc.errors.length === 0) };
   return docs.flatMap((doc) => releasesOf(reading, doc.contents));
 }
 
@@ -131,10 +148,10 @@ function flux(reading: Reading, root: YAMLMap): EmbeddedRelease[] {
   if (reference === null && chartRef) {
     // The OCIRepository the release points at, when the same file defines it; else its name.
     const name = text(get(chartRef, 'name'));
-    const source = reading.docs.find((doc) => text(get(doc.contents, 'kind')) === 'OCIRepository' && text(get(doc.contents, 'metadata', 'name')) === name);
+    const source = documentNamed(reading, 'OCIRepository', name);
     chartNode = get(chartRef, 'name');
-    reference = text(get(source?.contents, 'spec', 'url')) ?? name;
-    version = text(get(source?.contents, 'spec', 'ref', 'tag')) ?? text(get(source?.contents, 'spec', 'ref', 'semver'));
+    reference = text(get(source, 'spec', 'url')) ?? name;
+    version = text(get(source, 'spec', 'ref', 'tag')) ?? text(get(source, 'spec', 'ref', 'semver'));
   }
   const chart = reference === null ? null : chartOfReference(reference, reading.chartNames);
   if (!chart) return [];
@@ -142,8 +159,31 @@ function flux(reading: Reading, root: YAMLMap): EmbeddedRelease[] {
   const targetNamespace = text(get(spec, 'targetNamespace'));
   // Flux names the release `[targetNamespace-]name` unless spec.releaseName says otherwise.
   const releaseName = text(get(spec, 'releaseName')) ?? (name === null ? null : targetNamespace ? `${targetNamespace}-${name}` : name);
+  // valuesFrom in order, then spec.values over them (Flux's HelmRelease API).
+  const from = get(spec, 'valuesFrom');
+  const sources: ValuesSource[] = isSeq(from) ? from.items.map((reference) => fluxValuesFrom(reading, reference)) : [];
   const values = block(reading, spec, 'values');
-  return [{ tool: 'flux', chart, releaseName, version, chartRange: rangeOf(chartNode, rangeOf(root, { start: 0, end: 0 })), blocks: values ? [values] : [], ignored: [] }];
+  if (values) sources.push({ kind: 'inline', block: values });
+  return [{ tool: 'flux', chart, releaseName, version, chartRange: rangeOf(chartNode, rangeOf(root, { start: 0, end: 0 })), sources, ignored: [] }];
+}
+
+/** One `valuesFrom` entry: a ConfigMap of the same file is read; anything else is named as unread. */
+function fluxValuesFrom(reading: Reading, reference: unknown): ValuesSource {
+  const kind = text(get(reference, 'kind')) ?? 'ConfigMap';
+  const name = text(get(reference, 'name')) ?? '';
+  const key = text(get(reference, 'valuesKey')) ?? 'values.yaml';
+  const range = rangeOf(reference as Node, { start: 0, end: 0 });
+  const what = `${kind} \`${name}\` (key \`${key}\`)`;
+  if (get(reference, 'targetPath')) return { kind: 'unread', what, range };
+  const source = kind === 'ConfigMap' ? documentNamed(reading, 'ConfigMap', name) : null;
+  const values = source ? block(reading, get(source, 'data'), key) : null;
+  return values ? { kind: 'inline', block: values } : { kind: 'unread', what, range };
+}
+
+function documentNamed(reading: Reading, kind: string, name: string | null): Node | null {
+  if (name === null) return null;
+  const found = reading.docs.find((doc) => text(get(doc.contents, 'kind')) === kind && text(get(doc.contents, 'metadata', 'name')) === name);
+  return (found?.contents as Node | undefined) ?? null;
 }
 
 function argo(reading: Reading, spec: Node | null, appName: string | null): EmbeddedRelease[] {
@@ -158,16 +198,44 @@ function argo(reading: Reading, spec: Node | null, appName: string | null): Embe
     const helm = get(source, 'helm');
     const values = block(reading, helm, 'values');
     const object = block(reading, helm, 'valuesObject');
-    // Argo CD passes valuesObject when it is set, and the values string only when it is not.
+    // Argo CD: valueFiles (from the chart's source), then valuesObject, or the values string
+    // only when valuesObject is not set (ApplicationSourceHelm.ValuesYAML), then parameters.
+    const ordered: ValuesSource[] = seqItems(get(helm, 'valueFiles')).map((file) => ({
+      kind: 'unread', what: `\`${text(file) ?? ''}\` (Argo CD reads valueFiles from the chart's source)`, range: rangeOf(file, { start: 0, end: 0 }),
+    }));
+    const inline = object ?? values;
+    if (inline) ordered.push({ kind: 'inline', block: inline });
+    for (const key of ['parameters', 'fileParameters']) {
+      const node = get(helm, key);
+      if (seqItems(node).length > 0) ordered.push({ kind: 'unread', what: `\`${key}\` (Helm's --set)`, range: keyRangeOf(helm, key) });
+    }
     return [{
       tool: 'argo-cd', chart,
       releaseName: text(get(helm, 'releaseName')) ?? appName,
       version: text(get(source, 'targetRevision')),
       chartRange: rangeOf(chartNode, { start: 0, end: 0 }),
-      blocks: object ? [object] : values ? [values] : [],
-      ignored: object && values ? [values] : [],
+      sources: ordered,
+      ignored: object && values ? [{ range: values.keyRange, message: 'Argo CD passes `valuesObject` to Helm and ignores this `values` string when both are set' }] : [],
     }];
   });
+}
+
+function seqItems(node: unknown): Node[] {
+  return isSeq(node) ? (node.items as Node[]) : [];
+}
+
+function keyRangeOf(map: unknown, key: string): OffsetRange {
+  const keyNode = isMap(map) ? (pairOf(map, key)?.key as Node | undefined) : undefined;
+  return rangeOf(keyNode ?? null, { start: 0, end: 0 });
+}
+
+/** A file a manifest names, or why it cannot be read: a URL, or a template the tool renders first. */
+function fileSource(reading: Reading, node: Node, what: string): ValuesSource {
+  const written = text(node) ?? '';
+  const range = rangeOf(node, { start: 0, end: 0 });
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(written) || written.startsWith('git::')) return { kind: 'unread', what: `\`${written}\` (${what} from the network)`, range };
+  if (written.endsWith('.gotmpl') || written.includes('{{')) return { kind: 'unread', what: `\`${written}\` (a template ${what === 'helmfile' ? 'helmfile' : 'the tool'} renders first)`, range };
+  return { kind: 'file', written, path: nodePath.resolve(reading.folder, written), range };
 }
 
 function helmfile(reading: Reading, entry: unknown): EmbeddedRelease[] {
@@ -175,18 +243,19 @@ function helmfile(reading: Reading, entry: unknown): EmbeddedRelease[] {
   const reference = text(chartNode);
   const chart = reference === null ? null : chartOfReference(reference, reading.chartNames);
   if (!chart) return [];
-  const values = get(entry, 'values');
-  const blocks = isSeq(values)
-    ? values.items.flatMap((item, index): ValuesBlock[] => {
-      if (!isMap(item) || !item.range) return [];
-      // An inline map among the files: its lines are the item's, after its `- `.
-      const lineStart = reading.manifest.lastIndexOf('\n', item.range[0] - 1) + 1;
-      const dash = itemDash(reading.manifest, item.range[0]);
-      const read = itemRegion(reading.manifest, item.range[0], dash - lineStart);
-      return read ? [{ key: `values[${index}]`, keyRange: { start: item.range[0], end: item.range[0] }, read }] : [];
-    })
-    : [];
-  return [{ tool: 'helmfile', chart, releaseName: text(get(entry, 'name')), version: text(get(entry, 'version')), chartRange: rangeOf(chartNode, { start: 0, end: 0 }), blocks, ignored: [] }];
+  // values: files and inline maps in order, then secrets, then set (helmfile's order of -f and --set).
+  const sources = seqItems(get(entry, 'values')).flatMap((item, index): ValuesSource[] => {
+    if (isScalar(item)) return [fileSource(reading, item, 'helmfile')];
+    if (!isMap(item) || !item.range) return [];
+    // An inline map among the files: its lines are the item's, after its `- `.
+    const lineStart = reading.manifest.lastIndexOf('\n', item.range[0] - 1) + 1;
+    const dash = itemDash(reading.manifest, item.range[0]);
+    const read = itemRegion(reading.manifest, item.range[0], dash - lineStart);
+    return read ? [{ kind: 'inline', block: { key: `values[${index}]`, keyRange: { start: dash, end: dash + 1 }, read } }] : [];
+  });
+  for (const secret of seqItems(get(entry, 'secrets'))) sources.push({ kind: 'unread', what: `\`${text(secret) ?? ''}\` (secrets helmfile decrypts)`, range: rangeOf(secret, { start: 0, end: 0 }) });
+  if (seqItems(get(entry, 'set')).length > 0) sources.push({ kind: 'unread', what: '`set` (Helm\'s --set)', range: keyRangeOf(entry, 'set') });
+  return [{ tool: 'helmfile', chart, releaseName: text(get(entry, 'name')), version: text(get(entry, 'version')), chartRange: rangeOf(chartNode, { start: 0, end: 0 }), sources, ignored: [] }];
 }
 
 /** The offset of the `-` before a sequence item's content, read as the item's "key". */
@@ -201,7 +270,22 @@ function kustomize(reading: Reading, entry: unknown): EmbeddedRelease[] {
   const reference = text(chartNode);
   const chart = reference === null ? null : chartOfReference(reference, reading.chartNames);
   if (!chart) return [];
-  const values = block(reading, entry, 'valuesInline');
-  // Without releaseName Kustomize passes --generate-name: the name is not known here.
-  return [{ tool: 'kustomize', chart, releaseName: text(get(entry, 'releaseName')), version: text(get(entry, 'version')), chartRange: rangeOf(chartNode, { start: 0, end: 0 }), blocks: values ? [values] : [], ignored: [] }];
+  const inline = block(reading, entry, 'valuesInline');
+  const fileNode = get(entry, 'valuesFile');
+  const file = text(fileNode) ? fileSource(reading, fileNode!, 'Kustomize') : null;
+  const merge = text(get(entry, 'valuesMerge')) ?? 'override';
+  const release: EmbeddedRelease = {
+    tool: 'kustomize', chart, releaseName: text(get(entry, 'releaseName')), version: text(get(entry, 'version')),
+    chartRange: rangeOf(chartNode, { start: 0, end: 0 }), sources: [], ignored: [],
+  };
+  // Kustomize merges valuesInline with valuesFile itself (valuesMerge, default override: inline
+  // over the file), passes the result as one -f, then each additionalValuesFiles as another.
+  if (inline && merge === 'replace' && file) release.ignored.push({ range: keyRangeOf(entry, 'valuesFile'), message: 'With `valuesMerge: replace`, Kustomize passes `valuesInline` and ignores this `valuesFile`' });
+  if (inline && merge === 'merge') {
+    release.notChecked = { range: keyRangeOf(entry, 'valuesMerge'), message: 'These values are not checked: with `valuesMerge: merge` Kustomize keeps the values file\'s (or the chart\'s) values over `valuesInline`, a merge this check does not model' };
+  }
+  if (file && !(inline && merge === 'replace')) release.sources.push(file);
+  if (inline) release.sources.push({ kind: 'inline', block: inline });
+  for (const extra of seqItems(get(entry, 'additionalValuesFiles'))) release.sources.push(fileSource(reading, extra, 'Kustomize'));
+  return [release];
 }
