@@ -154,3 +154,24 @@ test('gitops: a values file that cannot be read is named, with the reason, at th
   assert.match(findings[0].message, /no such file/);
   assert.deepEqual(engine.manifestFiles({ path: '/repo/helmfile.yaml', text }), ['/repo/missing.yaml']);
 });
+
+test('gitops: Argo CD parameters are applied as --set over valuesObject, and a finding lands on the parameter', () => {
+  const text = [
+    'apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'metadata:', '  name: a', 'spec:', '  source:', '    chart: inference-stack', '    helm:',
+    '      valuesObject:', '        onwards:', '          replicaCount: oops', '      parameters:',
+    '        - name: onwards.replicaCount', '          value: "2"',
+    '        - name: onwards.image.tag', '          value: latest,more', '          forceString: true',
+    '        - name: onwards.bogusKey', '          value: x', '        - name: broken.', '          value: ""', '',
+  ].join('\n');
+  const findings = engine.analyze({ path: '/repo/app.yaml', text }).findings;
+  // replicaCount: oops is overridden by the parameter (2): no finding on it.
+  assert.deepEqual(findings.map((f) => `${f.code}:${text.slice(f.range.start, f.range.end)}`), ['unknown-key:onwards.bogusKey', 'invalid-set:broken.\n          value: ""']);
+});
+
+test('gitops: helmfile set and setString become --set; a list index is named as unread', () => {
+  const release = (set: string) => `releases:\n  - name: llm\n    chart: doubleword/inference-stack\n    values:\n      - onwards:\n          replicaCount: 1\n    set:\n${set}`;
+  const typed = release('      - name: onwards.replicaCount\n        value: many\n');
+  assert.deepEqual(engine.analyze({ path: '/repo/helmfile.yaml', text: typed }).findings.map((f) => `${f.code}:${typed.slice(f.range.start, f.range.end)}`), ['wrong-type:many']);
+  const indexed = release('      - name: modelGroups.vllm-gemma.command[0]\n        value: vllm\n');
+  assert.deepEqual(engine.analyze({ path: '/repo/helmfile.yaml', text: indexed }).findings.map((f) => f.code), ['values-source-unread']);
+});

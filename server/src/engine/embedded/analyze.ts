@@ -6,6 +6,7 @@ import type { LayeredInput, LayerText } from '../layers/analyze';
 import { publishOnFile } from '../layers/publish';
 import type { AnalysisResult, ChartId, Finding, OffsetRange, RelatedLocation } from '../types';
 import type { Projection } from './projection';
+import { setLayer } from './set-layer';
 import type { EmbeddedRelease, ValuesBlock, ValuesSource } from './releases';
 
 /** A values file a manifest names, as the door read it: its uri for related locations and its text, or why not. */
@@ -47,7 +48,8 @@ export function analyzeReleases(path: string, releases: readonly EmbeddedRelease
 interface Layer {
   uri: string;
   text: string;
-  projection: Projection | null;
+  /** For values written in the manifest: where a range of `text` is in the manifest. */
+  toManifest: ((range: OffsetRange) => OffsetRange) | null;
   /** For a file: where the manifest names it. */
   named: OffsetRange | null;
 }
@@ -59,13 +61,12 @@ function releaseFindings(path: string, release: EmbeddedRelease, files: Readonly
   let unread = false;
   for (const source of release.sources) {
     const layer = layerOf(source, files, layers.length);
-    if ('finding' in layer) {
-      findings.push(layer.finding);
-      unread = true;
-    } else layers.push(layer);
+    findings.push(...layer.findings);
+    unread ||= layer.unread;
+    if (layer.layer) layers.push(layer.layer);
   }
   // Without values written here there is nothing of this manifest's to check (files are checked on their own).
-  if (!layers.some((layer) => layer.projection)) return findings;
+  if (!layers.some((layer) => layer.toManifest)) return findings;
   const top = layers[layers.length - 1];
   const result = layers.length === 1
     ? checker.analyze({ path, text: top.text, chart: release.chart }, release.releaseName)
@@ -83,8 +84,8 @@ function releaseFindings(path: string, release: EmbeddedRelease, files: Readonly
     if (unread && !WRITTEN_HERE.has(finding.code)) continue;
     const layer = layerOfUri(finding.uri);
     if (!layer) continue;
-    if (layer.projection) {
-      findings.push(moved(finding, layer.projection, (uri) => layerOfUri(uri ?? finding.uri)?.projection ?? null));
+    if (layer.toManifest) {
+      findings.push(moved(finding, layer.toManifest, (uri) => layerOfUri(uri ?? finding.uri)));
     } else if (layer.named && !fileOwn(layer).has(identity(finding))) {
       const inFile = { ...finding, uri: layer.uri, related: finding.related?.map((location) => movedRelated(location, finding.uri, layerOfUri)) };
       findings.push(...publishOnFile([inFile], '', layer.named));
@@ -93,17 +94,31 @@ function releaseFindings(path: string, release: EmbeddedRelease, files: Readonly
   return findings;
 }
 
-function layerOf(source: ValuesSource, files: ReadonlyMap<string, ManifestFile>, index: number): Layer | { finding: Finding } {
+/** A source as a layer of the merge, and the findings of reading it; `unread` when the check must do without it. */
+function layerOf(source: ValuesSource, files: ReadonlyMap<string, ManifestFile>, index: number): { layer: Layer | null; findings: Finding[]; unread: boolean } {
+  const uri = `${EMBEDDED}${index}`;
   if (source.kind === 'inline') {
     const read = source.block.read;
-    if (read && 'projection' in read) return { uri: `${EMBEDDED}${index}`, text: read.projection.text, projection: read.projection, named: null };
-    const problem = read && 'problem' in read ? read.problem : 'they could not be read';
-    return { finding: { code: 'values-not-checked', severity: 'info', message: `These values are not checked: ${problem}`, range: source.block.keyRange } };
+    if (read && 'projection' in read) {
+      // A template expression the tool renders first (an ApplicationSet's `{{cluster}}`) is not yet the values Helm gets.
+      if (read.projection.text.includes('{{')) return notChecked(source.block.keyRange, 'they hold a template expression (`{{ }}`) the tool renders first');
+      return { layer: { uri, text: read.projection.text, toManifest: (range) => read.projection.toOuterRange(range), named: null }, findings: [], unread: false };
+    }
+    return notChecked(source.block.keyRange, read && 'problem' in read ? read.problem : 'they could not be read');
   }
-  if (source.kind === 'unread') return { finding: unreadFinding(source.what, source.range) };
+  if (source.kind === 'unread') return { layer: null, findings: [unreadFinding(source.what, source.range)], unread: true };
+  if (source.kind === 'set') {
+    const set = setLayer(source.entries);
+    if (set.indexed) return { layer: null, findings: [unreadFinding('`--set` entries that index a list (`name[0]`), which change the lists below them in place', source.range)], unread: true };
+    return { layer: set.text === '' ? null : { uri, text: set.text, toManifest: set.toManifest, named: null }, findings: set.problems, unread: false };
+  }
   const file = files.get(source.path);
-  if (!file || 'problem' in file) return { finding: unreadFinding(`\`${source.written}\` (${file && 'problem' in file ? file.problem : 'not read'})`, source.range) };
-  return { uri: file.uri, text: file.text, projection: null, named: source.range };
+  if (!file || 'problem' in file) return { layer: null, findings: [unreadFinding(`\`${source.written}\` (${file && 'problem' in file ? file.problem : 'not read'})`, source.range)], unread: true };
+  return { layer: { uri: file.uri, text: file.text, toManifest: null, named: source.range }, findings: [], unread: false };
+}
+
+function notChecked(range: OffsetRange, problem: string): { layer: null; findings: Finding[]; unread: true } {
+  return { layer: null, findings: [{ code: 'values-not-checked', severity: 'info', message: `These values are not checked: ${problem}`, range }], unread: true };
 }
 
 function unreadFinding(what: string, range: OffsetRange): Finding {
@@ -114,21 +129,16 @@ function identity(finding: Finding): string {
   return `${finding.code}|${finding.range.start}|${finding.range.end}|${finding.message}`;
 }
 
-/** A related location of a finding in a file layer: into a block it is moved to the manifest (no uri). */
+/** A related location of a finding in a file layer: into values written here it is moved to the manifest (no uri). */
 function movedRelated(location: RelatedLocation, findingUri: string | undefined, layerOfUri: (uri: string | undefined) => Layer | undefined): RelatedLocation {
   const layer = layerOfUri(location.uri ?? findingUri);
-  if (layer?.projection) return { message: location.message, range: layer.projection.toOuterRange(location.range) };
+  if (layer?.toManifest) return { message: location.message, range: layer.toManifest(location.range) };
   return layer ? { ...location, uri: layer.uri } : location;
 }
 
-/** A finding of a block's text, at the same characters of the manifest. */
-function moved(finding: Finding, projection: Projection, projectionOf: (uri: string | undefined) => Projection | null): Finding {
+/** A finding of values written here, at the same characters of the manifest. */
+function moved(finding: Finding, toManifest: (range: OffsetRange) => OffsetRange, layerOfUri: (uri: string | undefined) => Layer | undefined): Finding {
   const { uri: _uri, ...rest } = finding;
-  const related = finding.related?.flatMap((location): RelatedLocation[] => {
-    const uri = location.uri ?? finding.uri;
-    if (uri !== undefined && !uri.startsWith(EMBEDDED)) return [{ ...location, uri }];
-    const target = projectionOf(uri);
-    return target ? [{ message: location.message, range: target.toOuterRange(location.range) }] : [];
-  });
-  return { ...rest, range: projection.toOuterRange(finding.range), ...(related ? { related } : {}) };
+  const related = finding.related?.map((location) => movedRelated(location, finding.uri, layerOfUri));
+  return { ...rest, range: toManifest(finding.range), ...(related ? { related } : {}) };
 }

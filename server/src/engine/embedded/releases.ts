@@ -9,6 +9,7 @@
 import * as nodePath from 'node:path';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ChartId, OffsetRange } from '../types';
+import { argoSetValue, helmfileEscape, type SetEntry } from './set-layer';
 import { itemRegion, valuesRegion, type RegionRead } from './values-region';
 
 export type GitOpsTool = 'flux' | 'argo-cd' | 'helmfile' | 'kustomize';
@@ -26,7 +27,9 @@ export type ValuesSource =
   | { kind: 'inline'; block: ValuesBlock }
   /** A values file the manifest names, resolved against the manifest's folder. */
   | { kind: 'file'; written: string; path: string; range: OffsetRange }
-  /** Values the check cannot read (a ConfigMap elsewhere, a chart-relative file, `--set`). */
+  /** `--set` entries (Argo CD parameters, helmfile set), applied after every values file. */
+  | { kind: 'set'; entries: SetEntry[]; range: OffsetRange }
+  /** Values the check cannot read (a ConfigMap elsewhere, a chart-relative file, a Secret). */
   | { kind: 'unread'; what: string; range: OffsetRange };
 
 /** Values written in the manifest that never reach Helm, and why. */
@@ -77,6 +80,11 @@ function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | null {
 
 function text(node: unknown): string | null {
   return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : null;
+}
+
+/** A scalar as a tool reads it into a string field: `true` is "true", null is "". */
+function stringField(node: unknown): string {
+  return isScalar(node) && node.value !== null && typeof node.value !== 'object' ? String(node.value) : '';
 }
 
 function rangeOf(node: Node | null, fallback: OffsetRange): OffsetRange {
@@ -205,10 +213,15 @@ function argo(reading: Reading, spec: Node | null, appName: string | null): Embe
     }));
     const inline = object ?? values;
     if (inline) ordered.push({ kind: 'inline', block: inline });
-    for (const key of ['parameters', 'fileParameters']) {
-      const node = get(helm, key);
-      if (seqItems(node).length > 0) ordered.push({ kind: 'unread', what: `\`${key}\` (Helm's --set)`, range: keyRangeOf(helm, key) });
-    }
+    // Each parameter is `--set name=value` (`--set-string` with forceString), commas escaped.
+    const parameters = seqItems(get(helm, 'parameters')).map((item): SetEntry => ({
+      expression: `${text(get(item, 'name')) ?? ''}=${argoSetValue(stringField(get(item, 'value')))}`,
+      asString: isScalar(get(item, 'forceString')) && (get(item, 'forceString') as { value: unknown }).value === true,
+      nameRange: rangeOf(get(item, 'name'), rangeOf(item, { start: 0, end: 0 })),
+      valueRange: rangeOf(get(item, 'value'), rangeOf(item, { start: 0, end: 0 })),
+    }));
+    if (parameters.length > 0) ordered.push({ kind: 'set', entries: parameters, range: keyRangeOf(helm, 'parameters') });
+    if (seqItems(get(helm, 'fileParameters')).length > 0) ordered.push({ kind: 'unread', what: '`fileParameters` (Helm\'s --set-file)', range: keyRangeOf(helm, 'fileParameters') });
     return [{
       tool: 'argo-cd', chart,
       releaseName: text(get(helm, 'releaseName')) ?? appName,
@@ -254,7 +267,25 @@ function helmfile(reading: Reading, entry: unknown): EmbeddedRelease[] {
     return read ? [{ kind: 'inline', block: { key: `values[${index}]`, keyRange: { start: dash, end: dash + 1 }, read } }] : [];
   });
   for (const secret of seqItems(get(entry, 'secrets'))) sources.push({ kind: 'unread', what: `\`${text(secret) ?? ''}\` (secrets helmfile decrypts)`, range: rangeOf(secret, { start: 0, end: 0 }) });
-  if (seqItems(get(entry, 'set')).length > 0) sources.push({ kind: 'unread', what: '`set` (Helm\'s --set)', range: keyRangeOf(entry, 'set') });
+  // set, then setString: each `--set name=value` with braces and commas escaped, `values` as a `{a,b}` list.
+  const entries: SetEntry[] = [];
+  for (const [key, asString] of [['set', false], ['setString', true]] as const) {
+    for (const item of seqItems(get(entry, key))) {
+      if (get(item, 'file')) {
+        sources.push({ kind: 'unread', what: '`set` from a file (Helm\'s --set-file)', range: rangeOf(item, { start: 0, end: 0 }) });
+        continue;
+      }
+      const list = get(item, 'values');
+      const value = isSeq(list) ? `{${list.items.map((v) => helmfileEscape(stringField(v))).join(',')}}` : helmfileEscape(stringField(get(item, 'value')));
+      entries.push({
+        expression: `${helmfileEscape(text(get(item, 'name')) ?? '')}=${value}`,
+        asString,
+        nameRange: rangeOf(get(item, 'name'), rangeOf(item, { start: 0, end: 0 })),
+        valueRange: rangeOf(list ?? get(item, 'value'), rangeOf(item, { start: 0, end: 0 })),
+      });
+    }
+  }
+  if (entries.length > 0) sources.push({ kind: 'set', entries, range: keyRangeOf(entry, 'set') });
   return [{ tool: 'helmfile', chart, releaseName: text(get(entry, 'name')), version: text(get(entry, 'version')), chartRange: rangeOf(chartNode, { start: 0, end: 0 }), sources, ignored: [] }];
 }
 
