@@ -26,6 +26,8 @@ const ENGINE_CODES: readonly CodeInfo[] = [
   { code: 'base-unreadable', severity: 'error', summary: 'A base file named by the modeline cannot be read, so the file is checked without it.' },
   { code: 'base-cycle', severity: 'error', summary: 'A base file leads back to a file already in the chain of bases.' },
   { code: 'values-not-checked', severity: 'info', summary: 'Values inside a GitOps manifest written in a form whose positions cannot be read (a folded or quoted string).' },
+  { code: 'chart-version', severity: 'info', summary: 'A GitOps release pins a chart version other than the one the checks model.' },
+  { code: 'key-not-in-version', severity: 'warning', summary: 'A key written for a GitOps release that its pinned chart version does not read yet; Helm ignores it.' },
   { code: 'invalid-set', severity: 'error', summary: 'A --set entry of a GitOps release (Argo CD parameter, helmfile set) that Helm cannot parse.' },
   { code: 'values-source-unread', severity: 'info', summary: 'A source of a GitOps release\'s values the check cannot read; only what is written in the manifest is checked.' },
   { code: 'values-ignored', severity: 'warning', summary: 'Values in a GitOps manifest that the tool never passes to Helm.' },

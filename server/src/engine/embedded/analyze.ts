@@ -6,6 +6,8 @@ import type { LayeredInput, LayerText } from '../layers/analyze';
 import { publishOnFile } from '../layers/publish';
 import type { AnalysisResult, ChartId, Finding, OffsetRange, RelatedLocation } from '../types';
 import type { Projection } from './projection';
+import { parseYaml } from '../document';
+import { versionFindings } from './chart-version';
 import { setLayer } from './set-layer';
 import type { EmbeddedRelease, ValuesBlock, ValuesSource } from './releases';
 
@@ -65,6 +67,11 @@ function releaseFindings(path: string, release: EmbeddedRelease, files: Readonly
     unread ||= layer.unread;
     if (layer.layer) layers.push(layer.layer);
   }
+  const written = layers.flatMap((layer) => {
+    const doc = layer.toManifest ? parseYaml(layer.text)[0] : undefined;
+    return doc && layer.toManifest ? [{ doc, toManifest: layer.toManifest }] : [];
+  });
+  findings.push(...versionFindings(release, written));
   // Without values written here there is nothing of this manifest's to check (files are checked on their own).
   if (!layers.some((layer) => layer.toManifest)) return findings;
   const top = layers[layers.length - 1];

@@ -32,6 +32,11 @@ export type ValuesSource =
   /** Values the check cannot read (a ConfigMap elsewhere, a chart-relative file, a Secret). */
   | { kind: 'unread'; what: string; range: OffsetRange };
 
+export interface PinnedVersion {
+  text: string;
+  range: OffsetRange;
+}
+
 /** Values written in the manifest that never reach Helm, and why. */
 export interface IgnoredValues {
   range: OffsetRange;
@@ -43,8 +48,8 @@ export interface EmbeddedRelease {
   chart: ChartId;
   /** The release name Helm gets; null when the tool generates one or it cannot be read. */
   releaseName: string | null;
-  /** The chart version pinned, as written; null when none is. */
-  version: string | null;
+  /** The chart version pinned, as written, and where; null when none is. */
+  version: PinnedVersion | null;
   /** Where the chart is named: findings about the release as a whole go there. */
   chartRange: OffsetRange;
   sources: ValuesSource[];
@@ -85,6 +90,11 @@ function text(node: unknown): string | null {
 /** A scalar as a tool reads it into a string field: `true` is "true", null is "". */
 function stringField(node: unknown): string {
   return isScalar(node) && node.value !== null && typeof node.value !== 'object' ? String(node.value) : '';
+}
+
+function versionOf(node: Node | null): PinnedVersion | null {
+  const written = text(node);
+  return written === null || !node?.range ? null : { text: written, range: { start: node.range[0], end: node.range[1] } };
 }
 
 function rangeOf(node: Node | null, fallback: OffsetRange): OffsetRange {
@@ -150,7 +160,7 @@ function releasesOf(reading: Reading, root: unknown): EmbeddedRelease[] {
 function flux(reading: Reading, root: YAMLMap): EmbeddedRelease[] {
   const spec = get(root, 'spec');
   let chartNode = get(spec, 'chart', 'spec', 'chart');
-  let version = text(get(spec, 'chart', 'spec', 'version'));
+  let version = versionOf(get(spec, 'chart', 'spec', 'version'));
   let reference = text(chartNode);
   const chartRef = get(spec, 'chartRef');
   if (reference === null && chartRef) {
@@ -159,7 +169,7 @@ function flux(reading: Reading, root: YAMLMap): EmbeddedRelease[] {
     const source = documentNamed(reading, 'OCIRepository', name);
     chartNode = get(chartRef, 'name');
     reference = text(get(source, 'spec', 'url')) ?? name;
-    version = text(get(source, 'spec', 'ref', 'tag')) ?? text(get(source, 'spec', 'ref', 'semver'));
+    version = versionOf(get(source, 'spec', 'ref', 'tag')) ?? versionOf(get(source, 'spec', 'ref', 'semver'));
   }
   const chart = reference === null ? null : chartOfReference(reference, reading.chartNames);
   if (!chart) return [];
@@ -225,7 +235,7 @@ function argo(reading: Reading, spec: Node | null, appName: string | null): Embe
     return [{
       tool: 'argo-cd', chart,
       releaseName: text(get(helm, 'releaseName')) ?? appName,
-      version: text(get(source, 'targetRevision')),
+      version: versionOf(get(source, 'targetRevision')),
       chartRange: rangeOf(chartNode, { start: 0, end: 0 }),
       sources: ordered,
       ignored: object && values ? [{ range: values.keyRange, message: 'Argo CD passes `valuesObject` to Helm and ignores this `values` string when both are set' }] : [],
@@ -286,7 +296,7 @@ function helmfile(reading: Reading, entry: unknown): EmbeddedRelease[] {
     }
   }
   if (entries.length > 0) sources.push({ kind: 'set', entries, range: keyRangeOf(entry, 'set') });
-  return [{ tool: 'helmfile', chart, releaseName: text(get(entry, 'name')), version: text(get(entry, 'version')), chartRange: rangeOf(chartNode, { start: 0, end: 0 }), sources, ignored: [] }];
+  return [{ tool: 'helmfile', chart, releaseName: text(get(entry, 'name')), version: versionOf(get(entry, 'version')), chartRange: rangeOf(chartNode, { start: 0, end: 0 }), sources, ignored: [] }];
 }
 
 /** The offset of the `-` before a sequence item's content, read as the item's "key". */
@@ -306,7 +316,7 @@ function kustomize(reading: Reading, entry: unknown): EmbeddedRelease[] {
   const file = text(fileNode) ? fileSource(reading, fileNode!, 'Kustomize') : null;
   const merge = text(get(entry, 'valuesMerge')) ?? 'override';
   const release: EmbeddedRelease = {
-    tool: 'kustomize', chart, releaseName: text(get(entry, 'releaseName')), version: text(get(entry, 'version')),
+    tool: 'kustomize', chart, releaseName: text(get(entry, 'releaseName')), version: versionOf(get(entry, 'version')),
     chartRange: rangeOf(chartNode, { start: 0, end: 0 }), sources: [], ignored: [],
   };
   // Kustomize merges valuesInline with valuesFile itself (valuesMerge, default override: inline
