@@ -88,7 +88,7 @@ class BitHarborServer {
     connection.onExecuteCommand(async (params) => {
       if (params.command === REFRESH_CATALOGUE_COMMAND) return this.catalogue?.refresh(true);
       if (params.command === RENDER_MANIFESTS_COMMAND) {
-        return renderManifestsCommand({ documents: this.documents, engine: () => this.engine, layersOf: (uri) => this.layers.basesOf(uri) }, params.arguments);
+        return renderManifestsCommand({ documents: this.documents, engine: () => this.engine, layersOf: (uri) => this.layers.basesOf(uri), filesOf: (uri) => this.layers.namedFilesOf(uri) }, params.arguments);
       }
       return undefined;
     });

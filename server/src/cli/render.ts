@@ -4,7 +4,9 @@
 // file that is not values of a chart.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ManifestFile } from '../engine/embedded/analyze';
 import { Engine } from '../engine/engine';
+import { readConfinedFileSync } from '../files/confined-read';
 import { printManifests } from '../engine/render/manifest';
 import { CHART_IDS, type ChartId } from '../engine/types';
 import { UsageError } from './args';
@@ -15,9 +17,13 @@ export const RENDER_USAGE = `Usage: bit-harbor-values render [options] [-f BASE]
 Prints the Kubernetes manifests the chart renders from FILE (merged over each BASE, in Helm's
 order), as \`helm template\` prints them, from this tool's own model of the chart's templates.
 
+FILE may also be a Flux HelmRelease, Argo CD Application, helmfile or Kustomize manifest: its
+release's values (and the values files it names) are merged as the tool merges them.
+
 Options:
   -f, --values FILE                   a base values file, in Helm's order (repeatable)
-  --release NAME                      the release name (default: RELEASE-NAME)
+  --release NAME                      the release name (default: RELEASE-NAME); in a manifest,
+                                      which of its releases to render
   --namespace NS                      the release namespace (default: default)
   --chart inference-stack|pre-porter  treat FILE as a values file of this chart
   -h, --help                          show this help
@@ -86,10 +92,41 @@ export function runRender(argv: readonly string[], write: (text: string) => void
     return 0;
   }
   const top = read(command.file!);
+  const engine = new Engine();
+  const names = command.chart ? undefined : engine.manifestReleaseNames(top);
+  if (names) return renderManifest(engine, command, top, names, write, warn);
   const bases = command.bases.map(read);
-  const release = new Engine().render({ ...top, chart: command.chart, bases }, { releaseName: command.release, namespace: command.namespace });
+  const release = engine.render({ ...top, chart: command.chart, bases }, { releaseName: command.release, namespace: command.namespace });
   if (!release) {
     warn(`bit-harbor-values: ${command.file} is not a values file of Inference Stack or Pre-Porter (try --chart)\n`);
+    return 2;
+  }
+  write(printManifests(release));
+  return 0;
+}
+
+/**
+ * A GitOps manifest: the release `--release` names (the only one, when it declares one), its
+ * values files read from beside the manifest, rendered with the manifest's release name.
+ */
+function renderManifest(engine: Engine, command: RenderCommand, top: { path: string; text: string }, names: (string | null)[], write: (text: string) => void, warn: (text: string) => void): number {
+  const listed = names.map((name) => name ?? '(generated name)').join(', ');
+  if (names.length === 0) {
+    warn(`bit-harbor-values: ${command.file} declares no release of Inference Stack or Pre-Porter\n`);
+    return 2;
+  }
+  if (command.bases.length > 0) throw new UsageError('-f does not apply to a manifest: its releases name their own values');
+  if (command.release === undefined && names.length > 1) throw new UsageError(`${command.file} declares ${names.length} releases (${listed}): choose one with --release NAME`);
+  if (command.release !== undefined && !names.includes(command.release)) throw new UsageError(`${command.file} declares no release ${command.release} (it declares ${listed})`);
+  const roots = [process.cwd(), path.dirname(top.path)];
+  const files = new Map(engine.manifestFiles(top).map((file): [string, ManifestFile] => {
+    const got = readConfinedFileSync(file, { roots, maxBytes: engine.settings.maxFileSize });
+    if ('problem' in got) warn(`bit-harbor-values: rendering without ${path.relative(process.cwd(), file)}: ${got.problem}\n`);
+    return [file, 'text' in got ? { uri: file, text: got.text } : got];
+  }));
+  const release = engine.render({ ...top, files }, { releaseName: command.release ?? names[0] ?? undefined, namespace: command.namespace });
+  if (!release) {
+    warn(`bit-harbor-values: the release in ${command.file} has no values to render\n`);
     return 2;
   }
   write(printManifests(release));

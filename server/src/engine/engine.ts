@@ -8,7 +8,7 @@ import { codeInfo } from './codes';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import { ignoredDocument, modelineFindings, readDocument } from './document-read';
 import { isTooLarge, nestingRefusal, sizeFinding, syntaxFindings } from './document';
-import { analyzeReleases, namedFiles, projectedBlocks } from './embedded/analyze';
+import { analyzeReleases, namedFiles, projectedBlocks, releaseLayers } from './embedded/analyze';
 import { findReleases, isGitOpsManifest, type EmbeddedRelease } from './embedded/releases';
 import { manifestCodeActions } from './embedded/code-actions';
 import type { Projection } from './embedded/projection';
@@ -158,6 +158,11 @@ export class Engine {
     if (this.isTooLarge(input.text)) return [];
     const releases = this.manifestReleases(input, yaml);
     return releases ? namedFiles(releases) : [];
+  }
+
+  /** The names of the releases of our charts a GitOps manifest declares (null for one the tool generates); undefined for any other file. */
+  manifestReleaseNames(input: AnalysisInput): (string | null)[] | undefined {
+    return this.isTooLarge(input.text) ? undefined : this.manifestReleases(input, new YamlCache())?.map((release) => release.releaseName);
   }
 
   /** This engine, or one that names the release as a manifest does. */
@@ -315,6 +320,21 @@ export class Engine {
    */
   render(input: RenderInput, options: RenderOptions = {}): RenderedRelease | null {
     if (this.isTooLarge(input.text) || (input.bases ?? []).some((base) => this.isTooLarge(base.text))) return null;
+    const releases = this.manifestReleases(input, new YamlCache());
+    if (releases) {
+      // A GitOps manifest: the release named (else the first), its sources merged as the tool merges them.
+      const release = releases.find((candidate) => options.releaseName === undefined || candidate.releaseName === options.releaseName);
+      if (!release) return null;
+      const { layers } = releaseLayers(release, input.files ?? new Map());
+      const top = layers[layers.length - 1];
+      if (!top) return null;
+      const releaseName = options.releaseName ?? release.releaseName ?? this.settings.releaseName ?? undefined;
+      return renderFile(
+        { path: input.path, uri: top.uri, text: top.text, chart: release.chart, bases: layers.slice(0, -1).map((layer) => ({ uri: layer.uri, path: input.path, text: layer.text })) },
+        this.settings,
+        { ...options, ...(releaseName ? { releaseName } : {}), ...(options.namespace ?? release.namespace ? { namespace: options.namespace ?? release.namespace! } : {}) },
+      );
+    }
     // The release a person configured (bitHarbor.releaseName) unless the caller names one.
     const releaseName = options.releaseName || this.settings.releaseName || undefined;
     return renderFile(input, this.settings, { ...options, ...(releaseName ? { releaseName } : {}) });

@@ -32,6 +32,8 @@ export class LayerService {
   private readonly basesByFile = new Map<string, LayerText[]>();
   /** Every path each file's last check asked for, read or not: its creation or edit matters too. */
   private readonly watched = new Map<string, Set<string>>();
+  /** The values files each open manifest's last check read (readNamed), for the render command. */
+  private readonly namedByFile = new Map<string, Map<string, ManifestFile>>();
   /** Numbers each file's layered checks, so an older one finishing late publishes nothing. */
   private readonly runs = new Map<string, number>();
 
@@ -96,7 +98,14 @@ export class LayerService {
       return [file, 'text' in got ? { uri: open.get(file)?.uri ?? pathToFileURL(file).toString(), text: got.text } : got];
     }));
     this.watched.set(document.uri, new Set(paths));
-    return new Map(read);
+    const files = new Map(read);
+    this.namedByFile.set(document.uri, files);
+    return files;
+  }
+
+  /** The values files the manifest's last check read (none before its first). */
+  namedFilesOf(uri: string): ReadonlyMap<string, ManifestFile> {
+    return this.namedByFile.get(uri) ?? new Map();
   }
 
   /** The bases of the file's last layered check (none when it has no layers). */
@@ -121,6 +130,7 @@ export class LayerService {
 
   forget(uri: string): void {
     this.basesByFile.delete(uri);
+    this.namedByFile.delete(uri);
     this.watched.delete(uri);
     this.runs.delete(uri);
   }

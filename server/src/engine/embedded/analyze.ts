@@ -47,7 +47,7 @@ export function analyzeReleases(path: string, releases: readonly EmbeddedRelease
 }
 
 /** One layer of the merge: its text, and how its findings reach the manifest. */
-interface Layer {
+export interface Layer {
   uri: string;
   text: string;
   /** For values written in the manifest: where a range of `text` is in the manifest. */
@@ -59,14 +59,8 @@ interface Layer {
 function releaseFindings(path: string, release: EmbeddedRelease, files: ReadonlyMap<string, ManifestFile>, checker: ValuesChecker): Finding[] {
   if (release.notChecked) return [{ code: 'values-not-checked', severity: 'info', message: release.notChecked.message, range: release.notChecked.range }];
   const findings: Finding[] = release.ignored.map((ignored) => ({ code: 'values-ignored', severity: 'warning', range: ignored.range, message: ignored.message }));
-  const layers: Layer[] = [];
-  let unread = false;
-  for (const source of release.sources) {
-    const layer = layerOf(source, files, layers.length);
-    findings.push(...layer.findings);
-    unread ||= layer.unread;
-    if (layer.layer) layers.push(layer.layer);
-  }
+  const { layers, unread, findings: reading } = releaseLayers(release, files);
+  findings.push(...reading);
   const written = layers.flatMap((layer) => {
     const doc = layer.toManifest ? parseYaml(layer.text)[0] : undefined;
     return doc && layer.toManifest ? [{ doc, toManifest: layer.toManifest }] : [];
@@ -99,6 +93,20 @@ function releaseFindings(path: string, release: EmbeddedRelease, files: Readonly
     }
   }
   return findings;
+}
+
+/** The layers of a release's merge, in order, the findings of reading them, and whether a source had to be left out. */
+export function releaseLayers(release: EmbeddedRelease, files: ReadonlyMap<string, ManifestFile>): { layers: Layer[]; unread: boolean; findings: Finding[] } {
+  const layers: Layer[] = [];
+  const findings: Finding[] = [];
+  let unread = false;
+  for (const source of release.sources) {
+    const layer = layerOf(source, files, layers.length);
+    findings.push(...layer.findings);
+    unread ||= layer.unread;
+    if (layer.layer) layers.push(layer.layer);
+  }
+  return { layers, unread, findings };
 }
 
 /** A source as a layer of the merge, and the findings of reading it; `unread` when the check must do without it. */

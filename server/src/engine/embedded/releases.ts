@@ -48,6 +48,8 @@ export interface EmbeddedRelease {
   chart: ChartId;
   /** The release name Helm gets; null when the tool generates one or it cannot be read. */
   releaseName: string | null;
+  /** The namespace the tool installs the release in, when the manifest says. */
+  namespace?: string;
   /** The chart version pinned, as written, and where; null when none is. */
   version: PinnedVersion | null;
   /** Where the chart is named: findings about the release as a whole go there. */
@@ -182,7 +184,8 @@ function flux(reading: Reading, root: YAMLMap): EmbeddedRelease[] {
   const sources: ValuesSource[] = isSeq(from) ? from.items.map((reference) => fluxValuesFrom(reading, reference)) : [];
   const values = block(reading, spec, 'values');
   if (values) sources.push({ kind: 'inline', block: values });
-  return [{ tool: 'flux', chart, releaseName, version, chartRange: rangeOf(chartNode, rangeOf(root, { start: 0, end: 0 })), sources, ignored: [] }];
+  const namespace = targetNamespace ?? text(get(root, 'metadata', 'namespace')) ?? undefined;
+  return [{ tool: 'flux', chart, releaseName, namespace, version, chartRange: rangeOf(chartNode, rangeOf(root, { start: 0, end: 0 })), sources, ignored: [] }];
 }
 
 /** One `valuesFrom` entry: a ConfigMap of the same file is read; anything else is named as unread. */
@@ -205,6 +208,7 @@ function documentNamed(reading: Reading, kind: string, name: string | null): Nod
 }
 
 function argo(reading: Reading, spec: Node | null, appName: string | null): EmbeddedRelease[] {
+  const namespace = text(get(spec, 'destination', 'namespace')) ?? undefined;
   const single = get(spec, 'source');
   const many = get(spec, 'sources');
   const sources = single ? [single] : isSeq(many) ? many.items : [];
@@ -233,7 +237,7 @@ function argo(reading: Reading, spec: Node | null, appName: string | null): Embe
     if (parameters.length > 0) ordered.push({ kind: 'set', entries: parameters, range: keyRangeOf(helm, 'parameters') });
     if (seqItems(get(helm, 'fileParameters')).length > 0) ordered.push({ kind: 'unread', what: '`fileParameters` (Helm\'s --set-file)', range: keyRangeOf(helm, 'fileParameters') });
     return [{
-      tool: 'argo-cd', chart,
+      tool: 'argo-cd', chart, namespace,
       releaseName: text(get(helm, 'releaseName')) ?? appName,
       version: versionOf(get(source, 'targetRevision')),
       chartRange: rangeOf(chartNode, { start: 0, end: 0 }),
@@ -296,7 +300,7 @@ function helmfile(reading: Reading, entry: unknown): EmbeddedRelease[] {
     }
   }
   if (entries.length > 0) sources.push({ kind: 'set', entries, range: keyRangeOf(entry, 'set') });
-  return [{ tool: 'helmfile', chart, releaseName: text(get(entry, 'name')), version: versionOf(get(entry, 'version')), chartRange: rangeOf(chartNode, { start: 0, end: 0 }), sources, ignored: [] }];
+  return [{ tool: 'helmfile', chart, releaseName: text(get(entry, 'name')), namespace: text(get(entry, 'namespace')) ?? undefined, version: versionOf(get(entry, 'version')), chartRange: rangeOf(chartNode, { start: 0, end: 0 }), sources, ignored: [] }];
 }
 
 /** The offset of the `-` before a sequence item's content, read as the item's "key". */
@@ -316,7 +320,7 @@ function kustomize(reading: Reading, entry: unknown): EmbeddedRelease[] {
   const file = text(fileNode) ? fileSource(reading, fileNode!, 'Kustomize') : null;
   const merge = text(get(entry, 'valuesMerge')) ?? 'override';
   const release: EmbeddedRelease = {
-    tool: 'kustomize', chart, releaseName: text(get(entry, 'releaseName')), version: versionOf(get(entry, 'version')),
+    tool: 'kustomize', chart, releaseName: text(get(entry, 'releaseName')), namespace: text(get(entry, 'namespace')) ?? undefined, version: versionOf(get(entry, 'version')),
     chartRange: rangeOf(chartNode, { start: 0, end: 0 }), sources: [], ignored: [],
   };
   // Kustomize merges valuesInline with valuesFile itself (valuesMerge, default override: inline
