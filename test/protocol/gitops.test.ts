@@ -4,11 +4,12 @@
 // re-lints clean of its diagnostic; inlay hints sit on the manifest's lines.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { CodeActionRequest, HoverRequest, InlayHintRequest, type CodeAction, type Hover, type InlayHint, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DefinitionRequest, DocumentSymbolRequest, HoverRequest, InlayHintRequest, RenameRequest, type CodeAction, type DocumentSymbol, type Hover, type InlayHint, type Location, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient, within } from '../support/lsp-client';
 import { repoRoot } from '../support/markers';
@@ -101,6 +102,31 @@ describe('GitOps manifests over stdio', { timeout: 60_000 }, () => {
     assert.ok(hints.some((hint) => hint.position.line === referenceLine), JSON.stringify(hints));
   });
 
+  it('outline, go to definition and rename inside a HelmRelease answer at the manifest lines', async () => {
+    const uri = 'file:///tmp/bhv-gitops/clusters/navigate.yaml';
+    const text = readFileSync(join(FIXTURES, 'clusters/prod/llm-configmap.yaml'), 'utf8');
+    await client.open(uri, text);
+    const symbols = await within(client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 'symbols') as DocumentSymbol[];
+    const groups = symbols.filter((symbol) => symbol.name === 'modelGroups');
+    const lines = text.split('\n');
+    const groupLines = lines.flatMap((line, index) => (line === '    modelGroups:' ? [index] : []));
+    assert.deepEqual(groups.map((symbol) => symbol.selectionRange.start), groupLines.map((line) => ({ line, character: 4 })));
+    const mount = positionOf(text, 'volumeMounts:\n          - name: weights', 'volumeMounts:\n          - name: '.length);
+    const definition = await within(client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: mount }), 'definition') as Location[];
+    assert.deepEqual(definition.map((location) => location.range.start.line), [positionOf(text, 'volumes:\n          - name: weights').line + 1]);
+    const rename = await within(client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: mount, newName: 'model-weights' }), 'rename') as WorkspaceEdit;
+    const renamed = apply(text, rename.changes![uri]);
+    assert.equal(renamed.split('- name: model-weights').length - 1, 2);
+    assert.deepEqual((await client.change(uri, renamed)).map((d) => d.code), (await client.change(uri, text)).map((d) => d.code));
+  });
+
+  it('Show Rendered Manifests renders the release of an open manifest under its name', async () => {
+    const uri = 'file:///tmp/bhv-gitops/apps/render.yaml';
+    await client.open(uri, readFileSync(join(FIXTURES, 'apps/llm-staging.yaml'), 'utf8'));
+    const text = await within(client.connection.sendRequest('workspace/executeCommand', { command: 'bitHarbor.renderManifests', arguments: [uri] }), 'render') as string | null;
+    assert.match(text ?? '', /name: llm-staging-inference-stack-llama-8b\n/);
+  });
+
   it('a values file the manifest names is read from disk: a finding it causes there lands on the entry naming it', async () => {
     const file = join(FIXTURES, 'kustomization.yaml');
     const text = readFileSync(file, 'utf8');
@@ -114,6 +140,35 @@ describe('GitOps manifests over stdio', { timeout: 60_000 }, () => {
 });
 
 describe('GitOps manifests on the command line', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot(), 'dist/cli.js'), ...args], { cwd: repoRoot(), encoding: 'utf8', env: { ...offlineEnv(), NO_COLOR: '1' } });
+
+  it('render prints the release of a Kustomize manifest, its additional values file merged over valuesInline', () => {
+    const result = run('render', 'test/fixtures/gitops/kustomization.yaml');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /name: llm-inference-stack-llama-8b\n/);
+    assert.match(result.stdout, /nvidia\.com\/gpu: 2\n/);
+  });
+
+  it('render of a manifest with two releases asks which, and renders the one named', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bhv-render-'));
+    const file = join(dir, 'helmfile.yaml');
+    writeFileSync(file, 'releases:\n  - name: alpha\n    chart: doubleword/inference-stack\n    values:\n      - onwards:\n          replicaCount: 3\n  - name: beta\n    chart: doubleword/inference-stack\n    values:\n      - onwards:\n          replicaCount: 5\n');
+    const ask = run('render', file);
+    assert.equal(ask.status, 2);
+    assert.match(ask.stderr, /declares 2 releases \(alpha, beta\): choose one with --release NAME/);
+    const beta = run('render', '--release', 'beta', file);
+    assert.equal(beta.status, 0, beta.stderr);
+    assert.match(beta.stdout, /name: beta-inference-stack-onwards\n/);
+    assert.match(beta.stdout, /replicas: 5\n/);
+    assert.equal(run('render', '--release', 'gamma', file).status, 2);
+  });
+
+  it('render of a manifest of another chart says so', () => {
+    const result = run('render', 'test/fixtures/gitops/apps/grafana.yaml');
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /declares no release of Inference Stack or Pre-Porter/);
+  });
+
   it('a folder run finds the manifests and reports inside them at the manifest lines', () => {
     const result = spawnSync(process.execPath, [join(repoRoot(), 'dist/cli.js'), 'lint', '--format', 'json', 'test/fixtures/gitops'], { cwd: repoRoot(), encoding: 'utf8', env: { ...offlineEnv(), NO_COLOR: '1' } });
     assert.equal(result.status, 1, result.stderr);

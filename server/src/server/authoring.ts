@@ -33,6 +33,7 @@ import { documentSymbols, workspaceSymbols, type AuthoringSymbol, type SymbolKin
 import type { LayerText } from '../engine/layers/analyze';
 import { layeredDefinitionAt } from '../engine/layers/navigation';
 import type { OffsetRange } from '../engine/types';
+import { requestView, type RequestView } from './embedded-view';
 import type { FeatureHost } from './features';
 import { documentPath } from './settings';
 import { revealInvisible } from '../engine/text/reveal-invisible';
@@ -112,6 +113,11 @@ function toDocumentSymbol(document: TextDocument, symbol: AuthoringSymbol): Docu
   };
 }
 
+/** A symbol of a values block's text, at the manifest's offsets. */
+function movedSymbol(symbol: AuthoringSymbol, move: (range: OffsetRange) => OffsetRange): AuthoringSymbol {
+  return { ...symbol, range: move(symbol.range), selectionRange: move(symbol.selectionRange), children: symbol.children.map((child) => movedSymbol(child, move)) };
+}
+
 function toSelectionRange(document: TextDocument, chain: OffsetRange[]): SelectionRange {
   // The chain runs innermost first; each range's parent is the next one.
   let parent: SelectionRange | undefined;
@@ -138,6 +144,12 @@ export function registerAuthoringFeatures(connection: Connection, host: Authorin
   connection.onDocumentSymbol(({ textDocument }) => answer(host, 'listing symbols', [], () =>
     withDocument(textDocument.uri, [], (document, path) => {
       const engine = host.engine();
+      const embedded = engine.embeddedViews({ path, text: document.getText() }, host.yamlOf?.(document.uri));
+      // A manifest: each values block's outline, at the manifest's lines.
+      if (embedded) {
+        return embedded.flatMap(({ engine: values, path: valuesPath, projection }) =>
+          documentSymbols(projection.text, values.catalogue, values.settings, valuesPath).map((symbol) => toDocumentSymbol(document, movedSymbol(symbol, (range) => projection.toOuterRange(range)))));
+      }
       return documentSymbols(document.getText(), engine.catalogue, engine.settings, path, host.yamlOf?.(document.uri)).map((symbol) => toDocumentSymbol(document, symbol));
     })));
 
@@ -155,8 +167,19 @@ export function registerAuthoringFeatures(connection: Connection, host: Authorin
     }));
   }));
 
+  /** Values inside a manifest at `position`: the request answered there and moved back (null: a values file, answer as usual). */
+  const inManifest = <T>(document: TextDocument, position: Position, fallback: T, run: (view: RequestView) => T): T | null => {
+    const view = requestView(host, document, document.offsetAt(position));
+    if (view && view.document === document) return null;
+    return view ? run(view) : fallback;
+  };
+
   connection.onDefinition(({ textDocument, position }) => answer(host, 'finding a definition', [], (): Location[] =>
     withDocument(textDocument.uri, [], (document, path) => {
+      const embedded = inManifest(document, position, [], (view) =>
+        layeredDefinitionAt(view.document.getText(), view.offset, view.host.engine().settings, documentPath(view.document.uri), []).flatMap((location) =>
+          location.uri === undefined ? [{ uri: document.uri, range: view.range(toRange(view.document, location.range)) }] : []));
+      if (embedded) return embedded;
       // A mount in an override may name a volume of a base file: the answer is in the base.
       const bases = host.layersOf?.(document.uri) ?? [];
       return layeredDefinitionAt(document.getText(), document.offsetAt(position), host.engine().settings, path, bases).flatMap((location) => {
@@ -166,21 +189,29 @@ export function registerAuthoringFeatures(connection: Connection, host: Authorin
     })));
 
   connection.onReferences(({ textDocument, position, context }) => answer(host, 'finding references', [], (): Location[] =>
-    withDocument(textDocument.uri, [], (document, path) =>
-      referencesAt(document.getText(), document.offsetAt(position), context.includeDeclaration, host.engine().settings, path)
-        .map((range) => ({ uri: document.uri, range: toRange(document, range) })))));
+    withDocument(textDocument.uri, [], (document, path) => {
+      const embedded = inManifest(document, position, [], (view) =>
+        referencesAt(view.document.getText(), view.offset, context.includeDeclaration, view.host.engine().settings, documentPath(view.document.uri))
+          .map((range) => ({ uri: document.uri, range: view.range(toRange(view.document, range)) })));
+      return embedded ?? referencesAt(document.getText(), document.offsetAt(position), context.includeDeclaration, host.engine().settings, path)
+        .map((range) => ({ uri: document.uri, range: toRange(document, range) }));
+    })));
 
   connection.onPrepareRename(({ textDocument, position }) => answer(host, 'preparing a rename', null, () =>
     withDocument(textDocument.uri, null, (document, path) => {
-      const result = prepareRenameAt(document.getText(), document.offsetAt(position), host.engine().settings, path);
-      return 'error' in result ? refused(result.error) : { range: toRange(document, result.range), placeholder: result.placeholder };
+      const view = requestView(host, document, document.offsetAt(position));
+      if (!view) return null;
+      const result = prepareRenameAt(view.document.getText(), view.offset, view.host.engine().settings, view.document === document ? path : documentPath(view.document.uri));
+      return 'error' in result ? refused(result.error) : { range: view.range(toRange(view.document, result.range)), placeholder: result.placeholder };
     })));
 
   connection.onRenameRequest(({ textDocument, position, newName }) => answer(host, 'renaming', null, () =>
-    withDocument(textDocument.uri, null, (document, path): WorkspaceEdit | ResponseError<void> => {
-      const result = renameAt(document.getText(), document.offsetAt(position), newName, host.engine().settings, path);
+    withDocument(textDocument.uri, null, (document, path): WorkspaceEdit | ResponseError<void> | null => {
+      const view = requestView(host, document, document.offsetAt(position));
+      if (!view) return null;
+      const result = renameAt(view.document.getText(), view.offset, newName, view.host.engine().settings, view.document === document ? path : documentPath(view.document.uri));
       if ('error' in result) return refused(result.error);
-      return { changes: { [document.uri]: result.edits.map((edit) => ({ range: toRange(document, edit.range), newText: edit.newText })) } };
+      return { changes: { [document.uri]: result.edits.map((edit) => view.edit({ range: toRange(view.document, edit.range), newText: edit.newText })) } };
     })));
 
   connection.languages.inlayHint.on(({ textDocument, range }) => answer(host, 'computing inlay hints', [], (): InlayHint[] =>

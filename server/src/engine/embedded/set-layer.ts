@@ -75,7 +75,7 @@ export function setLayer(entries: readonly SetEntry[]): SetLayer {
       problems.push({
         code: 'invalid-set', severity: 'error',
         range: { start: entry.nameRange.start, end: Math.max(entry.nameRange.end, entry.valueRange.end) },
-        message: `Helm cannot read \`--set ${entry.expression}\`: ${problem}`,
+        message: `Helm cannot read \`--set ${entry.expression.length > 60 ? `${entry.expression.slice(0, 59)}…` : entry.expression}\`: ${problem}`,
       });
       return;
     }
