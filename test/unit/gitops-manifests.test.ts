@@ -175,3 +175,32 @@ test('gitops: helmfile set and setString become --set; a list index is named as 
   const indexed = release('      - name: modelGroups.vllm-gemma.command[0]\n        value: vllm\n');
   assert.deepEqual(engine.analyze({ path: '/repo/helmfile.yaml', text: indexed }).findings.map((f) => f.code), ['values-source-unread']);
 });
+
+test('gitops: values that alias an anchor elsewhere in the manifest are not checked, and say so', () => {
+  const text = 'defaults: &defaults\n  replicaCount: 2\nreleases:\n  - name: a\n    chart: doubleword/inference-stack\n    values:\n      - onwards:\n          <<: *defaults\n          replicaCount: 3\n';
+  const findings = engine.analyze({ path: '/repo/helmfile.yaml', text }).findings;
+  assert.deepEqual(findings.map((f) => f.code), ['values-not-checked']);
+  assert.match(findings[0].message, /`\*defaults`, an anchor set elsewhere/);
+});
+
+test('gitops: an anchor on the values key itself still reads the map under it', () => {
+  const text = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: a\nspec:\n  chart:\n    spec:\n      chart: inference-stack\n  values: &values\n    onwards:\n      replicaCount: x\n';
+  const findings = engine.analyze({ path: '/repo/a.yaml', text }).findings;
+  assert.deepEqual(findings.map((f) => `${f.code}:${text.slice(f.range.start, f.range.end)}`), ['wrong-type:x']);
+});
+
+test('gitops: a file breaking lines with lone CRs gets no finding at a wrong place', () => {
+  const text = 'apiVersion: helm.toolkit.fluxcd.io/v2\rkind: HelmRelease\rmetadata:\r  name: a\rspec:\r  chart:\r    spec:\r      chart: inference-stack\r  values:\r    onwards:\r      replicaCount: x\r';
+  const codes = engine.analyze({ path: '/repo/a.yaml', text }).findings.map((f) => f.code);
+  assert.ok(codes.every((code) => code === 'values-not-checked'), codes.join(', '));
+});
+
+test('gitops: a generated manifest of many releases is checked in part, in bounded time, and says so', () => {
+  const release = (i: number) => `  - name: r${i}\n    chart: doubleword/inference-stack\n    values:\n      - onwards:\n          replicaCount: x\n`;
+  const text = `releases:\n${Array.from({ length: 2000 }, (_, i) => release(i)).join('')}`;
+  const started = Date.now();
+  const findings = engine.analyze({ path: '/repo/helmfile.yaml', text }).findings;
+  assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
+  assert.equal(findings.filter((f) => f.code === 'wrong-type').length, 100);
+  assert.equal(findings.filter((f) => f.code === 'values-not-checked').length, 1);
+});

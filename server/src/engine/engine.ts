@@ -53,6 +53,9 @@ export interface EmbeddedView {
   projection: Projection;
 }
 
+/** Releases of one manifest checked at most; a manifest holds a few. */
+const MAX_RELEASES = 100;
+
 /** Not a file anyone has: only the embedded view's settings name it. */
 const EMBEDDED_PATH = '/bit-harbor-values/embedded/values.yaml';
 
@@ -157,7 +160,7 @@ export class Engine {
   manifestFiles(input: AnalysisInput, yaml: YamlSource = new YamlCache()): string[] {
     if (this.isTooLarge(input.text)) return [];
     const releases = this.manifestReleases(input, yaml);
-    return releases ? namedFiles(releases) : [];
+    return releases ? namedFiles(releases.slice(0, MAX_RELEASES)) : [];
   }
 
   /** The names of the releases of our charts a GitOps manifest declares (null for one the tool generates); undefined for any other file. */
@@ -172,8 +175,10 @@ export class Engine {
 
   /** The releases of our charts a manifest deploys, each checked as Helm receives its values. */
   private analyzeManifest(input: AnalysisInput, docs: Document[]): AnalysisResult {
-    const releases = findReleases(input.text, docs, this.settings.chartNames, input.path);
-    if (releases.length === 0) return { chart: null, detectedBy: null, findings: [], tags: null };
+    const all = findReleases(input.text, docs, this.settings.chartNames, input.path);
+    if (all.length === 0) return { chart: null, detectedBy: null, findings: [], tags: null };
+    // Each release is a check of its own: a generated manifest of thousands is checked in part, and says so.
+    const releases = all.slice(0, MAX_RELEASES);
     const findings = analyzeReleases(input.path, releases, input.files ?? new Map(), {
       analyze: (values, releaseName) => this.engineFor(releaseName).analyze(values),
       analyzeLayers: (values, releaseName) => this.engineFor(releaseName).analyzeLayers(values),
@@ -181,6 +186,9 @@ export class Engine {
     // The manifest's own YAML errors, where no release's values (checked above) hold them.
     const regions = releases.flatMap((release) => projectedBlocks(release).map(({ projection }) => projection.outer));
     const outside = docs.flatMap((doc) => syntaxFindings(doc, input.text)).filter((f) => !regions.some((r) => f.range.start >= r.start && f.range.start <= r.end));
+    if (all.length > MAX_RELEASES) {
+      findings.push({ code: 'values-not-checked', severity: 'info', range: all[MAX_RELEASES].chartRange, message: `These values are not checked: this manifest declares ${all.length} releases of these charts, and the first ${MAX_RELEASES} are checked` });
+    }
     return { chart: releases[0].chart, detectedBy: 'manifest', findings: sortUnique([...this.applySeverities(outside), ...findings]), tags: null };
   }
 

@@ -6,6 +6,7 @@ import type { LayeredInput, LayerText } from '../layers/analyze';
 import { publishOnFile } from '../layers/publish';
 import type { AnalysisResult, ChartId, Finding, OffsetRange, RelatedLocation } from '../types';
 import type { Projection } from './projection';
+import { visit } from 'yaml';
 import { parseYaml } from '../document';
 import { versionFindings } from './chart-version';
 import { setLayer } from './set-layer';
@@ -117,6 +118,8 @@ function layerOf(source: ValuesSource, files: ReadonlyMap<string, ManifestFile>,
     if (read && 'projection' in read) {
       // A template expression the tool renders first (an ApplicationSet's `{{cluster}}`) is not yet the values Helm gets.
       if (read.projection.text.includes('{{')) return notChecked(source.block.keyRange, 'they hold a template expression (`{{ }}`) the tool renders first');
+      const outside = aliasFromOutside(read.projection.text);
+      if (outside) return notChecked(source.block.keyRange, `they use \`*${outside}\`, an anchor set elsewhere in the manifest`);
       return { layer: { uri, text: read.projection.text, toManifest: (range) => read.projection.toOuterRange(range), named: null }, findings: [], unread: false };
     }
     return notChecked(source.block.keyRange, read && 'problem' in read ? read.problem : 'they could not be read');
@@ -130,6 +133,24 @@ function layerOf(source: ValuesSource, files: ReadonlyMap<string, ManifestFile>,
   const file = files.get(source.path);
   if (!file || 'problem' in file) return { layer: null, findings: [unreadFinding(`\`${source.written}\` (${file && 'problem' in file ? file.problem : 'not read'})`, source.range)], unread: true };
   return { layer: { uri: file.uri, text: file.text, toManifest: null, named: source.range }, findings: [], unread: false };
+}
+
+/** The name of an alias whose anchor is not in `text` (it is in the manifest around it), else null. */
+function aliasFromOutside(text: string): string | null {
+  if (!text.includes('*')) return null;
+  const anchors = new Set<string>();
+  let outside: string | null = null;
+  for (const doc of parseYaml(text)) {
+    visit(doc, {
+      Node(_key, node) {
+        if (node.anchor) anchors.add(node.anchor);
+      },
+      Alias(_key, node) {
+        if (!anchors.has(node.source)) outside ??= node.source;
+      },
+    });
+  }
+  return outside;
 }
 
 function notChecked(range: OffsetRange, problem: string): { layer: null; findings: Finding[]; unread: true } {

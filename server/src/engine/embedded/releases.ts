@@ -8,6 +8,7 @@
 // A release of a chart we do not model is left alone. Pure: the manifest's parse in, facts out.
 import * as nodePath from 'node:path';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { MAX_LAYERS } from '../layers/plan';
 import type { ChartId, OffsetRange } from '../types';
 import { argoSetValue, helmfileEscape, type SetEntry } from './set-layer';
 import { itemRegion, valuesRegion, type RegionRead } from './values-region';
@@ -69,6 +70,8 @@ export function chartOfReference(reference: string, chartNames: Readonly<Record<
   return name === 'inference-stack' || name === 'pre-porter' ? name : null;
 }
 
+const LONE_CR: RegionRead = { problem: 'the file breaks lines with a lone CR, whose lines cannot be mapped' };
+
 function get(node: unknown, ...keys: string[]): Node | null {
   let at: unknown = node;
   for (const key of keys) {
@@ -105,6 +108,8 @@ function rangeOf(node: Node | null, fallback: OffsetRange): OffsetRange {
 
 interface Reading {
   manifest: string;
+  /** Lines broken by a lone CR: the line reading here splits on LF, so no values are read. */
+  loneCR: boolean;
   /** The manifest's folder, which the files it names are relative to. */
   folder: string;
   docs: readonly Document[];
@@ -117,14 +122,22 @@ function block(reading: Reading, map: unknown, key: string): ValuesBlock | null 
   const pair = pairOf(map, key);
   const keyNode = pair?.key as Node | undefined;
   if (!pair || !keyNode?.range) return null;
-  const read = valuesRegion(reading.manifest, keyNode.range[0], pair.value, reading.clean);
+  const read = reading.loneCR ? LONE_CR : valuesRegion(reading.manifest, keyNode.range[0], pair.value, reading.clean);
   return read === null ? null : { key, keyRange: { start: keyNode.range[0], end: keyNode.range[1] }, read };
 }
 
 /** Every release of our charts in the manifest's documents, in document order. */
 export function findReleases(manifest: string, docs: readonly Document[], chartNames: Readonly<Record<string, ChartId>>, manifestPath: string): EmbeddedRelease[] {
-  const reading: Reading = { manifest, folder: nodePath.dirname(manifestPath), docs, chartNames, clean: docs.every((doc) => doc.errors.length === 0) };
-  return docs.flatMap((doc) => releasesOf(reading, doc.contents));
+  const reading: Reading = { manifest, loneCR: /\r(?!\n)/.test(manifest), folder: nodePath.dirname(manifestPath), docs, chartNames, clean: docs.every((doc) => doc.errors.length === 0) };
+  return docs.flatMap((doc) => releasesOf(reading, doc.contents)).map(boundFiles);
+}
+
+/** More values files per release than anyone layers (as base files: MAX_LAYERS); the rest are named as unread, not read. */
+function boundFiles(release: EmbeddedRelease): EmbeddedRelease {
+  let files = 0;
+  const sources = release.sources.map((source): ValuesSource =>
+    source.kind === 'file' && ++files > MAX_LAYERS ? { kind: 'unread', what: `\`${source.written}\` (more than ${MAX_LAYERS} values files)`, range: source.range } : source);
+  return files > MAX_LAYERS ? { ...release, sources } : release;
 }
 
 /** Whether a document is one of the manifests read here (whatever chart it deploys). */
@@ -277,7 +290,7 @@ function helmfile(reading: Reading, entry: unknown): EmbeddedRelease[] {
     // An inline map among the files: its lines are the item's, after its `- `.
     const lineStart = reading.manifest.lastIndexOf('\n', item.range[0] - 1) + 1;
     const dash = itemDash(reading.manifest, item.range[0]);
-    const read = itemRegion(reading.manifest, item.range[0], dash - lineStart);
+    const read = reading.loneCR ? LONE_CR : itemRegion(reading.manifest, item.range[0], dash - lineStart);
     return read ? [{ kind: 'inline', block: { key: `values[${index}]`, keyRange: { start: dash, end: dash + 1 }, read } }] : [];
   });
   for (const secret of seqItems(get(entry, 'secrets'))) sources.push({ kind: 'unread', what: `\`${text(secret) ?? ''}\` (secrets helmfile decrypts)`, range: rangeOf(secret, { start: 0, end: 0 }) });

@@ -33,7 +33,15 @@ export function valuesRegion(text: string, keyOffset: number, value: Node | null
   const keyLineStart = text.lastIndexOf('\n', keyOffset - 1) + 1;
   const keyColumn = keyOffset - keyLineStart;
   const keyLineEnd = lineEndAt(text, keyOffset);
-  const afterColon = valueStartOnKeyLine(text, keyOffset, keyLineEnd);
+  let afterColon = valueStartOnKeyLine(text, keyOffset, keyLineEnd);
+  // An anchor or a tag before the value (`values: &common`): the value is what follows them.
+  while (afterColon !== null && (text[afterColon] === '&' || text[afterColon] === '!')) {
+    let at = afterColon;
+    while (at < keyLineEnd && !/\s/.test(text[at])) at++;
+    while (at < keyLineEnd && (text[at] === ' ' || text[at] === '\t')) at++;
+    afterColon = at >= keyLineEnd || text[at] === '#' || text[at] === '\n' || text[at] === '\r' ? null : at;
+  }
+  if (afterColon !== null && text[afterColon] === '*') return { problem: `they are an alias (\`${text.slice(afterColon, lineEndAt(text, afterColon)).trim()}\`) of values set elsewhere in the manifest` };
   if (afterColon !== null && text[afterColon] === '|') return blockString(text, afterColon, keyColumn, keyLineEnd, value, parsedCleanly);
   if (afterColon !== null && text[afterColon] === '>') return { problem: 'a folded block string (`>`) joins its lines, so these values are not checked' };
   if (afterColon !== null && text[afterColon] !== '{') {
