@@ -1,6 +1,6 @@
 // size-limit-too-small / size-unknown: an emptyDir that an init container fills with a model's
 // weights must be large enough for them, or the kubelet evicts the pod mid-copy (a
-// memory-backed one must also fit in the engine's memory limit). Sizes come from the
+// memory-backed one must also fit in the memory limit of the container writing it). Sizes come from the
 // catalogue only: an unknown size is said to be unknown, never guessed.
 import { parseBitHarborReference } from '../bit-harbor';
 import type { ModelSize } from '../catalogue/catalogue';
@@ -89,8 +89,9 @@ function weightTargets(group: GroupView, registries: readonly string[]): { volum
   return [...targets.values()];
 }
 
-function engineMemoryLimit(group: GroupView): unknown {
-  const resources = group.values.resources;
+/** A container's `resources.limits.memory`, as the merged values hold it. */
+function memoryLimit(container: ContainerView): unknown {
+  const resources = container.values.resources;
   const limits = isPlainMap(resources) ? resources.limits : undefined;
   return isPlainMap(limits) ? limits.memory : undefined;
 }
@@ -114,16 +115,17 @@ function checkTarget(context: RuleContext, group: GroupView, volume: VolumeView,
   // No sizeLimit: no eviction threshold. An unparseable one is the schema's to report.
   const limitBytes = limitText === undefined || limitText === null ? null : parseQuantity(limitText);
   const inMemory = spec.medium === 'Memory';
-  const memoryPath = [...group.path, 'resources', 'limits', 'memory'];
-  const memoryText = inMemory ? engineMemoryLimit(group) : undefined;
+  // tmpfs pages are charged to the memory cgroup of the container that writes them (DOMAIN.md):
+  // the init container that copies the weights, whatever the engine's own limit is. Without a
+  // limit of its own that container is bounded by nothing this file says.
+  const writer = source.container;
+  const memoryPath = [...writer.path, 'resources', 'limits', 'memory'];
+  const memoryText = inMemory ? memoryLimit(writer) : undefined;
   const memoryBytes = memoryText === undefined ? null : parseQuantity(memoryText);
   if (limitBytes === null && memoryBytes === null) return [];
   const limitShown = asWritten(context, [...emptyDirPath, 'sizeLimit'], limitText);
   const memoryShown = asWritten(context, memoryPath, memoryText);
-
-  // The limit may come from the chart's defaults; then the medium is the line to change.
-  const memoryRange = () => context.locate(memoryPath)
-    ? context.rangeFor(memoryPath, 'value') : context.rangeFor([...emptyDirPath, 'medium'], 'value');
+  const memoryRange = () => context.rangeFor(memoryPath, 'value');
   const related = [{
     range: context.rangeFor(source.referencePath, 'value'),
     message: source.via === 'init-image'
@@ -135,7 +137,7 @@ function checkTarget(context: RuleContext, group: GroupView, volume: VolumeView,
     const known = context.catalogue.get(source.model) ? 'the catalogue lists it without a size' : 'it is not in the catalogue';
     const what = limitBytes !== null
       ? `sizeLimit ${limitShown} of volume \`${volume.name}\``
-      : `the engine's memory limit ${memoryShown} (volume \`${volume.name}\` is memory-backed)`;
+      : `the memory limit ${memoryShown} of init container \`${writer.name}\` (volume \`${volume.name}\` is memory-backed)`;
     return [{
       code: 'size-unknown',
       message: `The size of \`${source.model}\` is unknown (${known}), so ${what} cannot be checked against it`,
@@ -162,10 +164,10 @@ function checkTarget(context: RuleContext, group: GroupView, volume: VolumeView,
   if (memoryBytes !== null && !holds(memoryBytes)) {
     findings.push({
       code: 'size-limit-too-small',
-      message: `Volume \`${volume.name}\` is memory-backed, and its files count against memory: the engine's memory limit ${memoryShown} cannot hold the weights. ${need}`,
+      message: `Volume \`${volume.name}\` is in memory, charged to init container \`${writer.name}\` that writes it: its memory limit ${memoryShown} cannot hold the weights. ${need}`,
       range: memoryRange(),
       related,
-      data: { ...data, limit: 'memory' },
+      data: { ...data, limit: 'memory', container: writer.name },
     });
   }
   return findings;

@@ -57,25 +57,48 @@ export const cases: RuleCases = {
 `,
     },
     {
-      name: 'memory-backed, no sizeLimit: reported at the memory limit written in the file',
-      message: /memory limit 32Gi/,
+      name: 'memory-backed, the copy recipe: the busybox writer\'s limit in a flow map',
       text: `modelGroups:
   vllm-gemma:
     enabled: true
-    resources:
-      limits:
-        memory: 32Gi # expect
+    initContainers:
+      - name: copy
+        image: busybox:1.37.0
+        command: [sh, -c, "cp -r /src/models/. /weights/"]
+        resources: {limits: {memory: 40Gi}} # expect
+        volumeMounts:
+          - {name: bh, mountPath: /src, readOnly: true}
+          - {name: weights, mountPath: /weights}
+    volumes:
+      - name: bh
+        image: {reference: "ghcr.io/doublewordai/bit-harbor:dw-gemma-3-12b-it"}
+      - name: weights
+        emptyDir: {medium: Memory}
+`,
+    },
+    {
+      name: 'memory-backed, no sizeLimit: reported at the writing init container\'s memory limit',
+      message: /memory limit 32Gi of init container `weights`/,
+      text: `modelGroups:
+  vllm-gemma:
+    enabled: true
     initContainers:
       - name: weights
         image: ghcr.io/doublewordai/bit-harbor:dw-gemma-3-12b-it
+        resources:
+          limits:
+            memory: 32Gi # expect
         volumeMounts: [{name: models, mountPath: /models}]
     volumes:
       - name: models
         emptyDir: {medium: Memory}
 `,
     },
+  ],
+  silent: [
+    // Was a trigger at the medium: the engine's default memory limit is not what the copy is charged to.
     {
-      name: 'memory-backed in a defaults-only group: the default limit is not in the file, so the medium carries it',
+      name: 'memory-backed in a defaults-only group, the init container without a memory limit',
       text: `modelGroups:
   vllm-gemma:
     enabled: true
@@ -86,11 +109,9 @@ export const cases: RuleCases = {
     volumes:
       - name: models
         emptyDir:
-          medium: Memory # expect
+          medium: Memory
 `,
     },
-  ],
-  silent: [
     // Was a trigger: Helm reads only the first YAML document of a values file (DOMAIN.md), so the later one
     // is one ignored-document warning and is not checked.
     {
