@@ -34,6 +34,7 @@ import { rule as defaultOverridesValue } from './default-overrides-value';
 import { rule as ttlNotApplied } from './ttl-not-applied';
 import { rule as duplicateImage } from './duplicate-image';
 import { rule as tensorParallel } from './tensor-parallel';
+import { rule as ephemeralStorageTooSmall } from './ephemeral-storage-too-small';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -69,4 +70,5 @@ export const RULES: readonly Rule[] = [
   ttlNotApplied,
   duplicateImage,
   tensorParallel,
+  ephemeralStorageTooSmall,
 ];
