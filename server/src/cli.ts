@@ -80,6 +80,7 @@ function engineSettings(command: LintCommand): Partial<EngineSettings> {
     ...(command.platform ? { platform: command.platform } : {}),
     ...(command.gpuNodeLabels ? { gpuNodeLabels: command.gpuNodeLabels } : {}),
     ...(command.releaseName ? { releaseName: command.releaseName } : {}),
+    ...(command.kubernetesVersion ? { kubernetesVersion: command.kubernetesVersion } : {}),
   };
 }
 

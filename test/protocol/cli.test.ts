@@ -222,3 +222,17 @@ describe('bit-harbor-values CLI', () => {
     assertUsageProblem(cli('lint', TYPO, 'nope/'), /cannot read nope\/: ENOENT/);
   });
 });
+
+describe('--kubernetes-version', () => {
+  it('reports an image volume the cluster does not have, and refuses a value that is no version', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bhv-k8s-'));
+    const file = path.join(dir, 'values.yaml');
+    fs.writeFileSync(file, 'modelGroups:\n  vllm-gemma:\n    enabled: true\n    command: [vllm, serve, /models/gemma]\n    volumeMounts: [{name: weights, mountPath: /models/gemma, subPath: models, readOnly: true}]\n    volumes:\n      - name: weights\n        image: {reference: "ghcr.io/doublewordai/bit-harbor:gemma-3-12b-it"}\n');
+    const old = cli('lint', '--format', 'json', '--kubernetes-version', 'v1.30.2', file);
+    const codes = (JSON.parse(old.stdout) as { code: string }[]).map((f) => f.code);
+    assert.ok(codes.includes('image-volume-unavailable'), codes.join(', '));
+    const current = cli('lint', '--format', 'json', '--kubernetes-version', '1.35', file);
+    assert.ok(!(JSON.parse(current.stdout) as { code: string }[]).some((f) => f.code === 'image-volume-unavailable'));
+    assertUsageProblem(cli('lint', '--kubernetes-version', 'recent', file), /bad --kubernetes-version value recent/);
+  });
+});

@@ -1,6 +1,7 @@
 // Command-line parsing for `bit-harbor-values`. Hand-written rather than a dependency: the
 // grammar is one command, two valued options and two flags, and the CLI bundle stays small.
 import { allCodes } from '../engine/codes';
+import { parseKubernetesVersion } from '../engine/kubernetes/versions';
 import { suggest } from '../engine/did-you-mean';
 import { CHART_IDS, CLUSTER_PLATFORMS, type ChartId, type ClusterPlatform, type Severity } from '../engine/types';
 
@@ -42,6 +43,8 @@ export type CliCommand =
       gpuNodeLabels?: string[];
       /** `--release`: the Helm release name, for object names (bitHarbor.releaseName). */
       releaseName?: string;
+      /** `--kubernetes-version`: the cluster's (bitHarbor.cluster.kubernetesVersion). */
+      kubernetesVersion?: string;
     };
 
 const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'hint'] as const;
@@ -67,6 +70,7 @@ Options:
   --platform generic|gke|eks|aks      the cluster's platform (gke adds the GPU toleration itself)
   --release NAME                      the Helm release name, for the names of rendered objects
   --gpu-node-label KEY                a node label key that marks GPU nodes (repeatable; KEY* a prefix)
+  --kubernetes-version V              the cluster's Kubernetes version (1.32): what image volumes need
   --catalog FILE                      use this models.json as the Bit Harbor catalogue
   --offline                           never touch the network (cached or bundled catalogue)
   --max-file-size BYTES               do not parse files larger than this (default: 5242880)
@@ -82,7 +86,7 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem, or no values file found.
 `;
 
-const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f', '--max-file-size', '--allow-outside', '--sarif-root', '--platform', '--gpu-node-label', '--release'] as const;
+const VALUED_OPTIONS = ['--chart', '--format', '--rule', '--catalog', '--values', '-f', '--max-file-size', '--allow-outside', '--sarif-root', '--platform', '--gpu-node-label', '--release', '--kubernetes-version'] as const;
 type ValuedOption = (typeof VALUED_OPTIONS)[number];
 
 export function parseArgs(argv: readonly string[], context: ArgsContext = {}): CliCommand {
@@ -160,6 +164,7 @@ export function parseArgs(argv: readonly string[], context: ArgsContext = {}): C
     ...(values['--platform'] === undefined ? {} : { platform: parsePlatform(values['--platform']) }),
     ...(gpuNodeLabels.length > 0 ? { gpuNodeLabels } : {}),
     ...(values['--release'] === undefined ? {} : { releaseName: values['--release'] }),
+    ...(values['--kubernetes-version'] === undefined ? {} : { kubernetesVersion: parseVersion(values['--kubernetes-version']) }),
     ...(values['--max-file-size'] === undefined ? {} : { maxFileSize: parseBytes(values['--max-file-size']) }),
     ...(allowOutside.length > 0 ? { allowOutside } : {}),
   };
@@ -192,6 +197,11 @@ function parsePlatform(value: string): ClusterPlatform {
   const platform = CLUSTER_PLATFORMS.find((name) => name === value);
   if (!platform) throw new UsageError(`bad --platform value ${value} (expected ${CLUSTER_PLATFORMS.join(', ')})`);
   return platform;
+}
+
+function parseVersion(value: string): string {
+  if (!parseKubernetesVersion(value)) throw new UsageError(`bad --kubernetes-version value ${value} (expected a version like 1.32)`);
+  return value.trim();
 }
 
 function parseBytes(value: string): number {

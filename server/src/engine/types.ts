@@ -68,6 +68,8 @@ export interface EngineSettings {
   gpuNodeLabels: string[];
   /** The cluster's platform (`bitHarbor.cluster.platform`): `gke` adds the GPU toleration itself. */
   platform: ClusterPlatform;
+  /** The cluster's Kubernetes version (`bitHarbor.cluster.kubernetesVersion`, `1.32`); '' when unknown. */
+  kubernetesVersion: string;
   /** The Helm release's name (`bitHarbor.releaseName`), for object names; '' when unknown. */
   releaseName: string;
   /** Image with a shell for the init container that copies weights out of an image volume. */
@@ -104,6 +106,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   },
   gpuNodeLabels: [],
   platform: 'generic',
+  kubernetesVersion: '',
   releaseName: '',
   // Pinned, so a fix writes the same image every time and a cluster pulls a known one.
   copyImage: 'busybox:1.37.0',

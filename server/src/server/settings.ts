@@ -2,6 +2,7 @@
 // settings.json, so every field is checked rather than trusted.
 import { fileURLToPath } from 'node:url';
 import { MAX_GLOBS } from '../engine/glob';
+import { parseKubernetesVersion } from '../engine/kubernetes/versions';
 import { CHART_IDS, CLUSTER_PLATFORMS, DEFAULT_SETTINGS, type ChartId, type ClusterPlatform, type EngineSettings, type Severity } from '../engine/types';
 
 function stringArray(value: unknown): string[] {
@@ -59,6 +60,7 @@ export function toEngineSettings(section: unknown, restricted = false): EngineSe
     // Helm allows at most 53 characters; anything else is no release name.
     releaseName: typeof settings.releaseName === 'string' && settings.releaseName.length <= 53 ? settings.releaseName.trim() : '',
     platform: clusterPlatform((settings.cluster as { platform?: unknown } | null | undefined)?.platform),
+    kubernetesVersion: kubernetesVersion((settings.cluster as { kubernetesVersion?: unknown } | null | undefined)?.kubernetesVersion),
     copyImage: !restricted && typeof settings.copyImage === 'string' && settings.copyImage.trim() !== '' ? settings.copyImage.trim() : DEFAULT_SETTINGS.copyImage,
     layers: layerGlobs(settings.layers),
     chartNames: chartNames(settings.chartNames),
@@ -74,6 +76,11 @@ function chartNames(value: unknown): Record<string, ChartId> {
     .slice(0, MAX_GLOBS);
   // A null prototype: a chart named `__proto__` or `constructor` is only a name.
   return Object.assign(Object.create(null) as Record<string, ChartId>, Object.fromEntries(entries));
+}
+
+/** `bitHarbor.cluster.kubernetesVersion`: kept only when it reads as a version. */
+function kubernetesVersion(value: unknown): string {
+  return typeof value === 'string' && parseKubernetesVersion(value) ? value.trim() : '';
 }
 
 function clusterPlatform(value: unknown): ClusterPlatform {

@@ -4,6 +4,7 @@
 // tag filled in and its emptyDir's sizeLimit computed as the size-limit-too-small check wants it.
 // Pure: text, cursor, catalogue and settings in; items with offsets out.
 import { parse } from 'yaml';
+import { imageVolumeSubPath, imageVolumeSupport, parseKubernetesVersion } from '../kubernetes/versions';
 import snippetFile from '../../../../snippets/bit-harbor.json';
 import { OCI_TAG } from '../bit-harbor';
 import type { Catalogue, ModelEntry, ModelSize } from '../catalogue/catalogue';
@@ -69,6 +70,18 @@ export function bundledSnippets(): Snippet[] {
     description: entry.description,
     tokens: parseSnippet(Array.isArray(entry.body) ? entry.body.join('\n') : entry.body),
   }));
+}
+
+/**
+ * Whether the cluster (its version, when known) gives what a recipe needs: an image volume (every
+ * recipe that reads a Bit Harbor image says so), and `subPath` on its mount. Nothing is assumed
+ * of an unknown version.
+ */
+function givenBy(item: Draft, settings: EngineSettings): boolean {
+  const version = parseKubernetesVersion(settings.kubernetesVersion);
+  if (!version || !item.documentation[0]?.includes('image volume')) return true;
+  if (imageVolumeSupport(version) === 'none') return false;
+  return imageVolumeSubPath(version) || !/subPath: models/.test(expandSnippet(item.tokens));
 }
 
 function snippetNamed(snippets: readonly Snippet[], prefix: string): Snippet {
@@ -249,7 +262,7 @@ export function completeSnippets(text: string, offset: number, catalogue: Catalo
   const offer: Offer = { snippets: bundledSnippets(), tags: snippetTags(catalogue).map((entry) => entry.name), catalogue, settings };
   const unit = indentUnit(text);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return site.places.flatMap((place) => draftsFor(place, offer)).map((item, index) => ({
+  return site.places.flatMap((place) => draftsFor(place, offer)).filter((item) => givenBy(item, settings)).map((item, index) => ({
     label: item.label,
     detail: item.detail,
     documentation: [...item.documentation, '', '```yaml', layOut(expandSnippet(item.tokens), 0, unit, '\n'), '```'].join('\n'),

@@ -5,6 +5,7 @@
 // into the group's existing emptyDir by a small init container with a shell, for an engine
 // that writes next to its weights.
 import { removeListItem, removeMapEntry, replaceListItem, replaceMapValue } from '../edit/node-edit';
+import { imageVolumeSubPath, imageVolumeSupport, parseKubernetesVersion } from '../kubernetes/versions';
 import { ensureMapEntries, walk } from '../edit/yaml-edit';
 import type { TextEdit } from '../edit/yaml-edit';
 import type { ContainerView, GroupView, VolumeView } from '../model-groups';
@@ -156,5 +157,9 @@ export function bitHarborContainerFixes(context: FixContext, finding: FixFinding
   const found = situation(context, finding);
   if (!found) return [];
   const tag = stringData(finding.data, 'tag') ?? '';
-  return [...zeroCopy(context, found, tag), ...writableCopy(context, found)];
+  // Both recipes read the image through an image volume; the zero-copy one mounts it with
+  // subPath. A cluster known not to give these gets neither (image-volume-unavailable).
+  const version = parseKubernetesVersion(context.settings.kubernetesVersion);
+  if (version && imageVolumeSupport(version) === 'none') return [];
+  return [...(version && !imageVolumeSubPath(version) ? [] : zeroCopy(context, found, tag)), ...writableCopy(context, found)];
 }

@@ -35,6 +35,7 @@ import { rule as ttlNotApplied } from './ttl-not-applied';
 import { rule as duplicateImage } from './duplicate-image';
 import { rule as tensorParallel } from './tensor-parallel';
 import { rule as ephemeralStorageTooSmall } from './ephemeral-storage-too-small';
+import { rule as imageVolumeUnavailable } from './image-volume-unavailable';
 
 export const RULES: readonly Rule[] = [
   unknownModel,
@@ -71,4 +72,5 @@ export const RULES: readonly Rule[] = [
   duplicateImage,
   tensorParallel,
   ephemeralStorageTooSmall,
+  imageVolumeUnavailable,
 ];
