@@ -37,7 +37,7 @@ test('a shared (ReadWriteMany) cache for several replicas: the concurrent-write 
   assert.deepEqual(findings.map((f) => [f.code, at(f)]), [['pvc-rwx-concurrent-writes', 'ReadWriteMany']], shown);
   const [finding] = findings;
   assert.equal(finding.severity, 'info');
-  assert.match(finding.message, /3 replicas.*racing/);
+  assert.match(finding.message, /^3 replicas of `vllm-gemma` write the Hugging Face cache.*can corrupt it$/);
   assert.deepEqual(finding.related?.map(at), ['3', '/root/.cache/huggingface']);
 });
 
@@ -60,7 +60,7 @@ test('a single-access (ReadWriteOnce) cache for several replicas: blocked upgrad
     assert.deepEqual(finding.related?.map(at), ['ReadWriteOnce']);
   }
   const upgrade = findings.find((f) => at(f) === 'vllm-gemma');
-  assert.match(upgrade?.message ?? '', /Recreate.*ReadWriteMany/);
+  assert.match(upgrade?.message ?? '', /starts a new pod first, but `model-cache` is ReadWriteOnce/);
   assert.deepEqual(upgrade?.data?.group, 'vllm-gemma');
 });
 

@@ -83,8 +83,9 @@ const cases: FixCase[] = [
 runFixCases('size-limit-too-small', cases);
 
 test('size-limit-too-small: a memory limit too small for a memory-backed volume gets no fix', () => {
+  // The copy's memory limit: tmpfs pages are charged to the container that writes them.
   const text = copyRecipe('emptyDir: {medium: Memory}')
-    .replace('  containerPort: 8000\n', '  containerPort: 8000\n    resources: {limits: {memory: 8Gi, nvidia.com/gpu: 1}}\n');
+    .replace('cp -a /bit-harbor/models/. /models/llama/"]\n', 'cp -a /bit-harbor/models/. /models/llama/"]\n      resources: {limits: {memory: 8Gi}}\n');
   const engine = new Engine();
   const findings = engine.analyze({ path: '/work/values.yaml', text }).findings.filter((f) => f.code === 'size-limit-too-small');
   assert.equal(findings.length, 1);

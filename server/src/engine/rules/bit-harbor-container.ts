@@ -6,7 +6,7 @@ import { parseBitHarborReference } from '../bit-harbor';
 import { type ContainerView, type GroupView } from '../model-groups';
 import type { RelatedLocation } from '../types';
 import type { PathSegment } from '../yaml-nodes';
-import { isAtOrUnder, normalizePath, volumeNamed, WORKING_RECIPES } from './engine-weights';
+import { isAtOrUnder, normalizePath, volumeNamed } from './engine-weights';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 
 const PAUSE = '/pause';
@@ -51,8 +51,8 @@ function checkContainer(context: RuleContext, group: GroupView, container: Conta
     })));
     return {
       code: 'weights-shadowed',
-      message: `${who} mounts volume \`${shadowing.name}\` at \`${normalizePath(shadowing.mountPath)}\`, which hides the weights the image keeps in /models; `
-        + `Kubernetes never copies image files into a volume, so the volume stays empty. ${WORKING_RECIPES}`,
+      // The recipes that work are on the docs page and in the quick fixes.
+      message: `${who} mounts volume \`${shadowing.name}\` at \`${normalizePath(shadowing.mountPath)}\`, which hides the image's weights; Kubernetes copies nothing into it, so it stays empty`,
       range: context.rangeFor([...shadowing.path, 'mountPath'], 'value'),
       related,
       data: data(shadowing.name),
@@ -63,8 +63,7 @@ function checkContainer(context: RuleContext, group: GroupView, container: Conta
   if (run && run.name !== PAUSE) {
     return {
       code: 'init-cannot-run',
-      message: `${who} runs \`${run.name}\`, but Bit Harbor images are built FROM scratch with nothing but the weights and /pause: `
-        + `there is no shell and no \`cp\`, so the container fails to start. ${WORKING_RECIPES}`,
+      message: `${who} runs \`${run.name}\`, which its Bit Harbor image (FROM scratch: the weights and /pause only) does not have: the container fails to start`,
       range: context.rangeFor(run.path, 'value'),
       related: [imageRelated],
       data: data(container.mounts[0]?.name ?? null),
@@ -75,8 +74,7 @@ function checkContainer(context: RuleContext, group: GroupView, container: Conta
     ? ' (its `args` are handed to /pause, which ignores them)' : '';
   return {
     code: 'weights-unreachable',
-    message: `${who} runs /pause${argsNote}, which copies nothing, so no volume ever receives this image's weights; `
-      + `pulling the image only warms the node's image cache. ${WORKING_RECIPES}`,
+    message: `${who} runs /pause${argsNote}, which copies nothing: no volume receives the image's weights`,
     range: context.rangeFor(imagePath(container), 'value'),
     related: container.mounts.map((m) => ({ range: context.rangeFor([...m.path, 'mountPath'], 'value'), message: `volume \`${m.name}\` receives nothing here` })),
     data: data(container.mounts[0]?.name ?? null),

@@ -5,12 +5,6 @@ import { parseBitHarborReference, type BitHarborReference } from '../bit-harbor'
 import type { ContainerView, GroupView, MountView, VolumeView } from '../model-groups';
 import type { PathSegment } from '../yaml-nodes';
 
-/** The two loading recipes that deliver weights, named in every message about ones that do not. */
-export const WORKING_RECIPES =
-  'Recipes that work: mount the image as an image volume in the engine (`volumes: [{name: weights, image: {reference: <image>}}]`, ' +
-  'weights at `<mountPath>/models`, or at `<mountPath>` with `subPath: models`), or mount that image volume in a small busybox ' +
-  'init container that copies `<mountPath>/models/.` into an emptyDir the engine mounts.';
-
 const NEEDS_NORMALIZING = /(^|\/)\.\.?(\/|$)|\/\/|.\/$/;
 
 /** A POSIX path with `.`/`..` resolved and no trailing or doubled slash; `/` stays `/`. */

@@ -6,7 +6,7 @@ export const cases: RuleCases = {
   trigger: [
     {
       name: 'the chart comment recipe: cp into a shared volume',
-      message: /runs `cp`.*no shell.*image volume/,
+      message: /runs `cp`, which its Bit Harbor image .* does not have/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true

@@ -6,7 +6,7 @@ export const cases: RuleCases = {
   trigger: [
     {
       name: 'vLLM --model at the mount of an image volume without subPath',
-      message: /one level down.*`\/models\/models`/,
+      message: /one level above `models\/`: the weights are at `\/models\/models`/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true
@@ -52,7 +52,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'the loading guide: the emptyDir the engine reads is never filled',
-      message: /empty when the engine starts/,
+      message: /is empty \(no init container copies weights into it\)/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true

@@ -32,14 +32,14 @@ function problem(group: GroupView, path: string, registries: readonly string[]):
   if (mount && volume && bitHarborImageVolume(volume, registries)) {
     return {
       why: mount.subPath
-        ? `image volume \`${volume.name}\` is mounted at \`${normalizePath(mount.mountPath)}\` with \`subPath: ${mount.subPath}\`, which is not the image's \`models/\` directory`
-        : `image volume \`${volume.name}\` mounted at \`${normalizePath(mount.mountPath)}\` shows the image's root, where the weights are one level down in \`models/\``,
+        ? `image volume \`${volume.name}\` there shows \`${mount.subPath}\`, not the image's \`models/\``
+        : `image volume \`${volume.name}\` there shows the image's root, one level above \`models/\``,
       related: [...mount.path, 'mountPath'],
     };
   }
   if (mount && volume && isAlwaysEmpty(group, volume, registries)) {
     return {
-      why: `emptyDir \`${volume.name}\` mounted at \`${normalizePath(mount.mountPath)}\` is empty when the engine starts: no init container that could copy weights writes to it`,
+      why: `emptyDir \`${volume.name}\` there is empty (no init container copies weights into it)`,
       related: [...mount.path, 'mountPath'],
     };
   }
@@ -55,11 +55,10 @@ function check(context: RuleContext): RuleFinding[] {
     const found = problem(group, reference.value, registries);
     if (!found) return [];
     const expected = engineWeights(group, registries)[0]?.path ?? null;
-    const fix = expected ? `point the engine at \`${expected}\`` : 'mount the weights there (see the image-volume recipe)';
     return [{
       code: 'model-path-mismatch',
-      message: `Group \`${group.name}\` loads the model from \`${reference.value}\` (${reference.via}), but ${found.why}; `
-        + `the engine finds no weights there and fails to start. Instead, ${fix}.`,
+      // Where the weights are (`expected`) is the fix's business and in `data`; the recipes are on the docs page.
+      message: `Group \`${group.name}\` loads the model from \`${reference.value}\`, but ${found.why}: ${expected ? `the weights are at \`${expected}\`` : 'the engine finds none and fails to start'}`,
       range: context.rangeFor(reference.path, 'value'),
       related: found.related ? [{ range: context.rangeFor(found.related, 'value'), message: 'the mount this path lies in' }] : undefined,
       data: { group: group.name, path: reference.value, expected },

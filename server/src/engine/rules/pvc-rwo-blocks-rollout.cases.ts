@@ -15,7 +15,7 @@ export const cases: RuleCases = {
   trigger: [
     {
       name: 'a group that inherits its strategy from the chart defaults: reported at the group',
-      message: /Recreate.*rollingUpdate: null.*ReadWriteMany/,
+      message: /ReadWriteOnce: it cannot attach the claim the old pod holds/,
       text: `modelGroups:
   vllm-gemma: # expect
     enabled: true

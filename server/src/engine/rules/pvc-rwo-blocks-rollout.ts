@@ -55,8 +55,7 @@ function check(context: RuleContext): RuleFinding[] {
       const where = onePod ? 'a ReadWriteOncePod claim admits one pod, so every replica but one' : 'every replica scheduled on another node';
       findings.push({
         code: 'pvc-rwo-blocks-rollout',
-        message: `${replicas} replicas share ${names}, but ${where} waits for the claim and never starts. `
-          + 'Use a storage class that provides ReadWriteMany, or run one replica.',
+        message: `${replicas} replicas share ${names}, but ${where} waits for the claim and never starts`,
         range: context.rangeFor([...group.path, 'replicaCount'], 'value'),
         related,
         data: { group: group.name, volumes: single.map(({ volume }) => volume.name), cause: 'replicas', replicas },
@@ -67,12 +66,10 @@ function check(context: RuleContext): RuleFinding[] {
     if (surge !== null && surge > 0) {
       const strategy = group.values.strategy;
       const inheritsRolling = isPlainMap(strategy) && isPlainMap(strategy.rollingUpdate);
-      const recreate = inheritsRolling ? '`strategy.type: Recreate` with `rollingUpdate: null` (Kubernetes rejects rollingUpdate beside Recreate)' : '`strategy.type: Recreate`';
       findings.push({
         code: 'pvc-rwo-blocks-rollout',
-        message: `A rolling update of \`${group.name}\` starts ${surge === 1 ? 'a new pod' : `${surge} new pods`} before stopping an old one, but ${names} `
-          + `${single.length === 1 ? 'is' : 'are'} ${onePod ? 'ReadWriteOncePod: the new pod' : 'ReadWriteOnce: a new pod on another node'} cannot attach the claim while the old one holds it, and the upgrade stalls. `
-          + `Set ${recreate}, or use a storage class that provides ReadWriteMany.`,
+        // The way out (Recreate, with rollingUpdate: null when one is inherited; or ReadWriteMany) is the fix and the docs page.
+        message: `A rolling update of \`${group.name}\` starts a new pod first, but ${names} ${single.length === 1 ? 'is' : 'are'} ${onePod ? 'ReadWriteOncePod' : 'ReadWriteOnce'}: it cannot attach the claim the old pod holds, and the upgrade stalls`,
         range: strategyRange(context, group),
         related,
         data: { group: group.name, volumes: single.map(({ volume }) => volume.name), cause: 'surge', surge, clearRollingUpdate: inheritsRolling },

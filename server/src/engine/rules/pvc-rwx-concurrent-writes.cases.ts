@@ -7,7 +7,7 @@ export const cases: RuleCases = {
   trigger: [
     {
       name: 'the guide\'s shape: several replicas, strategy inherited, a shared cache at root\'s default',
-      message: /3 replicas of `vllm-gemma`.*HF_HUB_OFFLINE=1/,
+      message: /^3 replicas of `vllm-gemma` write the Hugging Face cache on ReadWriteMany PVC `model-cache`/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true
@@ -23,7 +23,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'HF_HOME from env with a non-root runAsUser',
-      message: /HF_HOME=\/cache/,
+      message: /write the Hugging Face cache/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true
@@ -71,7 +71,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'a writable volumeMounts entry puts the shared volume at the cache',
-      message: /add `readOnly: true` to its mount/,
+      message: /can corrupt it$/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true

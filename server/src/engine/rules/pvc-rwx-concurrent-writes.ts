@@ -21,9 +21,6 @@ function check(context: RuleContext): RuleFinding[] {
       const shared = modeOf(volume, 'ReadWriteMany');
       if (home.kind !== 'hub-cache' || !shared || mount.readOnly) return [];
       const mountedBy = mount.path.includes('volumeMounts') ? 'volumeMounts' : 'persistentVolumes';
-      const readOnly = mountedBy === 'volumeMounts'
-        ? 'or add `readOnly: true` to its mount'
-        : 'or mount it read-only through `volumeMounts` (`readOnly: true`; the chart mounts `persistentVolumes` entries writable)';
       const related = [
         { range: context.rangeFor([...group.path, 'replicaCount'], 'value'), message: `${replicas} replicas mount it` },
         { range: context.rangeFor([...mount.path, 'mountPath'], 'value'), message: `mounted writable at \`${mount.mountPath}\`` },
@@ -31,9 +28,8 @@ function check(context: RuleContext): RuleFinding[] {
       if (home.sourcePath) related.push({ range: context.rangeFor(home.sourcePath, 'value'), message: `the cache location: ${home.origin}` });
       return [{
         code: 'pvc-rwx-concurrent-writes',
-        message: `PVC \`${volume.name}\` is ReadWriteMany and holds the Hugging Face cache \`${home.shown}\` (${home.origin}) that ${replicas} replicas of \`${group.name}\` write to: `
-          + `on an empty volume they all download ${what} at once, racing on the same files, which can leave it corrupt. `
-          + `Fill it once (one replica, or a Job), then set \`HF_HUB_OFFLINE=1\` so the replicas only read it, ${readOnly}.`,
+        // Where the cache location comes from is a related location; how to fill it once is on the docs page.
+        message: `${replicas} replicas of \`${group.name}\` write the Hugging Face cache on ReadWriteMany PVC \`${volume.name}\`: empty, they all download ${what} at once and can corrupt it`,
         range: context.rangeFor(shared.path, 'value'),
         related,
         data: { group: group.name, volume: volume.name, path: mount.path, mountPath: mount.mountPath, mountedBy, cacheDir: home.shown },

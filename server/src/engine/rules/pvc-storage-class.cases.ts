@@ -49,7 +49,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'ReadWriteMany with no class at all: reported at the request; strategy inherited',
-      message: /ReadWriteMany without a storage class/,
+      message: /asks for ReadWriteMany from the default storage class/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true

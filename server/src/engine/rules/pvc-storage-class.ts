@@ -26,8 +26,7 @@ function checkVolume(context: RuleContext, group: string, volume: PersistentVolu
     const modes = volume.accessModes.map((item) => item.mode).join(', ') || 'no access mode';
     return [{
       code: 'pvc-storage-class',
-      message: `\`${chosen.key}: "-"\` gives PVC \`${volume.name}\` no storage class: nothing provisions it, and it stays Pending until an administrator `
-        + `creates a PersistentVolume without a class that offers its size and access modes (${modes}). Name a class, or leave it empty for the cluster's default.`,
+      message: `\`${chosen.key}: "-"\` gives PVC \`${volume.name}\` no storage class: nothing provisions it, and it stays Pending until someone creates a classless volume (${modes})`,
       range: context.rangeFor(classPath, 'value'),
       related: [{ range: context.rangeFor([...volume.path, 'size'], 'value'), message: 'the size a pre-provisioned volume must offer' }],
       data: { ...data, reason: 'no-class' },
@@ -39,8 +38,7 @@ function checkVolume(context: RuleContext, group: string, volume: PersistentVolu
   const writtenEmpty = classPath !== null && context.locate(classPath) !== null;
   return [{
     code: 'pvc-storage-class',
-    message: `PVC \`${volume.name}\` asks for ReadWriteMany without a storage class, so the cluster's default class provisions it; most default classes are block storage `
-      + '(cloud disks, local volumes) that cannot provide ReadWriteMany, and the claim stays Pending. Name a class backed by a shared file system (NFS, EFS, Filestore, Azure Files, CephFS).',
+    message: `PVC \`${volume.name}\` asks for ReadWriteMany from the default storage class, which is block storage on most clusters and cannot provide it: the claim stays Pending`,
     range: writtenEmpty ? context.rangeFor(classPath, 'value') : context.rangeFor(shared.path, 'value'),
     related: [writtenEmpty
       ? { range: context.rangeFor(shared.path, 'value'), message: 'the ReadWriteMany request' }

@@ -18,7 +18,7 @@ export const cases: RuleCases = {
   trigger: [
     {
       name: 'defaults-only group: 20Gi at root\'s Hugging Face cache for gemma-3-12b-it',
-      message: /google\/gemma-3-12b-it.*22\.7 GiB.*at least 25Gi/,
+      message: /`google\/gemma-3-12b-it` \(22\.7 GiB; 25Gi with 10% headroom\)/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true
@@ -31,7 +31,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'HF_HOME from env, with a non-root runAsUser: the volume at HF_HOME holds the cache',
-      message: /HF_HOME=\/cache.*at least 17Gi/,
+      message: /17Gi with 10% headroom/,
       text: `modelGroups:
 ${llama}    podSecurityContext: {runAsUser: 1000}
     env:
@@ -45,7 +45,7 @@ ${llama}    podSecurityContext: {runAsUser: 1000}
     },
     {
       name: 'HF_HUB_CACHE from env: 30Gi is short of Qwen3-14B plus headroom (31Gi would do)',
-      message: /HF_HUB_CACHE=\/hub.*at least 31Gi/,
+      message: /31Gi with 10% headroom/,
       text: `modelGroups:
   sglang-qwen:
     enabled: true

@@ -10,7 +10,7 @@ export const cases: RuleCases = {
     ...memoryMediumTrigger,
     {
       name: 'defaults-only group: a Bit Harbor init container fills an emptyDir too small for gemma-3-12b-it',
-      message: /gemma-3-12b-it.*22\.7 GiB \(estimate.*at least 25Gi/,
+      message: /`gemma-3-12b-it` \(22\.7 GiB, estimate; 25Gi with 10% headroom\)/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true
@@ -27,7 +27,7 @@ export const cases: RuleCases = {
     },
     {
       name: '25G is 25e9 bytes, below the 26812115088 needed (25Gi would do)',
-      message: /at least 25Gi/,
+      message: /25Gi with 10% headroom/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true
@@ -111,7 +111,7 @@ export const cases: RuleCases = {
     {
       name: 'a larger headroom setting raises the minimum: 30Gi is short of gemma-3-12b-it plus 50%',
       settings: { sizeHeadroomPercent: 50 },
-      message: /50% headroom it needs at least 35Gi/,
+      message: /35Gi with 50% headroom/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true

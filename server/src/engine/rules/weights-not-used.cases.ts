@@ -22,7 +22,7 @@ modelGroups:
     },
     {
       name: 'a defaults-only vLLM group keeps its --model hub id beside an image volume',
-      message: /hub id `google\/gemma-3-12b-it`.*`--model \/models`/,
+      message: /at `\/models`, but gives the engine the hub id `google\/gemma-3-12b-it`/,
       text: `modelGroups:
   vllm-gemma: # expect
     enabled: true

@@ -15,12 +15,9 @@ function check(context: RuleContext): RuleFinding[] {
     const reference = engineModelReference(group);
     if (weights.length === 0 || !reference || !isHubId(reference.value)) return [];
     const [first] = weights;
-    const source = first.via === 'image-volume' ? `image volume \`${first.volume.name}\`` : `emptyDir \`${first.volume.name}\`, filled by a copy init container`;
-    const how = `use \`${reference.via} ${first.path}\``;
     return [{
       code: 'weights-not-used',
-      message: `Group \`${group.name}\` mounts the weights at \`${first.path}\` (${source}), but tells the engine the hub id \`${reference.value}\` (${reference.via}); `
-        + `the engine looks for it in the Hugging Face cache, not in that plain directory, and downloads it again. Point it at \`${first.path}\`: ${how}.`,
+      message: `Group \`${group.name}\` mounts the weights at \`${first.path}\`, but gives the engine the hub id \`${reference.value}\`: it looks in the Hugging Face cache and downloads them again`,
       range: context.rangeFor(reference.path, 'value'),
       related: [{ range: context.rangeFor([...first.mount.path, 'mountPath'], 'value'), message: `the weights are mounted here` }],
       data: { group: group.name, hubId: reference.value, path: first.path },

@@ -6,7 +6,7 @@ export const cases: RuleCases = {
   trigger: [
     {
       name: 'the loading guide recipe: /pause with an emptyDir at /models',
-      message: /hides the weights.*image volume/,
+      message: /hides the image's weights; Kubernetes copies nothing into it/,
       text: `modelGroups:
   vllm-example:
     enabled: true

@@ -6,7 +6,7 @@ export const cases: RuleCases = {
   trigger: [
     {
       name: 'the Bit Harbor README recipe: a provider container and a busybox copier on an emptyDir',
-      message: /copies nothing.*image volume/,
+      message: /copies nothing: no volume receives/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true
