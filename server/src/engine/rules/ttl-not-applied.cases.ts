@@ -30,10 +30,11 @@ export const cases: RuleCases = {
     ttlSecondsAfterFinished: 600 # expect
 `),
     },
+    // Was `0`, which `with` treats as empty and renders nothing (now a silent case).
     {
-      name: 'zero',
+      name: 'a quoted number, which `with` renders',
       text: pre(`  broadcastJobTemplate:
-    ttlSecondsAfterFinished: 0 # expect
+    ttlSecondsAfterFinished: "3600" # expect
 `),
     },
     {
@@ -52,6 +53,21 @@ export const cases: RuleCases = {
     completionPolicy:
       type: Always
       ttlSecondsAfterFinished: 86400
+`),
+    },
+    // Found by a production file: `null` deletes the chart's default and `with` renders nothing.
+    {
+      name: 'set to null, which keeps the chart\'s default out',
+      text: pre(`  broadcastJobTemplate:
+    completionPolicy:
+      ttlSecondsAfterFinished: 86400
+    ttlSecondsAfterFinished: null
+`),
+    },
+    {
+      name: 'set to 0, which `with` renders as nothing',
+      text: pre(`  broadcastJobTemplate:
+    ttlSecondsAfterFinished: 0
 `),
     },
     {

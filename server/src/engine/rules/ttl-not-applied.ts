@@ -3,6 +3,8 @@
 // OpenKruise's BroadcastJobSpec has no such field: the API server prunes it and finished jobs are
 // never cleaned up by it. The delay Kruise honours is `completionPolicy.ttlSecondsAfterFinished`
 // (with `completionPolicy.type: Always`). Reported where the file sets the field, as intent.
+import { valueAt } from '../merge';
+import { isEmpty } from '../render/helm';
 import { cronEnabled } from './pre-porter-images';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 
@@ -10,7 +12,9 @@ const CODE = 'ttl-not-applied';
 export const TTL_PATH = ['advancedCronJob', 'broadcastJobTemplate', 'ttlSecondsAfterFinished'];
 
 function check(context: RuleContext): RuleFinding[] {
-  if (!cronEnabled(context.values) || !context.locate(TTL_PATH)) return [];
+  // `with` renders nothing for an empty value: `null` (which deletes the default) or `0` is the
+  // way to keep the field out, and is not reported.
+  if (!cronEnabled(context.values) || !context.locate(TTL_PATH) || isEmpty(valueAt(context.values, TTL_PATH))) return [];
   return [{
     code: CODE,
     message: 'OpenKruise\'s BroadcastJob has no `ttlSecondsAfterFinished` where the chart writes this one, so it is dropped; set `completionPolicy.ttlSecondsAfterFinished` instead.',
