@@ -1,6 +1,7 @@
 // Runs every rule's case table (server/src/engine/rules/<code>.cases.ts): each `trigger` case
-// must produce the code on exactly the lines marked `# expect`, each `silent` case must not
-// produce it at all. Findings of other codes are ignored here.
+// must produce the code on exactly the lines marked `# expect`, pointing at a node there (and at
+// the text `at` names, with the `data` the case lists); each `silent` case must not produce it
+// at all. Findings of other codes are ignored here.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,11 @@ for (const table of tables) {
       for (const finding of got) {
         assert.ok(finding.message.length > 0);
         if (c.message) assert.match(finding.message, c.message);
+        // The column: a finding points at a node, never at indentation or past the line.
+        const pointed = c.text.slice(finding.range.start, finding.range.end);
+        assert.ok(pointed.trim().length > 0 && pointed === pointed.trimStart(), `${finding.code} points at ${JSON.stringify(pointed)}`);
+        if (c.at !== undefined) assert.equal(pointed, c.at);
+        for (const [key, value] of Object.entries(c.data ?? {})) assert.deepEqual(finding.data?.[key], value, `data.${key}`);
       }
     });
   }

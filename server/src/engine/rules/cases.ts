@@ -11,6 +11,10 @@ export interface RuleCase {
   path?: string;
   /** What every finding's message must match, for cases that pin wording (a size, a path). */
   message?: RegExp;
+  /** The text every finding's range must hold (the node a person would fix). */
+  at?: string;
+  /** Entries every finding's `data` must hold (what a quick fix reads). */
+  data?: Record<string, unknown>;
 }
 
 export interface RuleCases {

@@ -33,6 +33,8 @@ export const cases: RuleCases = {
     {
       name: 'the engine\'s limit is the pod\'s, and 20Gi is below the model',
       message: /^The pod's ephemeral-storage limit \(the engine's, 20Gi\) is below `gemma-3-12b-it` \(22\.7 GiB\) in volume `weights`: the kubelet evicts the pod$/,
+      at: '20Gi',
+      data: { tag: 'gemma-3-12b-it', minimum: '25Gi', volume: 'weights', group: 'vllm-gemma', container: 'vllm-gemma' },
       text: copy(`    resources:
       limits:
         ephemeral-storage: 20Gi # expect
@@ -41,6 +43,8 @@ export const cases: RuleCases = {
     {
       name: 'a larger init container limit is the pod\'s, and still too small',
       message: /init container `copy`'s, 24Gi/,
+      at: '24Gi',
+      data: { container: 'copy' },
       text: copy('    resources: {limits: {ephemeral-storage: 8Gi}}\n', '        resources: {limits: {ephemeral-storage: 24Gi}} # expect\n'),
     },
     {

@@ -28,6 +28,8 @@ export const cases: RuleCases = {
       name: 'Kubernetes 1.30 has no image volumes',
       settings: { kubernetesVersion: '1.30' },
       message: /^Kubernetes 1\.30 has no image volumes \(alpha from 1\.31\): the API server drops `image` and rejects volume `weights` without a source$/,
+      at: 'image',
+      data: { volume: 'weights', kubernetesVersion: '1.30', needs: '1.31' },
       text: zeroCopy('', ' # expect'),
     },
     {

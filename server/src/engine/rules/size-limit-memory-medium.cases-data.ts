@@ -8,6 +8,8 @@ export const memoryMediumTrigger: RuleCase[] = [
     {
       name: 'memory-backed emptyDir: the writing init container\'s memory limit (8Gi) cannot hold the model',
       message: /init container `weights`.*memory limit 8Gi/,
+      at: '8Gi',
+      data: { limit: 'memory', container: 'weights', minimum: '25Gi' },
       text: `modelGroups:
   vllm-gemma:
     enabled: true
