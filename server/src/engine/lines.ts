@@ -37,6 +37,18 @@ export class LineIndex {
   }
 }
 
+/** The last index in [0, count) whose start is at or before `offset` (0 when none is): a binary search over ascending starts. */
+export function lastAtOrBefore(count: number, startOf: (index: number) => number, offset: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (startOf(mid) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
 /** Where the line holding `offset` starts: just after the `\n` before it (0 on the first line). */
 export function lineStartAt(text: string, offset: number): number {
   // lastIndexOf('\n', -1) looks at offset 0: a text starting with a line break would give 1.

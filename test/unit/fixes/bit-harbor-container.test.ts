@@ -3,6 +3,7 @@
 // image volume copied into the group's emptyDir by a small init container.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { applyEdits } from '../../../server/src/engine/edit/yaml-edit';
 import { Engine } from '../../../server/src/engine/engine';
 import { runFixCases, type FixCase } from '../../support/fix-cases';
 
@@ -235,4 +236,14 @@ test('bit-harbor container: no rewrite without the engine\'s mount, when the mou
   assert.ok(findings.some((f) => f.code === 'weights-shadowed'), 'the file still has the finding the rewrites are for');
   const titles = engine.codeActions(input, { start: 0, end: text.length }, findings).map((fix) => fix.title);
   assert.deepEqual(titles.filter((title) => title === ZERO_COPY || title === WRITABLE_COPY), []);
+});
+
+test('bit-harbor container: a mount appended to the group\'s last entry goes into volumeMounts, not under the new volumes key (fuzz seed 20250601 case 143)', () => {
+  const text = 'modelGroups:\n  vllm-gemma:\n    enabled: true\n    initContainers:\n      - name: weights\n        image: ghcr.io/doublewordai/bit-harbor:gemma-3-12b-it\n    volumeMounts:\n      - name: model-cache\n        mountPath: /models\n';
+  const engine = new Engine();
+  const findings = engine.analyze({ path: '/work/values.yaml', text }).findings;
+  const fix = engine.codeActions({ path: '/work/values.yaml', text }, null, findings).find((candidate) => candidate.title.startsWith('Mount the Bit Harbor image as a volume'));
+  assert.ok(fix, 'the zero-copy rewrite is offered');
+  const fixed = applyEdits(text, fix.edits);
+  assert.match(fixed, /volumeMounts:\n {6}- name: model-cache\n {8}mountPath: \/models\n {6}- name: weights\n {8}mountPath: \/models\/gemma-3-12b-it\n {8}subPath: models\n {8}readOnly: true\n {4}volumes:\n {6}- name: weights\n {8}image:\n/);
 });

@@ -4,6 +4,7 @@
 // offsets map both ways by line; edits written back get the block's indentation on each new
 // line. Lines are kept with their own line breaks (CRLF stays CRLF), so columns agree.
 import type { TextEdit } from '../edit/yaml-edit';
+import { lastAtOrBefore, lineStartAt } from '../lines';
 import type { OffsetRange } from '../types';
 
 /** One line of the region: where it starts in the manifest, where its inner text starts in both. */
@@ -47,7 +48,7 @@ export class Projection {
       let strip = 0;
       if (!first) while (strip < indent && manifest.charCodeAt(lineStart + strip) === 32) strip++;
       const outerStart = lineStart + strip;
-      pieces.push({ lineStart: first ? lineStartOf(manifest, start) : lineStart, outerStart, innerStart: text.length, strip: first ? indent : strip });
+      pieces.push({ lineStart: first ? lineStartAt(manifest, start) : lineStart, outerStart, innerStart: text.length, strip: first ? indent : strip });
       text += manifest.slice(outerStart, lineEnd);
       end = lineEnd;
       lineStart = lineEnd;
@@ -71,14 +72,7 @@ export class Projection {
   /** The offset into `text` of a manifest offset inside the values' lines, else null. */
   toInner(offset: number): number | null {
     if (offset < this.outer.start || offset > this.outer.end) return null;
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.pieces[mid].lineStart <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const piece = this.pieces[lo];
+    const piece = this.pieces[lastAtOrBefore(this.pieces.length, (i) => this.pieces[i].lineStart, offset)];
     // In the indentation the manifest adds: the inner line's start.
     return piece.innerStart + Math.max(0, offset - piece.outerStart);
   }
@@ -115,14 +109,7 @@ export class Projection {
   }
 
   private pieceAtInner(offset: number): number {
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.pieces[mid].innerStart <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.pieces.length, (i) => this.pieces[i].innerStart, offset);
   }
 }
 
@@ -130,8 +117,4 @@ export class Projection {
 export function lineEndAt(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
   return newline < 0 ? text.length : newline + 1;
-}
-
-function lineStartOf(text: string, offset: number): number {
-  return offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }

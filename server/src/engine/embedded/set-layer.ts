@@ -4,6 +4,7 @@
 // that wrote it, so a finding there lands on that entry's name or value in the manifest.
 // An entry that indexes a list (`a[0]=x`) changes the list of the files below it in place, which
 // a layer merged over them cannot say: the caller then names the entries as unread.
+import { lastAtOrBefore } from '../lines';
 import type { Finding, OffsetRange } from '../types';
 import { applySet, type SetTree, type SetValue } from './helm-set';
 
@@ -107,14 +108,7 @@ export function setLayer(entries: readonly SetEntry[]): SetLayer {
   };
   write(tree, [], '');
   const toManifest = (range: OffsetRange): OffsetRange => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid].start <= range.start) lo = mid;
-      else hi = mid - 1;
-    }
-    const line = lines[lo];
+    const line = lines[lastAtOrBefore(lines.length, (i) => lines[i].start, range.start)];
     const entry = entries[line?.owner ?? 0];
     if (!entry) return { start: 0, end: 0 };
     return line.valueAt !== null && range.start >= line.start + line.valueAt ? entry.valueRange : entry.nameRange;

@@ -74,7 +74,29 @@ export function stringsData(data: Record<string, unknown>, key: string): string[
  * can apply overlapping edits (LSP forbids them) nor any order of them be right.
  */
 export function fixOf(fix: Omit<Fix, 'edits'>, edits: TextEdit[]): Fix[] {
-  return edits.length > 0 && !overlapping(edits) ? [{ ...fix, edits }] : [];
+  return edits.length > 0 && !overlapping(edits) ? [{ ...fix, edits: itemsBeforeKeys(edits) }] : [];
+}
+
+/**
+ * Inserts at one offset appear in the order given (LSP's rule, and applyEdits'). At the end of a
+ * map whose last entry is a list, an item appended to that list must come before a key added
+ * after it, or the item lands under the new key: a list item indented deeper than a key insert
+ * at the same offset goes first. Everything else keeps its order.
+ */
+function itemsBeforeKeys(edits: readonly TextEdit[]): TextEdit[] {
+  const shape = (edit: TextEdit) => /^( *)(-?)/.exec(edit.newText)!;
+  const ordered = [...edits];
+  for (let i = 1; i < ordered.length; i++) {
+    for (let j = i; j > 0; j--) {
+      const [before, after] = [ordered[j - 1], ordered[j]];
+      if (before.start !== after.start || before.end !== before.start || after.end !== after.start) break;
+      const [a, b] = [shape(before), shape(after)];
+      const itemAfterKey = b[2] === '-' && a[2] !== '-' && b[1].length > a[1].length;
+      if (!itemAfterKey) break;
+      [ordered[j - 1], ordered[j]] = [after, before];
+    }
+  }
+  return ordered;
 }
 
 /** Whether two edits share text (inserts at one offset, or at either end of a replacement, do not). */
