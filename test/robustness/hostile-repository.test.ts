@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Engine } from '../../server/src/engine/engine';
 import { NODE_FILE_ACCESS, type FileAccess } from '../../server/src/files/confined-read';
 import { CatalogueService } from '../../server/src/server/catalogue-service';
 import { LayerService } from '../../server/src/server/layers';
@@ -137,6 +138,32 @@ describe('hostile bases in the editor', { timeout: 120_000 }, () => {
       assert.equal(input.problems?.length, 1, attack.base);
     }
     assert.ok(opened.length > 0, 'the spy sees the reads it should');
+    for (const file of opened) assert.ok(file.startsWith(workspace + path.sep), `opened ${file}`);
+  });
+
+  it('the values files a GitOps manifest names are read within the same bounds, and a refused one reveals nothing', async () => {
+    const opened: string[] = [];
+    const spy: FileAccess = {
+      realpath: (file) => NODE_FILE_ACCESS.realpath(file),
+      open: (file, flags) => {
+        opened.push(file);
+        return NODE_FILE_ACCESS.open(file, flags);
+      },
+    };
+    const layers = new LayerService({ all: () => [] } as never, spy);
+    const entries = attacks().map((attack) => `      - ${JSON.stringify(attack.base)}`).join('\n');
+    const text = `releases:\n  - name: llm\n    chart: doubleword/inference-stack\n    values:\n${entries}\n      - onwards: {replicaCount: 2}\n`;
+    const uri = pathToFileURL(path.join(workspace, 'helmfile.yaml')).toString();
+    const engine = new Engine();
+    const named = engine.manifestFiles({ path: path.join(workspace, 'helmfile.yaml'), text });
+    // `../outside/secret.yaml` and its absolute path are one file, asked for once.
+    assert.equal(named.length, new Set(attacks().map((attack) => path.resolve(workspace, attack.base))).size);
+    const files = await layers.readNamed(TextDocument.create(uri, 'yaml', 1, text), named, { roots: [workspace], maxBytes: MAX_FILE_SIZE, restricted: false });
+    const findings = engine.analyze({ path: path.join(workspace, 'helmfile.yaml'), text, files }).findings;
+    const unread = findings.filter((f) => f.code === 'values-source-unread');
+    assert.equal(unread.length, attacks().length, findings.map((f) => f.message).join('\n'));
+    attacks().forEach((attack, index) => assert.match(unread[index].message, attack.says, attack.base));
+    assert.ok(!JSON.stringify(findings).includes(SECRET), 'nothing of a refused file is shown');
     for (const file of opened) assert.ok(file.startsWith(workspace + path.sep), `opened ${file}`);
   });
 });
