@@ -10,7 +10,11 @@ import { Engine } from '../../server/src/engine/engine';
 import type { ManifestFile } from '../../server/src/engine/embedded/analyze';
 import { chartOfReference } from '../../server/src/engine/embedded/releases';
 import { Projection } from '../../server/src/engine/embedded/projection';
+import { AnalysisHistory } from '../../server/src/engine/incremental';
 import { LineIndex } from '../../server/src/engine/lines';
+import { YamlCache } from '../../server/src/engine/yaml-source';
+import { mulberry32 } from '../robustness/fuzz/prng';
+import { edit } from '../support/random-edits';
 import { repoRoot } from '../support/markers';
 
 const engine = new Engine();
@@ -203,4 +207,20 @@ test('gitops: a generated manifest of many releases is checked in part, in bound
   assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
   assert.equal(findings.filter((f) => f.code === 'wrong-type').length, 100);
   assert.equal(findings.filter((f) => f.code === 'values-not-checked').length, 1);
+});
+
+test('gitops: a manifest checked edit after edit with its history gives what a fresh check gives', () => {
+  const engine = new Engine();
+  for (const file of files(FOLDER)) {
+    const random = mulberry32(0x5eed + file.length);
+    const yaml = new YamlCache();
+    const history = new AnalysisHistory();
+    let text = readFileSync(file, 'utf8');
+    for (let step = 0; step < 40; step++) {
+      text = edit(text, random);
+      const kept = engine.analyze({ path: file, text }, yaml, history).findings;
+      const fresh = new Engine().analyze({ path: file, text }).findings;
+      assert.deepEqual(kept, fresh, `${relative(FOLDER, file)} step ${step}`);
+    }
+  }
 });

@@ -152,3 +152,12 @@ describe('what the editor publishes for a layered file', () => {
     assert.ok(published.every((finding) => finding.uri === undefined));
   });
 });
+
+describe('a base holding a pair without a value', () => {
+  it('is checked, not thrown on (`{a}` and `? a` give the pair a null node)', () => {
+    for (const base of ['onwards: {replicaCount}\n', 'onwards:\n  ? replicaCount\n']) {
+      const result = new Engine().analyzeLayers({ path: '/w/values-prod.yaml', uri: 'file:///w/values-prod.yaml', text: 'onwards:\n  replicaCount: 2\n', bases: [{ uri: 'file:///w/values.yaml', path: '/w/values.yaml', text: base }] });
+      assert.equal(result.chart, 'inference-stack');
+    }
+  });
+});

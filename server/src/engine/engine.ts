@@ -68,6 +68,8 @@ export class Engine {
   readonly settings: EngineSettings;
   readonly catalogue: Catalogue;
   private readonly validator: SchemaValidator;
+  /** Engines derived for the release names of GitOps manifests (engineFor). */
+  private readonly releaseEngines = new Map<string, Engine>();
 
   constructor(settings: Partial<EngineSettings> = {}, catalogue: Catalogue = bundledCatalogue(), validator?: SchemaValidator) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings, files: { ...DEFAULT_SETTINGS.files, ...settings.files } };
@@ -106,7 +108,7 @@ export class Engine {
     // A Flux, Argo CD, helmfile or Kustomize manifest: the values of each release it deploys.
     if (!input.chart && !modeline?.chart && docs.some(isGitOpsManifest)) {
       if (history) history.previous = history.lastGroup = null;
-      return this.analyzeManifest(input, docs);
+      return this.analyzeManifest(input, docs, history);
     }
     // Helm reads the first YAML document of a values file and nothing after it (DOMAIN.md).
     const [values, ...ignored] = docs;
@@ -168,24 +170,46 @@ export class Engine {
     return this.isTooLarge(input.text) ? undefined : this.manifestReleases(input, new YamlCache())?.map((release) => release.releaseName);
   }
 
-  /** This engine, or one that names the release as a manifest does. */
+  /**
+   * This engine, or one that names the release as a manifest does: the same one for the same name,
+   * so that a release's next check may reuse its groups (the history is kept per engine).
+   */
   private engineFor(releaseName: string | null): Engine {
-    return releaseName ? this.derive({ settings: { ...this.settings, releaseName } }) : this;
+    if (!releaseName || releaseName === this.settings.releaseName) return this;
+    let engine = this.releaseEngines.get(releaseName);
+    if (!engine) {
+      // Bounded: a manifest names at most MAX_RELEASES releases; a cache past that starts over.
+      if (this.releaseEngines.size >= MAX_RELEASES) this.releaseEngines.clear();
+      this.releaseEngines.set(releaseName, (engine = this.derive({ settings: { ...this.settings, releaseName } })));
+    }
+    return engine;
   }
 
   /** The releases of our charts a manifest deploys, each checked as Helm receives its values. */
-  private analyzeManifest(input: AnalysisInput, docs: Document[]): AnalysisResult {
+  private analyzeManifest(input: AnalysisInput, docs: Document[], history?: AnalysisHistory): AnalysisResult {
     const all = findReleases(input.text, docs, this.settings.chartNames, input.path);
     if (all.length === 0) return { chart: null, detectedBy: null, findings: [], tags: null };
     // Each release is a check of its own: a generated manifest of thousands is checked in part, and says so.
     const releases = all.slice(0, MAX_RELEASES);
+    // Each release's values keep their own parse and history across edits, as a values file does.
+    const previous = history?.embedded ?? new Map<string, { yaml: YamlSource; history: AnalysisHistory }>();
+    const kept = new Map<string, { yaml: YamlSource; history: AnalysisHistory }>();
+    const memoryOf = (key: string) => {
+      const memory = previous.get(key) ?? { yaml: new YamlCache(), history: new AnalysisHistory() };
+      kept.set(key, memory);
+      return memory;
+    };
     const findings = analyzeReleases(input.path, releases, input.files ?? new Map(), {
-      analyze: (values, releaseName) => this.engineFor(releaseName).analyze(values),
+      analyze: (values, releaseName, key) => {
+        const memory = history && key !== undefined ? memoryOf(key) : null;
+        return this.engineFor(releaseName).analyze(values, memory?.yaml, memory?.history);
+      },
       analyzeLayers: (values, releaseName) => this.engineFor(releaseName).analyzeLayers(values),
     });
     // The manifest's own YAML errors, where no release's values (checked above) hold them.
     const regions = releases.flatMap((release) => projectedBlocks(release).map(({ projection }) => projection.outer));
     const outside = docs.flatMap((doc) => syntaxFindings(doc, input.text)).filter((f) => !regions.some((r) => f.range.start >= r.start && f.range.start <= r.end));
+    if (history) history.embedded = kept;
     if (all.length > MAX_RELEASES) {
       findings.push({ code: 'values-not-checked', severity: 'info', range: all[MAX_RELEASES].chartRange, message: `These values are not checked: this manifest declares ${all.length} releases of these charts, and the first ${MAX_RELEASES} are checked` });
     }

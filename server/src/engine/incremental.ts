@@ -9,12 +9,18 @@ import { isMap, isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { TagSite } from './tag-sites';
 import type { Finding, OffsetRange } from './types';
 import { textChange } from './yaml-incremental';
+import type { YamlSource } from './yaml-source';
 
 /** What a door keeps of a document's last analysis, for the next one (opaque to the door). */
 export class AnalysisHistory {
   previous: PreviousCheck | null = null;
   /** The group the last analysis re-checked alone, or null when it checked every group (for logs and tests). */
   lastGroup: string | null = null;
+  /**
+   * For a GitOps manifest: the parse and history of each release's values text, by release, so
+   * that a keystroke inside them re-reads one entry and re-checks one group as in a values file.
+   */
+  embedded: Map<string, { yaml: YamlSource; history: AnalysisHistory }> | null = null;
 }
 
 /** The last single-document Inference Stack check of a text. */

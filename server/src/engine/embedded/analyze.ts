@@ -17,7 +17,8 @@ export type ManifestFile = { uri: string; text: string } | { problem: string };
 
 /** What the manifest check needs of the engine: a values file's check, under a release's name. */
 export interface ValuesChecker {
-  analyze(input: { path: string; text: string; chart: ChartId }, releaseName: string | null): AnalysisResult;
+  /** `key`: which release's values these are, so their parse and history can follow edits. */
+  analyze(input: { path: string; text: string; chart: ChartId }, releaseName: string | null, key?: string): AnalysisResult;
   analyzeLayers(input: LayeredInput, releaseName: string | null): AnalysisResult;
 }
 
@@ -44,7 +45,7 @@ export function namedFiles(releases: readonly EmbeddedRelease[]): string[] {
 }
 
 export function analyzeReleases(path: string, releases: readonly EmbeddedRelease[], files: ReadonlyMap<string, ManifestFile>, checker: ValuesChecker): Finding[] {
-  return releases.flatMap((release) => releaseFindings(path, release, files, checker));
+  return releases.flatMap((release, index) => releaseFindings(path, release, files, checker, String(index)));
 }
 
 /** One layer of the merge: its text, and how its findings reach the manifest. */
@@ -57,7 +58,7 @@ export interface Layer {
   named: OffsetRange | null;
 }
 
-function releaseFindings(path: string, release: EmbeddedRelease, files: ReadonlyMap<string, ManifestFile>, checker: ValuesChecker): Finding[] {
+function releaseFindings(path: string, release: EmbeddedRelease, files: ReadonlyMap<string, ManifestFile>, checker: ValuesChecker, key: string): Finding[] {
   if (release.notChecked) return [{ code: 'values-not-checked', severity: 'info', message: release.notChecked.message, range: release.notChecked.range }];
   const findings: Finding[] = release.ignored.map((ignored) => ({ code: 'values-ignored', severity: 'warning', range: ignored.range, message: ignored.message }));
   const { layers, unread, findings: reading } = releaseLayers(release, files);
@@ -71,7 +72,7 @@ function releaseFindings(path: string, release: EmbeddedRelease, files: Readonly
   if (!layers.some((layer) => layer.toManifest)) return findings;
   const top = layers[layers.length - 1];
   const result = layers.length === 1
-    ? checker.analyze({ path, text: top.text, chart: release.chart }, release.releaseName)
+    ? checker.analyze({ path, text: top.text, chart: release.chart }, release.releaseName, key)
     : checker.analyzeLayers({ path, uri: top.uri, text: top.text, chart: release.chart, bases: layers.slice(0, -1).map((layer): LayerText => ({ uri: layer.uri, path, text: layer.text })) }, release.releaseName);
   const byUri = new Map(layers.map((layer) => [layer.uri, layer]));
   const layerOfUri = (uri: string | undefined) => (uri === undefined ? top : byUri.get(uri));

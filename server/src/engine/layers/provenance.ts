@@ -68,8 +68,9 @@ export function locateInLayers(layers: readonly LayerDocument[], path: readonly 
 export function shiftDocument(doc: Document, by: number): void {
   if (by === 0) return;
   visit(doc, (_key, node) => {
-    const ranged = node as { range?: [number, number, number] | null };
-    if (ranged.range) ranged.range = [ranged.range[0] + by, ranged.range[1] + by, ranged.range[2] + by];
+    // A pair without a value (`{a}`, `? a`) is visited with a null node.
+    const ranged = node as { range?: [number, number, number] | null } | null;
+    if (ranged?.range) ranged.range = [ranged.range[0] + by, ranged.range[1] + by, ranged.range[2] + by];
   });
   if (doc.range) doc.range = [doc.range[0] + by, doc.range[1] + by, doc.range[2] + by];
 }
