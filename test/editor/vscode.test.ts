@@ -12,7 +12,7 @@ import { provisionEditorTools, ROOT } from './tools';
 import { runSuites } from './vscode/suites';
 
 // Each `it` in client/test/suite/*.test.ts; a suite that stops loading shows up as a lower count.
-const EXPECTED_TESTS = Number(process.env.BIT_HARBOR_EXPECTED_VSCODE_TESTS ?? 16);
+const EXPECTED_TESTS = Number(process.env.BIT_HARBOR_EXPECTED_VSCODE_TESTS ?? 17);
 
 it('runs the VS Code suites in code-server and Chromium', { timeout: 30 * 60_000 }, async () => {
   const tools = provisionEditorTools('vscode');
