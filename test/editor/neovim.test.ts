@@ -1,9 +1,10 @@
 // The same language server in a second editor: headless Neovim (Debian's neovim) with its
 // built-in LSP client (neovim/check.lua) opens the fixture values file and reports the
-// diagnostics, completions and hovers it received and every message the server showed. Four
+// diagnostics, completions and hovers it received and every message the server showed. Five
 // starts: offline; as the README says (its init snippet, default settings, this machine's
-// network: none here, so the catalogue fetch fails); the catalogue at a port that refuses; and
-// the catalogue on a local host with a tag the bundled copy lacks. Provisions Neovim first
+// network: none here, so the catalogue fetch fails); the catalogue at a port that refuses; the
+// catalogue on a local host with a tag the bundled copy lacks; and an Argo CD manifest whose
+// values are a block string. Provisions Neovim first
 // (apt-get as root, else it fails with the command to run). Run `npm run build` first.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -35,6 +36,8 @@ interface Start {
   init?: string;
   env?: Record<string, string>;
   expectTag?: string;
+  /** The fixture to open (default: inference-values.yaml). */
+  file?: string;
 }
 
 /** Runs Neovim asynchronously (a catalogue host in this process must be able to answer). */
@@ -52,7 +55,7 @@ async function runNeovim(start: Start): Promise<Report> {
     HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share'),
     XDG_STATE_HOME: join(home, '.local/state'), XDG_CACHE_HOME: join(home, '.cache'),
     BIT_HARBOR_SERVER: join(ROOT, 'dist/server.js'),
-    BIT_HARBOR_FILE: join(runDir, 'workspace/inference-values.yaml'),
+    BIT_HARBOR_FILE: join(runDir, 'workspace', start.file ?? 'inference-values.yaml'),
     BIT_HARBOR_OUT: out,
     ...(start.settings ? { BIT_HARBOR_SETTINGS: JSON.stringify(start.settings) } : {}),
     ...(start.expectTag ? { BIT_HARBOR_EXPECT_TAG: start.expectTag } : {}),
@@ -115,6 +118,17 @@ describe('Neovim', { timeout: 6 * 60_000 }, () => {
     assert.match(report.tagHover ?? '', /GiB/, `tag hover: ${report.tagHover}`);
     assert.ok(report.volumeCompletion?.includes('weights'), `volume names: ${report.volumeCompletion?.join(', ')}`);
     assert.match(report.keyHover ?? '', /Set in this file/, `key hover: ${report.keyHover}`);
+    assert.deepEqual(report.messages, []);
+  });
+
+  it('inside an Argo CD manifest\'s values block string: the diagnostic on the manifest line and column, and a key hover', async () => {
+    const report = await runNeovim({ name: 'gitops', file: 'argo-app.yaml', settings: { catalog: { offline: true } }, env: { BIT_HARBOR_OFFLINE: '1' } });
+    assert.equal(report.diagnosticsArrived, true, 'diagnostics reached Neovim');
+    assert.deepEqual(report.diagnostics?.map(({ lnum, col, end_col, code }) => ({ lnum, col, end_col, code })), [
+      // Line 16, `replicaCont` inside `values: |-`, at the manifest's column 12.
+      { lnum: 15, col: 12, end_col: 23, code: 'unknown-key' },
+    ]);
+    assert.match(report.keyHover ?? '', /containerPort/, `key hover: ${report.keyHover}`);
     assert.deepEqual(report.messages, []);
   });
 
