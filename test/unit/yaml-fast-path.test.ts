@@ -82,7 +82,8 @@ test('the fast path matches the library node for node, or declines', () => {
 
 test('the fast path takes the files values files are made of', () => {
   assert.ok(parseFastPath(generateInferenceStackValues(20)) !== null);
-  const examples = fuzzCorpus().filter((seed) => seed.name.startsWith('examples/'));
+  // The values files among the examples (examples/gitops/ holds manifests of several documents).
+  const examples = fuzzCorpus().filter((seed) => /^examples\/[^/]+$/.test(seed.name));
   assert.ok(examples.length > 0 && examples.every((seed) => parseFastPath(seed.text) !== null), 'an example left the fast path');
 });
 
