@@ -224,3 +224,14 @@ test('gitops: a manifest checked edit after edit with its history gives what a f
     }
   }
 });
+
+test('gitops: a values file with a stray releases: key stays a values file; a glob naming a helmfile as values wins', () => {
+  const values = 'releases: []\nmodelGroups:\n  x:\n    enabled: true\n    replicaCont: 1\n';
+  const result = engine.analyze({ path: '/w/values.yaml', text: values });
+  assert.equal(result.detectedBy, 'content');
+  assert.ok(result.findings.some((f) => f.code === 'unknown-key' && values.slice(f.range.start, f.range.end) === 'replicaCont'));
+  const helmfile = 'releases:\n  - name: a\n    chart: x/inference-stack\n    values:\n      - onwards: {replicaCount: z}\n';
+  assert.equal(engine.analyze({ path: '/w/helmfile.yaml', text: helmfile }).detectedBy, 'manifest');
+  const globbed = new Engine({ files: { inferenceStack: ['**/helmfile.yaml'], prePorter: [] } }).analyze({ path: '/w/helmfile.yaml', text: helmfile });
+  assert.equal(globbed.detectedBy, 'glob');
+});

@@ -9,7 +9,7 @@ import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import { ignoredDocument, modelineFindings, readDocument } from './document-read';
 import { isTooLarge, nestingRefusal, sizeFinding, syntaxFindings } from './document';
 import { analyzeReleases, namedFiles, projectedBlocks, releaseLayers } from './embedded/analyze';
-import { findReleases, isGitOpsManifest, type EmbeddedRelease } from './embedded/releases';
+import { declaresKind, findReleases, isGitOpsManifest, type EmbeddedRelease } from './embedded/releases';
 import { manifestCodeActions } from './embedded/code-actions';
 import type { Projection } from './embedded/projection';
 import type { TextEdit } from './edit/yaml-edit';
@@ -106,7 +106,7 @@ export class Engine {
       history.lastGroup = null;
     }
     // A Flux, Argo CD, helmfile or Kustomize manifest: the values of each release it deploys.
-    if (!input.chart && !modeline?.chart && docs.some(isGitOpsManifest)) {
+    if (!input.chart && !modeline?.chart && this.isManifest(input, docs, globChart)) {
       if (history) history.previous = history.lastGroup = null;
       return this.analyzeManifest(input, docs, history);
     }
@@ -125,11 +125,20 @@ export class Engine {
     return { chart: firstChart, detectedBy: firstChart ? detectedBy : null, findings: sortUnique(controlled), tags };
   }
 
+  /**
+   * Whether the file is a GitOps manifest. A Flux, Argo CD or Kustomize object says so by its
+   * kind; a helmfile (or a kind-less kustomization) only by its keys, so a values file that a glob
+   * names, or whose keys are ours, stays a values file even with a stray `releases:` in it.
+   */
+  private isManifest(input: AnalysisInput, docs: readonly Document[], globChart: ChartId | null): boolean {
+    return docs.some((doc) => isGitOpsManifest(doc) && (declaresKind(doc) || (globChart === null && chartFromContent(doc) === null)));
+  }
+
   /** The releases of a GitOps manifest (none of ours: empty); null for a values file or other YAML. */
   private manifestReleases(input: AnalysisInput, yaml: YamlSource): EmbeddedRelease[] | null {
     if (input.chart || findModeline(input.text)?.chart) return null;
     const docs = yaml.parse(input.text);
-    return docs.some(isGitOpsManifest) ? findReleases(input.text, docs, this.settings.chartNames, input.path) : null;
+    return this.isManifest(input, docs, chartFromGlobs(input.path, this.settings.files)) ? findReleases(input.text, docs, this.settings.chartNames, input.path) : null;
   }
 
   /**

@@ -140,6 +140,11 @@ function boundFiles(release: EmbeddedRelease): EmbeddedRelease {
   return files > MAX_LAYERS ? { ...release, sources } : release;
 }
 
+/** Whether a document names its kind (`kind:`), as Kubernetes objects do and helmfiles do not. */
+export function declaresKind(doc: Document): boolean {
+  return text(get(doc.contents, 'kind')) !== null;
+}
+
 /** Whether a document is one of the manifests read here (whatever chart it deploys). */
 export function isGitOpsManifest(doc: Document): boolean {
   const root = doc.contents;
