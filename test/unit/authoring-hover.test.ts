@@ -116,3 +116,33 @@ describe('hover on a volume name', () => {
     assert.match(hoverAt('modelGroups:\n  a:\n    volumeMounts:\n      - {name: gh|ost, mountPath: /g}\n'), /No volume named `ghost`/);
   });
 });
+
+describe('hover on a model group\'s key shows what the chart renders for it', () => {
+  const catalogue = bundledCatalogue();
+  const text = `modelGroups:
+  llama:
+    enabled: true
+    image: {repository: vllm/vllm-openai, tag: "v0.8.5"}
+    service: {port: 8000}
+    containerPort: 8000
+    command: [vllm, serve, /models/llama]
+    args: [--port, "8000"]
+    volumes: [{name: "w\`x", image: {reference: "ghcr.io/doublewordai/bit-harbor:llama-3.1-8b-instruct"}}]
+    volumeMounts: [{name: "w\`x", mountPath: /models/llama, subPath: models, readOnly: true}]
+    nodeSelector: {cloud.google.com/gke-accelerator: nvidia-l4}
+`;
+  it('the Deployment under the release\'s name, the image, the command with args, mounts and node targeting', () => {
+    const hover = hoverAuthoring(text, text.indexOf('llama:') + 1, catalogue, { ...DEFAULT_SETTINGS, releaseName: 'prod' }, '/w/values.yaml');
+    const markdown = hover?.markdown ?? '';
+    assert.match(markdown, /\*\*Renders\*\* Deployment `prod-inference-stack-llama`:/);
+    assert.match(markdown, /- image `vllm\/vllm-openai:v0\.8\.5`/);
+    assert.match(markdown, /- runs `vllm serve \/models\/llama --port 8000`/);
+    // A backtick in a name cannot close the code span and inject markdown.
+    assert.match(markdown, /- mounts ``w`x`` \(`image`\) at `\/models\/llama` \(subPath `models`\)/);
+    assert.match(markdown, /- on nodes `cloud\.google\.com\/gke-accelerator=nvidia-l4`/);
+  });
+  it('a disabled group renders nothing, and says no more', () => {
+    const off = 'modelGroups:\n  llama:\n    enabled: false\n';
+    assert.doesNotMatch(hoverAuthoring(off, off.indexOf('llama:') + 1, catalogue, DEFAULT_SETTINGS, '/w/values.yaml')?.markdown ?? '', /Renders/);
+  });
+});

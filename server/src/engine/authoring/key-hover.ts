@@ -8,6 +8,7 @@ import { formatPath } from '../tag-sites';
 import type { EngineSettings } from '../types';
 import type { PathSegment } from '../yaml-nodes';
 import { groupModel } from './group-model';
+import { renderedGroupLines } from './rendered-summary';
 import { defaultMarkdown, schemaMarkdown } from './key-docs';
 import { defaultOf, schemaAt, type DefaultOf } from './schema-at-path';
 import type { ValuesDocument } from './values-file';
@@ -84,6 +85,8 @@ export function keyHoverMarkdown(
   if (document.chart === 'inference-stack' && path.length === 2 && path[0] === 'modelGroups') {
     const summary = groupSummary(document, String(path[1]), catalogue, settings);
     if (summary) lines.push(summary, '');
+    const rendered = renderedGroupLines(document.merged, String(path[1]), settings);
+    if (rendered.length > 0) lines.push(...rendered, '');
   }
   lines.push(...schemaMarkdown(resolved));
   const defaults = defaultMarkdown(fallback);
