@@ -79,6 +79,17 @@ function unreadable(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.filter((d) => d.code === 'base-unreadable');
 }
 
+/** The real file system, recording every path it is asked to open. */
+function spyingAccess(opened: string[]): FileAccess {
+  return {
+    realpath: (file) => NODE_FILE_ACCESS.realpath(file),
+    open: (file, flags) => {
+      opened.push(file);
+      return NODE_FILE_ACCESS.open(file, flags);
+    },
+  };
+}
+
 async function answersNextRequest(client: LspTestClient, uri: string): Promise<number> {
   const { ms } = await client.timed('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } });
   assert.ok(ms < NEXT_REQUEST_MS, `the next request took ${ms.toFixed(0)} ms`);
@@ -124,13 +135,7 @@ describe('hostile bases in the editor', { timeout: 120_000 }, () => {
 
   it('the file-system layer is never asked to open anything outside the workspace', async () => {
     const opened: string[] = [];
-    const spy: FileAccess = {
-      realpath: (file) => NODE_FILE_ACCESS.realpath(file),
-      open: (file, flags) => {
-        opened.push(file);
-        return NODE_FILE_ACCESS.open(file, flags);
-      },
-    };
+    const spy = spyingAccess(opened);
     const layers = new LayerService({ all: () => [] } as never, spy);
     for (const attack of attacks()) {
       const document = TextDocument.create(pathToFileURL(path.join(workspace, 'v.yaml')).toString(), 'yaml', 1, withBase(attack.base));
@@ -143,13 +148,7 @@ describe('hostile bases in the editor', { timeout: 120_000 }, () => {
 
   it('the values files a GitOps manifest names are read within the same bounds, and a refused one reveals nothing', async () => {
     const opened: string[] = [];
-    const spy: FileAccess = {
-      realpath: (file) => NODE_FILE_ACCESS.realpath(file),
-      open: (file, flags) => {
-        opened.push(file);
-        return NODE_FILE_ACCESS.open(file, flags);
-      },
-    };
+    const spy = spyingAccess(opened);
     const layers = new LayerService({ all: () => [] } as never, spy);
     const entries = attacks().map((attack) => `      - ${JSON.stringify(attack.base)}`).join('\n');
     const text = `releases:\n  - name: llm\n    chart: doubleword/inference-stack\n    values:\n${entries}\n      - onwards: {replicaCount: 2}\n`;
