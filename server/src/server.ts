@@ -290,9 +290,14 @@ class BitHarborServer {
     const run = this.layers.startRun(uri);
     let diagnostics: Diagnostic[];
     try {
-      const files = await this.layers.readNamed(document, named, { roots: this.workspaceFolders, maxBytes: this.settings.maxFileSize, restricted: this.restricted });
+      const policy = { roots: this.workspaceFolders, maxBytes: this.settings.maxFileSize, restricted: this.restricted };
+      const input = { path: documentPath(uri), text: document.getText() };
+      let files = await this.layers.readNamed(document, named, policy);
+      // A generated ConfigMap's values file is named by the kustomization read in the first round.
+      const more = this.engine.manifestFiles({ ...input, files }, this.memoryOf(uri).yaml);
+      if (more.some((path) => !files.has(path))) files = await this.layers.readNamed(document, more, policy);
       if (!this.layers.isLatest(uri, run) || this.documents.get(uri)?.version !== version) return;
-      const result = this.engine.analyze({ path: documentPath(uri), text: document.getText(), files }, this.memoryOf(uri).yaml);
+      const result = this.engine.analyze({ ...input, files }, this.memoryOf(uri).yaml);
       diagnostics = this.diagnosticsOf(document, result, result.findings);
     } catch (error) {
       this.logError(`analysing ${uri} with the values files it names`, error);

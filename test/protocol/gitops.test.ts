@@ -127,6 +127,12 @@ describe('GitOps manifests over stdio', { timeout: 60_000 }, () => {
     assert.match(text ?? '', /name: llm-staging-inference-stack-llama-8b\n/);
   });
 
+  it('a Flux release reads the values file behind a ConfigMap its kustomization generates', async () => {
+    const file = join(FIXTURES, 'clusters/staging/llm-release.yaml');
+    const diagnostics = await client.open(pathToFileURL(file).toString(), readFileSync(file, 'utf8'));
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['gateway-model-mismatch', 20]]);
+  });
+
   it('a values file the manifest names is read from disk: a finding it causes there lands on the entry naming it', async () => {
     const file = join(FIXTURES, 'kustomization.yaml');
     const text = readFileSync(file, 'utf8');
@@ -178,5 +184,7 @@ describe('GitOps manifests on the command line', () => {
     assert.deepEqual(at('helmfile.yaml'), ['bad-value@50']);
     assert.deepEqual(at('llm-staging-crlf.yaml'), ['unknown-key@18', 'gpu-targeting-missing@38']);
     assert.deepEqual(at('grafana.yaml'), []);
+    // Flux's guide: the values file behind a ConfigMap that the kustomization beside it generates.
+    assert.deepEqual(at('staging/llm-release.yaml'), ['gateway-model-mismatch@21']);
   });
 });

@@ -29,8 +29,13 @@ function files(folder: string): string[] {
 
 /** The analysis a door makes: the values files the manifest names read first. */
 function analyzeManifest(file: string, text: string, on = engine) {
-  const files = new Map(on.manifestFiles({ path: file, text }).map((named): [string, ManifestFile] =>
-    [named, existsSync(named) ? { uri: named, text: readFileSync(named, 'utf8') } : { problem: 'no such file' }]));
+  const files = new Map<string, ManifestFile>();
+  // In rounds, as the doors read: a generated ConfigMap's file is named by the kustomization.
+  for (let round = 0; round < 3; round++) {
+    for (const named of on.manifestFiles({ path: file, text, files }).filter((path) => !files.has(path))) {
+      files.set(named, existsSync(named) ? { uri: named, text: readFileSync(named, 'utf8') } : { problem: 'no such file' });
+    }
+  }
   return on.analyze({ path: file, text, files });
 }
 

@@ -62,14 +62,8 @@ function siblingsOf(file: string): string[] {
 /** The analysis of one file, over its bases when it has any; base findings carry their path as `uri`. */
 export function analyzeWithBases(engine: Engine, input: AnalysisInput, layers: string[][], policy: CliReadPolicy): AnalysisResult {
   // A GitOps manifest: the values files its releases name, read within the same bounds as bases.
-  const named = engine.manifestFiles(input);
-  if (named.length > 0) {
-    const files = new Map(named.map((file): [string, ManifestFile] => {
-      const read = readConfinedFileSync(file, policy);
-      return [file, 'text' in read ? { uri: file, text: read.text } : read];
-    }));
-    return engine.analyze({ ...input, files });
-  }
+  const named = readManifestFiles(engine, input, policy);
+  if (named.size > 0) return engine.analyze({ ...input, files: named });
   if (!mayHaveBases(input.path, input.text, layers)) return engine.analyze(input);
   const files = new Map<string, LayerFile>();
   const request = { path: input.path, text: input.text, layers, siblings: layers.length > 0 ? siblingsOf(input.path) : undefined, files };
@@ -90,6 +84,24 @@ export function analyzeWithBases(engine: Engine, input: AnalysisInput, layers: s
   const findings = layeredFindingsOfFile(engine, layered, result).map((finding) =>
     finding.uri === undefined ? finding : { ...finding, message: `${finding.message} (with ${name} merged over it)` });
   return { ...result, findings };
+}
+
+/**
+ * The files a GitOps manifest's releases need, read within the policy, in the rounds the engine
+ * asks for them (a generated ConfigMap's file is known once its kustomization is read); none for
+ * any other file.
+ */
+export function readManifestFiles(engine: Engine, input: AnalysisInput, policy: CliReadPolicy): Map<string, ManifestFile> {
+  const files = new Map<string, ManifestFile>();
+  for (let round = 0; round < 3; round++) {
+    const missing = engine.manifestFiles({ ...input, files }).filter((file) => !files.has(file));
+    if (missing.length === 0) break;
+    for (const file of missing) {
+      const read = readConfinedFileSync(file, policy);
+      files.set(file, 'text' in read ? { uri: file, text: read.text } : read);
+    }
+  }
+  return files;
 }
 
 /** `-f a -f b -f c`: one release, c over b over a; every finding of the merge, in its own file. */

@@ -4,9 +4,8 @@
 // file that is not values of a chart.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ManifestFile } from '../engine/embedded/analyze';
 import { Engine } from '../engine/engine';
-import { readConfinedFileSync } from '../files/confined-read';
+import { readManifestFiles } from './layers';
 import { printManifests } from '../engine/render/manifest';
 import { CHART_IDS, type ChartId } from '../engine/types';
 import { UsageError } from './args';
@@ -118,12 +117,13 @@ function renderManifest(engine: Engine, command: RenderCommand, top: { path: str
   if (command.bases.length > 0) throw new UsageError('-f does not apply to a manifest: its releases name their own values');
   if (command.release === undefined && names.length > 1) throw new UsageError(`${command.file} declares ${names.length} releases (${listed}): choose one with --release NAME`);
   if (command.release !== undefined && !names.includes(command.release)) throw new UsageError(`${command.file} declares no release ${command.release} (it declares ${listed})`);
-  const roots = [process.cwd(), path.dirname(top.path)];
-  const files = new Map(engine.manifestFiles(top).map((file): [string, ManifestFile] => {
-    const got = readConfinedFileSync(file, { roots, maxBytes: engine.settings.maxFileSize });
-    if ('problem' in got) warn(`bit-harbor-values: rendering without ${path.relative(process.cwd(), file)}: ${got.problem}\n`);
-    return [file, 'text' in got ? { uri: file, text: got.text } : got];
-  }));
+  const files = readManifestFiles(engine, top, { roots: [process.cwd(), path.dirname(top.path)], maxBytes: engine.settings.maxFileSize });
+  for (const [file, got] of files) {
+    // A kustomization looked for and absent is not something the release misses.
+    if ('problem' in got && !(got.problem === 'no such file' && /[\\/][Kk]ustomization(\.ya?ml)?$/.test(file))) {
+      warn(`bit-harbor-values: rendering without ${path.relative(process.cwd(), file)}: ${got.problem}\n`);
+    }
+  }
   const release = engine.render({ ...top, files }, { releaseName: command.release ?? names[0] ?? undefined, namespace: command.namespace });
   if (!release) {
     warn(`bit-harbor-values: the release in ${command.file} has no values to render\n`);

@@ -165,13 +165,14 @@ export class Engine {
   }
 
   /**
-   * The values files a GitOps manifest's releases name (absolute paths), which the door reads and
-   * passes back as `input.files`; none for any other file.
+   * The files a GitOps manifest's releases need (absolute paths), which the door reads and passes
+   * back as `input.files`; none for any other file. Ask again with what was read: a generated
+   * ConfigMap's values file is known only once its kustomization is (two rounds at most).
    */
   manifestFiles(input: AnalysisInput, yaml: YamlSource = new YamlCache()): string[] {
     if (this.isTooLarge(input.text)) return [];
     const releases = this.manifestReleases(input, yaml);
-    return releases ? namedFiles(releases.slice(0, MAX_RELEASES)) : [];
+    return releases ? namedFiles(releases.slice(0, MAX_RELEASES), input.files ?? new Map()) : [];
   }
 
   /** The names of the releases of our charts a GitOps manifest declares (null for one the tool generates); undefined for any other file. */

@@ -28,6 +28,11 @@ export type ValuesSource =
   | { kind: 'inline'; block: ValuesBlock }
   /** A values file the manifest names, resolved against the manifest's folder. */
   | { kind: 'file'; written: string; path: string; range: OffsetRange }
+  /**
+   * A Flux `valuesFrom` ConfigMap that Kustomize generates beside the release
+   * (`configMapGenerator` in the folder's kustomization), read once the door has read that file.
+   */
+  | { kind: 'generated'; name: string; key: string; what: string; range: OffsetRange; folder: string }
   /** `--set` entries (Argo CD parameters, helmfile set), applied after every values file. */
   | { kind: 'set'; entries: SetEntry[]; range: OffsetRange }
   /** Values the check cannot read (a ConfigMap elsewhere, a chart-relative file, a Secret). */
@@ -216,7 +221,9 @@ function fluxValuesFrom(reading: Reading, reference: unknown): ValuesSource {
   if (get(reference, 'targetPath')) return { kind: 'unread', what, range };
   const source = kind === 'ConfigMap' ? documentNamed(reading, 'ConfigMap', name) : null;
   const values = source ? block(reading, get(source, 'data'), key) : null;
-  return values ? { kind: 'inline', block: values } : { kind: 'unread', what, range };
+  if (values) return { kind: 'inline', block: values };
+  // Not in this file: the Flux guide's shape generates it with Kustomize from a values file.
+  return kind === 'ConfigMap' && !source ? { kind: 'generated', name, key, what, range, folder: reading.folder } : { kind: 'unread', what, range };
 }
 
 function documentNamed(reading: Reading, kind: string, name: string | null): Node | null {
