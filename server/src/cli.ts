@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, UsageError, USAGE, type CliCommand } from './cli/args';
 import { loadCliCatalogue } from './catalogue/manager';
-import { expandPaths, FileAccessError, lintTargets, locateFindings, readTarget, type LintedFile, type LintRun, type LintTarget } from './cli/files';
+import { expandPaths, FileAccessError, lintTargets, locateFindings, readTargetText, type LintedFile, type LintRun, type LintTarget } from './cli/files';
 import { analyzeRelease, analyzeWithBases, readableRoots, readFolderLayers } from './cli/layers';
 import { formatJson } from './cli/format-json';
 import { formatGithub } from './cli/format-github';
@@ -88,7 +88,8 @@ function engineSettings(command: LintCommand): Partial<EngineSettings> {
 function valuesFile(given: string, maxBytes: number): LayerText & { displayPath: string } {
   const absolutePath = path.resolve(process.cwd(), given);
   const target = { absolutePath, displayPath: path.relative(process.cwd(), absolutePath), fromWalk: false };
-  return { uri: absolutePath, path: absolutePath, text: readTarget(target, maxBytes), displayPath: target.displayPath };
+  const read = readTargetText(target, maxBytes);
+  return { uri: absolutePath, path: absolutePath, ...read, displayPath: target.displayPath };
 }
 
 /** The `-f` files as one release: each file's findings under its name, in Helm's order. */

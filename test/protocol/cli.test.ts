@@ -236,3 +236,17 @@ describe('--kubernetes-version', () => {
     assertUsageProblem(cli('lint', '--kubernetes-version', 'recent', file), /bad --kubernetes-version value recent/);
   });
 });
+
+describe('-f files and the limits', () => {
+  it('a -f file over --max-file-size or nested too deep is one finding on it, never checked in part', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bhv-limits-'));
+    const write = (name: string, text: string) => { fs.writeFileSync(path.join(dir, name), text); return path.join(dir, name); };
+    const big = write('big.yaml', `${'# padding\n'.repeat(300)}modelGroups:\n  x:\n    enabled: true\n    replicaCont: 1\n`);
+    const deep = write('deep.yaml', `a:\n${Array.from({ length: 1200 }, (_, i) => `${' '.repeat(i + 1)}b:\n`).join('')}`);
+    const small = write('small.yaml', 'onwards:\n  replicaCount: 1\n');
+    const sized = JSON.parse(cli('lint', '--format', 'json', '--max-file-size', '1000', '-f', big, '-f', small).stdout) as { file: string; code: string }[];
+    assert.deepEqual(sized.map((f) => [path.basename(f.file), f.code]), [['big.yaml', 'file-too-large']]);
+    const nested = JSON.parse(cli('lint', '--format', 'json', '-f', deep, '-f', small).stdout) as { file: string; code: string }[];
+    assert.deepEqual(nested.map((f) => [path.basename(f.file), f.code]), [['deep.yaml', 'yaml-syntax']]);
+  });
+});

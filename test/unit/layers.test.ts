@@ -161,3 +161,23 @@ describe('a base holding a pair without a value', () => {
     }
   });
 });
+
+describe('the limits of a single file hold for every layer', () => {
+  const top = 'onwards:\n  replicaCount: 2\n';
+  const big = `${'# padding\n'.repeat(200)}modelGroups:\n  x:\n    enabled: true\n`;
+  const deep = `a:\n${Array.from({ length: 1200 }, (_, i) => `${' '.repeat(i + 1)}b:\n`).join('')}`;
+  const engine = new Engine({ maxFileSize: 1000 });
+  const layered = (text: string, base: string) => engine.analyzeLayers({ path: '/w/top.yaml', uri: 'file:///w/top.yaml', text, bases: [{ uri: 'file:///w/base.yaml', path: '/w/base.yaml', text: base }] });
+
+  it('a base over bitHarbor.maxFileSize is one finding on the base, and not read', () => {
+    const result = layered(top, big);
+    assert.deepEqual(result.findings.map((f) => [f.code, f.uri]), [['file-too-large', 'file:///w/base.yaml']]);
+  });
+  it('a base nested too deep is one finding on the base, and not read', () => {
+    const result = new Engine().analyzeLayers({ path: '/w/top.yaml', uri: 'file:///w/top.yaml', text: top, bases: [{ uri: 'file:///w/base.yaml', path: '/w/base.yaml', text: deep }] });
+    assert.deepEqual(result.findings.map((f) => [f.code, f.uri, f.data?.yamlCode]), [['yaml-syntax', 'file:///w/base.yaml', 'NESTING_TOO_DEEP']]);
+  });
+  it('the file checked over its bases, over the limit, is that one finding', () => {
+    assert.deepEqual(layered(big, top).findings.map((f) => [f.code, f.uri]), [['file-too-large', undefined]]);
+  });
+});

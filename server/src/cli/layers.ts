@@ -107,7 +107,7 @@ export function readManifestFiles(engine: Engine, input: AnalysisInput, policy: 
 /** `-f a -f b -f c`: one release, c over b over a; every finding of the merge, in its own file. */
 export function analyzeRelease(engine: Engine, files: readonly LayerText[], chart?: ChartId): AnalysisResult {
   const top = files[files.length - 1];
-  return engine.analyzeLayers({ path: top.path, uri: top.uri, text: top.text, chart, bases: files.slice(0, -1) });
+  return engine.analyzeLayers({ path: top.path, uri: top.uri, text: top.text, chart, bases: files.slice(0, -1), ...(top.bytesOnDisk === undefined ? {} : { bytesOnDisk: top.bytesOnDisk }) });
 }
 
 /**

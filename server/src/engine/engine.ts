@@ -7,7 +7,7 @@ import { bundledCatalogue, type Catalogue } from './catalogue/catalogue';
 import { codeInfo } from './codes';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import { ignoredDocument, modelineFindings, readDocument } from './document-read';
-import { isTooLarge, nestingRefusal, sizeFinding, syntaxFindings } from './document';
+import { isTooLarge, nestingFinding, nestingRefusal, sizeFinding, syntaxFindings } from './document';
 import { analyzeReleases, namedFiles, projectedBlocks, releaseLayers } from './embedded/analyze';
 import { declaresKind, findReleases, isGitOpsManifest, type EmbeddedRelease } from './embedded/releases';
 import { manifestCodeActions } from './embedded/code-actions';
@@ -349,11 +349,23 @@ export class Engine {
    * The door reads the files (see layers/plan.ts); findings in a base carry its `uri`.
    */
   analyzeLayers(input: LayeredInput): AnalysisResult {
-    return analyzeLayered(input, {
+    // The limits of a single file hold for every layer: a file over the size limit or nested too
+    // deep is one finding (in a base: on the base) and is not read; the others are checked without it.
+    const refusal = (text: string, bytesOnDisk?: number) => sizeFinding(text, this.settings.maxFileSize, bytesOnDisk) ?? nestingFinding(text);
+    const top = refusal(input.text, input.bytesOnDisk);
+    if (top) return { chart: null, detectedBy: null, findings: this.applySeverities([top]), tags: null };
+    const refused: Finding[] = [];
+    const bases = input.bases.filter((base) => {
+      const found = refusal(base.text, base.bytesOnDisk);
+      if (found) refused.push({ ...found, uri: base.uri });
+      return !found;
+    });
+    const result = analyzeLayered(refused.length > 0 ? { ...input, bases } : input, {
       settings: this.settings,
       checkMerged: (view) => this.checkMerged(view),
       control: (text, findings, reportUnused) => this.applySeverities(applySuppressions(text, findings, { reportUnused })),
     });
+    return refused.length > 0 ? { ...result, findings: [...this.applySeverities(refused), ...result.findings] } : result;
   }
 
   /**

@@ -22,6 +22,8 @@ export interface LayerText {
   uri: string;
   path: string;
   text: string;
+  /** The file's size when only its start was read (over the size limit), for the finding that says so. */
+  bytesOnDisk?: number;
 }
 
 export interface LayeredInput extends AnalysisInput {
