@@ -7,11 +7,11 @@ import { bundledCatalogue, type Catalogue } from './catalogue/catalogue';
 import { codeInfo } from './codes';
 import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import { ignoredDocument, modelineFindings, readDocument } from './document-read';
-import { isTooLarge, nestingFinding, nestingRefusal, sizeFinding, syntaxFindings } from './document';
-import { analyzeReleases, namedFiles, projectedBlocks, releaseLayers } from './embedded/analyze';
-import { declaresKind, findReleases, isGitOpsManifest, type EmbeddedRelease } from './embedded/releases';
+import { isTooLarge, nestingFinding, nestingRefusal, sizeFinding } from './document';
+import { namedFiles } from './embedded/analyze';
 import { manifestCodeActions } from './embedded/code-actions';
-import type { Projection } from './embedded/projection';
+import { analyzeManifest, embeddedViews, isManifest, manifestReleases, MAX_RELEASES, renderManifestRelease, type EmbeddedView } from './embedded/manifest';
+import type { EmbeddedRelease } from './embedded/releases';
 import type { TextEdit } from './edit/yaml-edit';
 import { fixAllEdits } from './fixes/fix-all';
 import { codeActionsFor, type CodeFix, type FixableFinding, type OtherFile, type ValuesDocument } from './fixes/index';
@@ -44,20 +44,7 @@ import { issuesOnRenderedTypes } from './render/printed-types';
 import type { RenderedRelease, RenderOptions } from './render/index';
 
 export type { Checked, MergedView } from './merged-check';
-
-/** What a feature reads inside a manifest: the values' text, as a values file of the release's chart. */
-export interface EmbeddedView {
-  engine: Engine;
-  /** The path to give the features for that text (it names the chart to the engine's settings). */
-  path: string;
-  projection: Projection;
-}
-
-/** Releases of one manifest checked at most; a manifest holds a few. */
-const MAX_RELEASES = 100;
-
-/** Not a file anyone has: only the embedded view's settings name it. */
-const EMBEDDED_PATH = '/bit-harbor-values/embedded/values.yaml';
+export type { EmbeddedView } from './embedded/manifest';
 
 const CHART_DEFAULTS: Record<ChartId, unknown> = {
   'inference-stack': inferenceStackDefaults,
@@ -106,9 +93,10 @@ export class Engine {
       history.lastGroup = null;
     }
     // A Flux, Argo CD, helmfile or Kustomize manifest: the values of each release it deploys.
-    if (!input.chart && !modeline?.chart && this.isManifest(input, docs, globChart)) {
+    if (!input.chart && !modeline?.chart && isManifest(docs, globChart)) {
       if (history) history.previous = history.lastGroup = null;
-      return this.analyzeManifest(input, docs, history);
+      const result = analyzeManifest(input, docs, this.manifestReleases(input, yaml) ?? [], this, history);
+      return { ...result, findings: sortUnique(result.findings) };
     }
     // Helm reads the first YAML document of a values file and nothing after it (DOMAIN.md).
     const [values, ...ignored] = docs;
@@ -125,20 +113,9 @@ export class Engine {
     return { chart: firstChart, detectedBy: firstChart ? detectedBy : null, findings: sortUnique(controlled), tags };
   }
 
-  /**
-   * Whether the file is a GitOps manifest. A Flux, Argo CD or Kustomize object says so by its
-   * kind; a helmfile (or a kind-less kustomization) only by its keys, so a values file that a glob
-   * names, or whose keys are ours, stays a values file even with a stray `releases:` in it.
-   */
-  private isManifest(input: AnalysisInput, docs: readonly Document[], globChart: ChartId | null): boolean {
-    return docs.some((doc) => isGitOpsManifest(doc) && (declaresKind(doc) || (globChart === null && chartFromContent(doc) === null)));
-  }
-
   /** The releases of a GitOps manifest (none of ours: empty); null for a values file or other YAML. */
   private manifestReleases(input: AnalysisInput, yaml: YamlSource): EmbeddedRelease[] | null {
-    if (input.chart || findModeline(input.text)?.chart) return null;
-    const docs = yaml.parse(input.text);
-    return this.isManifest(input, docs, chartFromGlobs(input.path, this.settings.files)) ? findReleases(input.text, docs, this.settings.chartNames, input.path) : null;
+    return manifestReleases(input, yaml, this, this.settings);
   }
 
   /**
@@ -155,13 +132,7 @@ export class Engine {
   embeddedViews(input: AnalysisInput, yaml: YamlSource = new YamlCache()): EmbeddedView[] | undefined {
     if (this.isTooLarge(input.text)) return undefined;
     const releases = this.manifestReleases(input, yaml);
-    if (!releases) return undefined;
-    return releases.flatMap((release) => {
-      // The features find a file's chart by its path: this path is the release's chart's.
-      const files = release.chart === 'inference-stack' ? { inferenceStack: [EMBEDDED_PATH], prePorter: [] } : { inferenceStack: [], prePorter: [EMBEDDED_PATH] };
-      const engine = this.derive({ settings: { ...this.settings, files, layers: [], ...(release.releaseName ? { releaseName: release.releaseName } : {}) } });
-      return projectedBlocks(release).map(({ projection }) => ({ engine, path: EMBEDDED_PATH, projection }));
-    });
+    return releases ? embeddedViews(releases, (change) => this.derive({ settings: { ...this.settings, ...change } })) : undefined;
   }
 
   /**
@@ -184,7 +155,7 @@ export class Engine {
    * This engine, or one that names the release as a manifest does: the same one for the same name,
    * so that a release's next check may reuse its groups (the history is kept per engine).
    */
-  private engineFor(releaseName: string | null): Engine {
+  engineFor(releaseName: string | null): Engine {
     if (!releaseName || releaseName === this.settings.releaseName) return this;
     let engine = this.releaseEngines.get(releaseName);
     if (!engine) {
@@ -195,44 +166,13 @@ export class Engine {
     return engine;
   }
 
-  /** The releases of our charts a manifest deploys, each checked as Helm receives its values. */
-  private analyzeManifest(input: AnalysisInput, docs: Document[], history?: AnalysisHistory): AnalysisResult {
-    const all = findReleases(input.text, docs, this.settings.chartNames, input.path);
-    if (all.length === 0) return { chart: null, detectedBy: null, findings: [], tags: null };
-    // Each release is a check of its own: a generated manifest of thousands is checked in part, and says so.
-    const releases = all.slice(0, MAX_RELEASES);
-    // Each release's values keep their own parse and history across edits, as a values file does.
-    const previous = history?.embedded ?? new Map<string, { yaml: YamlSource; history: AnalysisHistory }>();
-    const kept = new Map<string, { yaml: YamlSource; history: AnalysisHistory }>();
-    const memoryOf = (key: string) => {
-      const memory = previous.get(key) ?? { yaml: new YamlCache(), history: new AnalysisHistory() };
-      kept.set(key, memory);
-      return memory;
-    };
-    const findings = analyzeReleases(input.path, releases, input.files ?? new Map(), {
-      analyze: (values, releaseName, key) => {
-        const memory = history && key !== undefined ? memoryOf(key) : null;
-        return this.engineFor(releaseName).analyze(values, memory?.yaml, memory?.history);
-      },
-      analyzeLayers: (values, releaseName) => this.engineFor(releaseName).analyzeLayers(values),
-    });
-    // The manifest's own YAML errors, where no release's values (checked above) hold them.
-    const regions = releases.flatMap((release) => projectedBlocks(release).map(({ projection }) => projection.outer));
-    const outside = docs.flatMap((doc) => syntaxFindings(doc, input.text)).filter((f) => !regions.some((r) => f.range.start >= r.start && f.range.start <= r.end));
-    if (history) history.embedded = kept;
-    if (all.length > MAX_RELEASES) {
-      findings.push({ code: 'values-not-checked', severity: 'info', range: all[MAX_RELEASES].chartRange, message: `These values are not checked: this manifest declares ${all.length} releases of these charts, and the first ${MAX_RELEASES} are checked` });
-    }
-    return { chart: releases[0].chart, detectedBy: 'manifest', findings: sortUnique([...this.applySeverities(outside), ...findings]), tags: null };
-  }
-
   /** Whether `text` is over the size limit: then nothing parses it, and features answer nothing. */
   isTooLarge(text: string): boolean {
     return isTooLarge(text, this.settings.maxFileSize);
   }
 
   /** `bitHarbor.rules` overrides, honoured exactly as set; `off` drops the code. */
-  private applySeverities(findings: Finding[]): Finding[] {
+  applySeverities(findings: Finding[]): Finding[] {
     const overrides = this.settings.rules;
     return findings.flatMap((finding) => {
       const override = overrides[finding.code];
@@ -375,20 +315,8 @@ export class Engine {
   render(input: RenderInput, options: RenderOptions = {}): RenderedRelease | null {
     if (this.isTooLarge(input.text) || (input.bases ?? []).some((base) => this.isTooLarge(base.text))) return null;
     const releases = this.manifestReleases(input, new YamlCache());
-    if (releases) {
-      // A GitOps manifest: the release named (else the first), its sources merged as the tool merges them.
-      const release = releases.find((candidate) => options.releaseName === undefined || candidate.releaseName === options.releaseName);
-      if (!release) return null;
-      const { layers } = releaseLayers(release, input.files ?? new Map());
-      const top = layers[layers.length - 1];
-      if (!top) return null;
-      const releaseName = options.releaseName ?? release.releaseName ?? this.settings.releaseName ?? undefined;
-      return renderFile(
-        { path: input.path, uri: top.uri, text: top.text, chart: release.chart, bases: layers.slice(0, -1).map((layer) => ({ uri: layer.uri, path: input.path, text: layer.text })) },
-        this.settings,
-        { ...options, ...(releaseName ? { releaseName } : {}), ...(options.namespace ?? release.namespace ? { namespace: options.namespace ?? release.namespace! } : {}) },
-      );
-    }
+    // A GitOps manifest: the release named (else the first), its sources merged as the tool merges them.
+    if (releases) return renderManifestRelease(releases, input, this.settings, options);
     // The release a person configured (bitHarbor.releaseName) unless the caller names one.
     const releaseName = options.releaseName || this.settings.releaseName || undefined;
     return renderFile(input, this.settings, { ...options, ...(releaseName ? { releaseName } : {}) });
