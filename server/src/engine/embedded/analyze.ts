@@ -34,10 +34,8 @@ const EMBEDDED = 'embedded:';
 
 /** The projected inline blocks of a release, in merge order (blocks that could not be read dropped). */
 export function projectedBlocks(release: EmbeddedRelease): { block: ValuesBlock; projection: Projection }[] {
-  return release.sources.flatMap((source) => {
-    const read = source.kind === 'inline' ? source.block.read : null;
-    return read && 'projection' in read && source.kind === 'inline' ? [{ block: source.block, projection: read.projection }] : [];
-  });
+  return release.sources.flatMap((source) =>
+    source.kind === 'inline' && source.block.read && 'projection' in source.block.read ? [{ block: source.block, projection: source.block.read.projection }] : []);
 }
 
 /**

@@ -7,7 +7,7 @@ import { projectedBlocks } from './analyze';
 import type { Projection } from './projection';
 import type { EmbeddedRelease } from './releases';
 
-/** The findings and range of one block, in its text's offsets; `indexes` maps back to the door's findings. */
+/** The findings and range a door sent, moved into one block's text (null: the range is not in it). */
 export interface InnerRequest {
   range: OffsetRange | null;
   findings: FixableFinding[];
