@@ -1,22 +1,20 @@
 // The engine facade: one instance owns the settings and the compiled validators, and turns a
 // values file's text into findings. Pure: no I/O, no network, nothing global.
 import type { Document } from 'yaml';
-import inferenceStackDefaults from '../../../schemas/inference-stack.defaults.json';
-import prePorterDefaults from '../../../schemas/pre-porter.defaults.json';
 import { bundledCatalogue, type Catalogue } from './catalogue/catalogue';
 import { codeInfo } from './codes';
-import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import { ignoredDocument, modelineFindings, readDocument } from './document-read';
-import { isTooLarge, nestingFinding, nestingRefusal, sizeFinding } from './document';
+import { isTooLarge } from './document';
 import { namedFiles } from './embedded/analyze';
 import { manifestCodeActions } from './embedded/code-actions';
-import { analyzeManifest, embeddedViews, isManifest, manifestReleases, MAX_RELEASES, renderManifestRelease, type EmbeddedView } from './embedded/manifest';
+import { analyzeManifest, embeddedViews, manifestReleases, MAX_RELEASES, renderManifestRelease, type EmbeddedView } from './embedded/manifest';
 import type { EmbeddedRelease } from './embedded/releases';
 import type { TextEdit } from './edit/yaml-edit';
 import { fixAllEdits } from './fixes/fix-all';
-import { codeActionsFor, type CodeFix, type FixableFinding, type OtherFile, type ValuesDocument } from './fixes/index';
+import { codeActionsFor, type CodeFix, type FixableFinding, type FixDocument, type OtherFile } from './fixes/index';
 import { analyzeLayered, type LayeredInput } from './layers/analyze';
-import { isPlainMap, mergeValues } from './merge';
+import { isPlainMap } from './merge';
+import { readValuesFile, refusalOf, type ValuesFile } from './values-file';
 import { issueToFinding } from './schema/messages';
 import { createRuleContext } from './rules/context';
 import { RULES } from './rules/index';
@@ -46,10 +44,6 @@ import type { RenderedRelease, RenderOptions } from './render/index';
 export type { Checked, MergedView } from './merged-check';
 export type { EmbeddedView } from './embedded/manifest';
 
-const CHART_DEFAULTS: Record<ChartId, unknown> = {
-  'inference-stack': inferenceStackDefaults,
-  'pre-porter': prePorterDefaults,
-};
 
 export class Engine {
   readonly settings: EngineSettings;
@@ -74,18 +68,14 @@ export class Engine {
    * passes the document's own (yaml-source.ts, incremental.ts), so that an edit costs its part.
    */
   analyze(input: AnalysisInput, yaml: YamlSource = new YamlCache(), history?: AnalysisHistory): AnalysisResult {
-    const tooLarge = sizeFinding(input.text, this.settings.maxFileSize, input.bytesOnDisk) ?? (yaml.tooDeep(input.text) ? nestingRefusal(input.text) : null);
-    if (tooLarge) return { chart: null, detectedBy: null, findings: this.applySeverities([tooLarge]), tags: null };
-    const modeline = input.chart ? null : findModeline(input.text);
-    const globChart = input.chart || modeline?.chart ? null : chartFromGlobs(input.path, this.settings.files);
-    const fileChart = input.chart ?? modeline?.chart ?? globChart;
-    let detectedBy: AnalysisResult['detectedBy'] = input.chart ? 'forced' : modeline?.chart ? 'modeline' : globChart ? 'glob' : null;
-
-    const findings: Finding[] = modelineFindings(modeline);
+    const file = readValuesFile(input, this.settings, yaml);
+    if (file.refusal) return { chart: null, detectedBy: null, findings: this.applySeverities([file.refusal]), tags: null };
+    let detectedBy: AnalysisResult['detectedBy'] = file.namedBy;
+    const findings: Finding[] = modelineFindings(file.modeline);
 
     let firstChart: ChartId | null = null;
     let tags: TagSummary | null = null;
-    const docs = yaml.parse(input.text);
+    const docs = file.docs;
     // Only a file of one document can be checked group by group.
     const memory = history && docs.length === 1 ? { history, owner: { engine: this, path: input.path, chart: input.chart } } : undefined;
     if (history && !memory) {
@@ -93,18 +83,18 @@ export class Engine {
       history.lastGroup = null;
     }
     // A Flux, Argo CD, helmfile or Kustomize manifest: the values of each release it deploys.
-    if (!input.chart && !modeline?.chart && isManifest(docs, globChart)) {
+    if (file.manifest) {
       if (history) history.previous = history.lastGroup = null;
       const result = analyzeManifest(input, docs, this.manifestReleases(input, yaml) ?? [], this, history);
       return { ...result, findings: sortUnique(result.findings) };
     }
     // Helm reads the first YAML document of a values file and nothing after it (DOMAIN.md).
     const [values, ...ignored] = docs;
-    const chart = values ? (fileChart ?? chartFromContent(values)) : fileChart;
+    const chart = values ? file.chartOf(values) : file.namedChart;
     if (values && chart) {
       firstChart = chart;
       detectedBy ??= 'content';
-      const analysed = this.analyzeDocument(values, chart, input.text, yaml, memory);
+      const analysed = this.analyzeDocument(file, values, chart, memory);
       findings.push(...analysed.findings);
       tags = analysed.tags;
     }
@@ -196,7 +186,7 @@ export class Engine {
     if (this.isTooLarge(text)) return [];
     const releases = this.manifestReleases(input, yaml);
     if (releases) return manifestCodeActions(releases, range, findings, (release, block, inner) => this.engineFor(release.releaseName).codeActions({ ...input, text: block.text, chart: release.chart }, inner.range, inner.findings));
-    return codeActionsFor({ text, documents: this.valuesDocuments(input, yaml), settings: this.settings, catalogue: this.catalogue, otherFiles }, range, findings);
+    return codeActionsFor({ text, documents: this.fixDocuments(input, yaml), settings: this.settings, catalogue: this.catalogue, otherFiles }, range, findings);
   }
 
   /** Every safe fix of the file at once, as edits of `input.text` (`source.fixAll.bit-harbor`). */
@@ -204,17 +194,16 @@ export class Engine {
     return this.isTooLarge(input.text) ? [] : fixAllEdits(this, input);
   }
 
-  /** Each YAML document with its chart (decided as analyze decides it) and the values Helm renders from it. */
-  private valuesDocuments(input: AnalysisInput, yaml: YamlSource): ValuesDocument[] {
-    const modeline = input.chart ? null : findModeline(input.text);
-    const fileChart = input.chart ?? modeline?.chart ?? chartFromGlobs(input.path, this.settings.files);
+  /** The document Helm reads, with its chart (decided as analyze decides it) and the values Helm renders from it. */
+  private fixDocuments(input: AnalysisInput, yaml: YamlSource): FixDocument[] {
+    const file = readValuesFile(input, this.settings, yaml);
     // Helm reads the first document only: the others have no values to fix.
-    return yaml.parse(input.text).slice(0, 1).map((doc) => {
-      const chart = fileChart ?? chartFromContent(doc);
-      const converted = yaml.values(doc);
-      const values = converted.problem === null && isPlainMap(converted.values) ? converted.values : {};
-      const merged = chart ? mergeValues(CHART_DEFAULTS[chart], values) : values;
-      return { doc, chart, merged: isPlainMap(merged) ? merged : {} };
+    return file.docs.slice(0, 1).map((doc) => {
+      const document = file.documents().find((candidate) => candidate.doc === doc);
+      if (document) return document;
+      // Of no chart: a fix may still edit its modeline.
+      const converted = file.valuesOf(doc);
+      return { doc, chart: null, merged: converted.problem === null && isPlainMap(converted.values) ? converted.values : {} };
     });
   }
 
@@ -223,8 +212,9 @@ export class Engine {
     return this.applySeverities(applySuppressions(text, findings, { reportUnused: false }));
   }
 
-  private analyzeDocument(doc: Document, chart: ChartId, text: string, yaml: YamlSource, memory?: Memory): { findings: Finding[]; tags: TagSummary | null } {
-    const read = readDocument(doc, chart, text, (d) => yaml.values(d));
+  private analyzeDocument(file: ValuesFile, doc: Document, chart: ChartId, memory?: Memory): { findings: Finding[]; tags: TagSummary | null } {
+    const { text } = file;
+    const read = readDocument(doc, chart, text, file.valuesOf);
     const previous = memory?.history.previous ?? null;
     // Replaced below when this check can serve the next one.
     if (memory) {
@@ -234,8 +224,8 @@ export class Engine {
     if (read.values === null) return { findings: read.findings, tags: null };
     // Group by group only where the edit left every other group's values as they were: no value
     // comes from the edited group through an alias (YamlSource.groupwise).
-    const spans = memory && chart === 'inference-stack' && yaml.groupwise(doc) ? groupSpans(doc, text) : null;
-    const merged = mergeValues(CHART_DEFAULTS[chart], read.values);
+    const spans = memory && chart === 'inference-stack' && file.groupwise(doc) ? groupSpans(doc, text) : null;
+    const merged = file.mergedOf(chart, read.values);
     const view: MergedView = { chart, doc, text, fileValues: read.values, merged, explained: read.explained };
     const reuse = spans && previous && sameOwner(previous, memory!.owner) ? reuseFor(previous, doc, text, spans) : null;
     let checked: Checked;
@@ -291,7 +281,7 @@ export class Engine {
   analyzeLayers(input: LayeredInput): AnalysisResult {
     // The limits of a single file hold for every layer: a file over the size limit or nested too
     // deep is one finding (in a base: on the base) and is not read; the others are checked without it.
-    const refusal = (text: string, bytesOnDisk?: number) => sizeFinding(text, this.settings.maxFileSize, bytesOnDisk) ?? nestingFinding(text);
+    const refusal = (text: string, bytesOnDisk?: number) => refusalOf(text, this.settings, bytesOnDisk);
     const top = refusal(input.text, input.bytesOnDisk);
     if (top) return { chart: null, detectedBy: null, findings: this.applySeverities([top]), tags: null };
     const refused: Finding[] = [];

@@ -6,9 +6,9 @@
 // day the group is enabled.
 import { isMap, isScalar, isSeq, type Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { BIT_HARBOR_REGISTRY, parseBitHarborReference } from './bit-harbor';
-import { chartFromContent, chartFromGlobs, findModeline } from './detect';
 import type { ChartId, EngineSettings, OffsetRange } from './types';
 import { keyText, type PathSegment } from './yaml-nodes';
+import { readValuesFile } from './values-file';
 import { YamlCache, type YamlSource } from './yaml-source';
 
 /** What a value's place in the file says it holds, before its text is looked at. */
@@ -39,13 +39,6 @@ const MAX_DEPTH = 64;
 export function isBitHarborRegistry(registry: string, mirrors: readonly string[]): boolean {
   const normalized = registry.trim().replace(/\/+$/, '');
   return [BIT_HARBOR_REGISTRY, ...mirrors].some((known) => known.replace(/\/+$/, '') === normalized);
-}
-
-/** Which chart a document is, decided as the engine decides it: modeline, globs, content. */
-export function chartOf(doc: Document, text: string, files: EngineSettings['files'], path?: string): ChartId | null {
-  const modeline = findModeline(text);
-  if (modeline?.chart) return modeline.chart;
-  return (path ? chartFromGlobs(path, files) : null) ?? chartFromContent(doc);
 }
 
 /** Pre-Porter pulls `<imageRegistry>:<name>`; the chart's default registry is Bit Harbor's. */
@@ -173,13 +166,14 @@ export function tagSitesInDocument(
 
 /** Every tag written in a file's values (its first YAML document, as Helm reads); files of neither chart have none. */
 export function tagSitesInText(text: string, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache(), within?: OffsetRange): TagSite[] {
-  const find = () => yaml.parse(text).slice(0, 1).flatMap((doc) => {
-    const chart = chartOf(doc, text, settings.files, path);
+  const file = readValuesFile({ text, path }, settings, yaml);
+  const find = () => file.docs.slice(0, 1).flatMap((doc) => {
+    const chart = file.chartOf(doc);
     return chart ? tagSitesInDocument(doc, text, chart, settings.registries, undefined, within) : [];
   });
+  if (file.refusal) return [];
   // The whole file's sites are asked by every hover on a tag of one version: found once.
   if (within) return find();
-  yaml.parse(text);
   return yaml.memo(`tag-sites:${path ?? ''}`, settings, find);
 }
 

@@ -9,7 +9,7 @@ import { isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'y
 import type { EngineSettings, OffsetRange } from '../types';
 import { keyText, locate, resolveNode, type PathSegment } from '../yaml-nodes';
 import type { LayerText } from '../layers/analyze';
-import { chartDocuments, documentTypedInto, type ValuesDocument } from './values-file';
+import { documentTypedInto, readValuesFile, type ValuesDocument } from '../values-file';
 import { probeAt } from './probe';
 import { columnOf, findNodeAround, rangeOf } from './yaml-position';
 import { YamlCache, type YamlSource } from '../yaml-source';
@@ -102,9 +102,10 @@ export function completionSite(
   bases?: readonly LayerText[],
   yaml: YamlSource = new YamlCache(),
 ): CompletionSite | null {
-  const document = documentTypedInto(chartDocuments(text, settings, path, bases, yaml), offset, yaml, text);
+  const file = readValuesFile({ text, path, bases }, settings, yaml);
+  const document = documentTypedInto(file, offset);
   if (!document) return null;
-  const probe = probeAt(yaml, text, offset, offset, CURSOR_MARKER);
+  const probe = probeAt(file, offset, offset, CURSOR_MARKER);
   for (const doc of probe.docs) {
     const found = findNodeAround(doc, probe.toProbe(offset), hasMarker);
     if (!found || !isScalar(found.node)) continue;

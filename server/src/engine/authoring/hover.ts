@@ -11,7 +11,7 @@ import type { PathSegment } from '../yaml-nodes';
 import { keyHoverMarkdown } from './key-hover';
 import { ACCESS_MODE_CONSEQUENCES } from './persistent-volume-help';
 import { schemaAt } from './schema-at-path';
-import { chartDocuments, documentAt } from './values-file';
+import { documentAt, readValuesFile } from '../values-file';
 import { volumeHoverMarkdown } from './volume-hover';
 import { volumeNamedBy, volumeScopes } from './volume-scopes';
 import { nodeAt, rangeOf } from './yaml-position';
@@ -58,7 +58,7 @@ export function hoverAuthoring(
   bases?: readonly LayerText[],
   yaml: YamlSource = new YamlCache(),
 ): AuthoringHover | null {
-  const document = documentAt(chartDocuments(text, settings, path, bases, yaml), offset);
+  const document = documentAt(readValuesFile({ text, path, bases }, settings, yaml).documents(), offset);
   if (!document) return null;
   const found = nodeAt(document.doc, offset);
   if (!found) return null;

@@ -10,7 +10,7 @@ import { weightSources } from '../rules/size-limit-too-small';
 import { tagSitesInDocument } from '../tag-sites';
 import type { EngineSettings, OffsetRange } from '../types';
 import { keyText, locate } from '../yaml-nodes';
-import { chartDocuments, type ValuesDocument } from './values-file';
+import { readValuesFile, type ValuesDocument } from '../values-file';
 import { pairIn, rangeOf } from './yaml-position';
 import { YamlCache, type YamlSource } from '../yaml-source';
 
@@ -91,7 +91,7 @@ export function inlayHints(
   if (!settings.inlayHints) return [];
   const within = (hint: AuthoringInlayHint) => !range || (range.start <= hint.offset && hint.offset <= range.end);
   // A screenful of a 1,000-group file: only the groups on it are looked at.
-  const hints = chartDocuments(text, settings, path, undefined, yaml).flatMap((document) => [
+  const hints = readValuesFile({ text, path }, settings, yaml).documents().flatMap((document) => [
     ...sizeLimitHints(document, text, catalogue, settings, groupsMeeting(document, range, yaml.plain(document.doc))),
     ...tagHints(document, text, catalogue, settings, range),
   ]);

@@ -11,7 +11,7 @@ import { groupModel } from './group-model';
 import { renderedGroupLines } from './rendered-summary';
 import { defaultMarkdown, schemaMarkdown } from './key-docs';
 import { defaultOf, schemaAt, type DefaultOf } from './schema-at-path';
-import type { ValuesDocument } from './values-file';
+import type { ValuesDocument } from '../values-file';
 
 function valueAt(root: unknown, path: readonly PathSegment[]): { found: boolean; value: unknown } {
   let node = root;

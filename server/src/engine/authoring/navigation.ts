@@ -5,7 +5,7 @@
 import { isAlias, isScalar, visit, type Alias, type Document, type Node } from 'yaml';
 import type { EngineSettings, OffsetRange } from '../types';
 import { locate } from '../yaml-nodes';
-import { chartDocuments, documentAt, type ValuesDocument } from './values-file';
+import { documentAt, readValuesFile, type ValuesDocument } from '../values-file';
 import { nameNodes, nameNode, volumeNamedBy, volumeScopes, type VolumeAt, type VolumeScope } from './volume-scopes';
 import { nodeAt, rangeOf } from './yaml-position';
 
@@ -27,7 +27,7 @@ interface Located {
 }
 
 function locateAt(text: string, offset: number, settings: EngineSettings, path?: string): Located | null {
-  const document = documentAt(chartDocuments(text, settings, path), offset);
+  const document = documentAt(readValuesFile({ text, path }, settings).documents(), offset);
   const found = document ? nodeAt(document.doc, offset) : null;
   return document && found ? { document, found } : null;
 }

@@ -4,9 +4,8 @@
 // file, the parse costs the entry's size, and neither the whole text is copied nor the document's
 // parse (yaml-source.ts) is disturbed. Away from every entry (above the first key), the whole text is.
 import type { Document } from 'yaml';
-import { parseYaml } from '../document';
+import { parseValuesText, type ValuesFile } from '../values-file';
 import { entryLinesAround } from '../yaml-incremental';
-import type { YamlSource } from '../yaml-source';
 
 export interface Probe {
   /** The probe's own text: the entry's lines with the insertion, under its top-level key. */
@@ -20,9 +19,9 @@ export interface Probe {
 }
 
 /** `text` with [start, end) replaced by `insert`, read around the cursor (see above). */
-export function probeAt(yaml: YamlSource, text: string, start: number, end: number, insert: string): Probe {
-  const doc = yaml.parse(text)[0];
-  const lines = doc && yaml.parse(text).length === 1 ? entryLinesAround(doc, text, start, end) : null;
+export function probeAt(file: ValuesFile, start: number, end: number, insert: string): Probe {
+  const { docs, text } = file;
+  const lines = docs.length === 1 ? entryLinesAround(docs[0], text, start, end) : null;
   const from = lines?.start ?? 0;
   const to = lines?.end ?? text.length;
   const head = lines?.outerKey != null ? `${JSON.stringify(lines.outerKey)}:\n` : '';
@@ -33,7 +32,7 @@ export function probeAt(yaml: YamlSource, text: string, start: number, end: numb
   return {
     text: probeText,
     // Guarded as every parse is: nesting too deep for the parser's stack gives no documents.
-    docs: parseYaml(probeText),
+    docs: parseValuesText(probeText),
     toProbe: (at) => (at < start ? at + offset : at + offset + delta),
     toText: (at) => (at < insertAt ? at - offset : at >= insertAt + insert.length ? at - offset - delta : start),
   };

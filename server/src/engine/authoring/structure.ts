@@ -3,7 +3,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { LineIndex } from '../lines';
 import type { EngineSettings, OffsetRange } from '../types';
-import { chartDocuments, documentAt } from './values-file';
+import { documentAt, readValuesFile } from '../values-file';
 import { rangeOf, trimEnd } from './yaml-position';
 import { YamlCache, type YamlSource } from '../yaml-source';
 
@@ -21,7 +21,7 @@ function isBlockScalar(node: unknown): boolean {
 }
 
 export function foldingRanges(text: string, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache()): AuthoringFoldingRange[] {
-  const documents = chartDocuments(text, settings, path, undefined, yaml);
+  const documents = readValuesFile({ text, path }, settings, yaml).documents();
   if (documents.length === 0) return [];
   const lines = new LineIndex(text);
   const folds: AuthoringFoldingRange[] = [];
@@ -82,7 +82,7 @@ export function selectionRanges(
   path?: string,
   yaml: YamlSource = new YamlCache(),
 ): OffsetRange[][] | null {
-  const documents = chartDocuments(text, settings, path, undefined, yaml);
+  const documents = readValuesFile({ text, path }, settings, yaml).documents();
   if (documents.length === 0) return null;
   return offsets.map((offset) => {
     const chain: OffsetRange[] = [{ start: 0, end: text.length }];

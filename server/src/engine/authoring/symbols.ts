@@ -9,7 +9,7 @@ import { formatGiB } from '../quantity';
 import type { EngineSettings, OffsetRange } from '../types';
 import { keyText, locate, nodeRange, type PathSegment } from '../yaml-nodes';
 import { groupDetail } from './group-model';
-import { chartDocuments, type ValuesDocument } from './values-file';
+import { readValuesFile, type ValuesDocument } from '../values-file';
 import { rangeOf, trimEnd } from './yaml-position';
 import { YamlCache, type YamlSource } from '../yaml-source';
 
@@ -112,7 +112,7 @@ function childrenOf(context: OutlineContext, node: Node | null, path: PathSegmen
 }
 
 export function documentSymbols(text: string, catalogue: Catalogue, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache()): AuthoringSymbol[] {
-  return outerLevels(chartDocuments(text, settings, path, undefined, yaml).flatMap((document) => {
+  return outerLevels(readValuesFile({ text, path }, settings, yaml).documents().flatMap((document) => {
     const groups = new Map(modelGroups(document.merged).map((group) => [group.name, group]));
     return childrenOf({ document, text, groups, catalogue, settings }, document.doc.contents as Node | null, []);
   }), MAX_OUTLINE_SYMBOLS);
@@ -175,7 +175,7 @@ export function workspaceSymbols(
   catalogue: Catalogue,
   settings: EngineSettings,
 ): AuthoringWorkspaceSymbol[] {
-  return files.flatMap((file) => chartDocuments(file.text, settings, file.path).flatMap((document): AuthoringWorkspaceSymbol[] => {
+  return files.flatMap((file) => readValuesFile({ text: file.text, path: file.path }, settings).documents().flatMap((document): AuthoringWorkspaceSymbol[] => {
     if (document.chart === 'inference-stack') {
       const written = isPlainMap(document.fileValues.modelGroups) ? document.fileValues.modelGroups : {};
       return modelGroups(document.merged).flatMap((group) => {

@@ -8,7 +8,7 @@ import { formatGiB } from '../quantity';
 import { weightSources } from '../rules/size-limit-too-small';
 import type { EngineSettings } from '../types';
 import { persistentVolumeLines } from './persistent-volume-help';
-import type { ValuesDocument } from './values-file';
+import type { ValuesDocument } from '../values-file';
 import type { VolumeAt, VolumeDeclaration, VolumeScope } from './volume-scopes';
 
 function describeSource(volume: VolumeDeclaration): string {

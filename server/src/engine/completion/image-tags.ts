@@ -14,7 +14,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { modelDetail, modelMarkdown } from '../model-markdown';
 import { slotOf, type TagSlot } from '../tag-sites';
 import { probeAt } from '../authoring/probe';
-import { chartDocuments, documentTypedInto } from '../authoring/values-file';
+import { documentTypedInto, readValuesFile } from '../values-file';
 import type { ChartId, EngineSettings, OffsetRange } from '../types';
 import { YamlCache, type YamlSource } from '../yaml-source';
 
@@ -50,10 +50,11 @@ export function completeImageTags(
   path?: string,
   yaml: YamlSource = new YamlCache(),
 ): TagCompletion[] {
-  const document = documentTypedInto(chartDocuments(text, settings, path, undefined, yaml), offset, yaml, text);
+  const file = readValuesFile({ text, path }, settings, yaml);
+  const document = documentTypedInto(file, offset);
   if (!document) return [];
   const { chart } = document;
-  const probe = probeAt(yaml, text, offset, offset, CURSOR_MARKER);
+  const probe = probeAt(file, offset, offset, CURSOR_MARKER);
   for (const doc of probe.docs) {
     const typed = slotAtCursor(doc, document.doc, probe.toProbe(offset), chart, settings.registries);
     if (typed === null) continue;

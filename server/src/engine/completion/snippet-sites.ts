@@ -9,10 +9,9 @@ import { lineStartAt } from '../lines';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { CURSOR_MARKER, completionSite, type KeySite } from '../authoring/completion-site';
 import { probeAt, type Probe } from '../authoring/probe';
-import { chartDocuments, documentTypedInto } from '../authoring/values-file';
+import { documentTypedInto, readValuesFile } from '../values-file';
 import { findNodeAround } from '../authoring/yaml-position';
 import { isBitHarborImage } from '../bit-harbor';
-import { chartFromGlobs, findModeline } from '../detect';
 import type { ChartId, EngineSettings, OffsetRange } from '../types';
 import type { PathSegment } from '../yaml-nodes';
 import { YamlCache, type YamlSource } from '../yaml-source';
@@ -130,21 +129,21 @@ export function snippetSite(text: string, offset: number, settings: EngineSettin
   const range = { start: offset - typed.length, end: offset };
   const column = range.start - lineStart;
 
+  const file = readValuesFile({ text, path }, settings, yaml);
   if (isBlankOrComments(text.slice(0, range.start) + text.slice(range.end))) {
     if (column !== 0) return null;
-    const chart = findModeline(text)?.chart ?? (path ? chartFromGlobs(path, settings.files) : null);
-    return { places: [{ kind: 'empty-file', chart }], range, column };
+    return { places: [{ kind: 'empty-file', chart: file.namedChart }], range, column };
   }
 
-  const chart = documentTypedInto(chartDocuments(text, settings, path, undefined, yaml), offset, yaml, text)?.chart ?? null;
+  const chart = documentTypedInto(file, offset)?.chart ?? null;
   const places: SnippetPlace[] = [];
   if (dash) {
-    places.push(...itemPlaces(probeAt(yaml, text, offset, offset, CURSOR_MARKER), indent.length, true, chart, settings.registries));
+    places.push(...itemPlaces(probeAt(file, offset, offset, CURSOR_MARKER), indent.length, true, chart, settings.registries));
   } else {
     const site = completionSite(text, offset, settings, path, undefined, yaml);
     if (site?.kind === 'key') places.push(...keyPlaces(site, text, offset));
     // The same line read as the start of a new list item: does a list of the snippets' items continue here?
-    places.push(...itemPlaces(probeAt(yaml, text, range.start, offset, `- ${typed}${CURSOR_MARKER}`), column, false, chart, settings.registries));
+    places.push(...itemPlaces(probeAt(file, range.start, offset, `- ${typed}${CURSOR_MARKER}`), column, false, chart, settings.registries));
   }
   return places.length > 0 ? { places, range, column } : null;
 }

@@ -7,7 +7,7 @@ import { publishOnFile } from '../layers/publish';
 import type { AnalysisResult, ChartId, Finding, OffsetRange, RelatedLocation } from '../types';
 import type { Projection } from './projection';
 import { visit } from 'yaml';
-import { parseYaml } from '../document';
+import { firstDocument, parseValuesText } from '../values-file';
 import { versionFindings } from './chart-version';
 import { generatedValuesFile, kustomizationPaths } from './generated-config-map';
 import { setLayer } from './set-layer';
@@ -71,7 +71,7 @@ function releaseFindings(path: string, release: EmbeddedRelease, files: Readonly
   const { layers, unread, findings: reading } = releaseLayers(release, files);
   findings.push(...reading);
   const written = layers.flatMap((layer) => {
-    const doc = layer.toManifest ? parseYaml(layer.text)[0] : undefined;
+    const doc = layer.toManifest ? firstDocument(layer.text) : undefined;
     return doc && layer.toManifest ? [{ doc, toManifest: layer.toManifest }] : [];
   });
   findings.push(...versionFindings(release, written));
@@ -157,7 +157,7 @@ function aliasFromOutside(text: string): string | null {
   if (!text.includes('*')) return null;
   const anchors = new Set<string>();
   let outside: string | null = null;
-  for (const doc of parseYaml(text)) {
+  for (const doc of parseValuesText(text)) {
     visit(doc, {
       Node(_key, node) {
         if (node.anchor) anchors.add(node.anchor);

@@ -2,7 +2,6 @@
 // text and engine), their check, the views the editor features read, and the render of one
 // release. The engine lends what needs it (an engine per release name, its severity controls).
 import type { Document } from 'yaml';
-import { chartFromContent, chartFromGlobs, findModeline } from '../detect';
 import { syntaxFindings } from '../document';
 import type { Engine } from '../engine';
 import { AnalysisHistory } from '../incremental';
@@ -10,10 +9,11 @@ import { renderFile } from '../render/of-file';
 import type { RenderedRelease, RenderOptions } from '../render/index';
 import type { RenderInput } from '../render/of-file';
 import type { AnalysisInput, AnalysisResult, ChartId, EngineSettings, Finding } from '../types';
+import { readValuesFile } from '../values-file';
 import { YamlCache, type YamlSource } from '../yaml-source';
 import { analyzeReleases, projectedBlocks, releaseLayers } from './analyze';
 import type { Projection } from './projection';
-import { declaresKind, findReleases, isGitOpsManifest, type EmbeddedRelease } from './releases';
+import { findReleases, type EmbeddedRelease } from './releases';
 
 /** Releases of one manifest checked at most; a manifest holds a few. */
 export const MAX_RELEASES = 100;
@@ -38,24 +38,14 @@ export interface ManifestHost {
 }
 
 /**
- * Whether the file is a GitOps manifest. A Flux, Argo CD or Kustomize object says so by its
- * kind; a helmfile (or a kind-less kustomization) only by its keys, so a values file that a glob
- * names, or whose keys are ours, stays a values file even with a stray `releases:` in it.
- */
-export function isManifest(docs: readonly Document[], globChart: ChartId | null): boolean {
-  return docs.some((doc) => isGitOpsManifest(doc) && (declaresKind(doc) || (globChart === null && chartFromContent(doc) === null)));
-}
-
-/**
  * The releases of a GitOps manifest (none of ours: empty); null for a values file or other YAML.
  * Found once per text and engine: a keystroke asks for them from the check, the files the door
  * reads and the features.
  */
 export function manifestReleases(input: AnalysisInput, yaml: YamlSource, engine: object, settings: EngineSettings): EmbeddedRelease[] | null {
-  if (input.chart || findModeline(input.text)?.chart) return null;
-  const docs = yaml.parse(input.text);
-  return yaml.memo('manifest-releases', engine, () =>
-    isManifest(docs, chartFromGlobs(input.path, settings.files)) ? findReleases(input.text, docs, settings.chartNames, input.path) : null);
+  const file = readValuesFile(input, settings, yaml);
+  if (!file.manifest) return null;
+  return yaml.memo('manifest-releases', engine, () => findReleases(input.text, file.docs, settings.chartNames, input.path));
 }
 
 /** The releases of our charts a manifest deploys, each checked as Helm receives its values. */

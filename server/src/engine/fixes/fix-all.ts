@@ -3,7 +3,7 @@
 // pass; passes repeat on the fixed text until nothing changes, so that a second fix-all has
 // nothing left to do. A removal justified by the whole file (an unused volume) runs only in a
 // pass where nothing else changed, so it never acts on an analysis that another fix made stale.
-import { parseYaml } from '../document';
+import { parseValuesText } from '../values-file';
 import { textChange } from '../yaml-incremental';
 import type { Engine } from '../engine';
 import { applyEdits, type TextEdit } from '../edit/yaml-edit';
@@ -47,7 +47,7 @@ function safeFixes(engine: Engine, input: AnalysisInput, findings: readonly Find
 }
 
 function parseErrorCount(text: string): number {
-  return parseYaml(text).reduce((count, doc) => count + doc.errors.length, 0);
+  return parseValuesText(text).reduce((count, doc) => count + doc.errors.length, 0);
 }
 
 /** The edits of fix-all, as offsets into `input.text`; none when no safe fix applies. */

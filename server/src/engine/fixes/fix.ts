@@ -26,8 +26,11 @@ export interface OtherFile {
   text: string;
 }
 
-/** One YAML document of the file: parsed (YAML 1.1, as Helm reads) and merged over its chart's defaults. */
-export interface ValuesDocument {
+/**
+ * What a fix reads of the document Helm reads: a ValuesDocument (values-file.ts), or a document of
+ * no chart, whose values are its own.
+ */
+export interface FixDocument {
   doc: Document;
   /** Null when the document belongs to no chart (a fix may still edit a modeline). */
   chart: ChartId | null;
@@ -35,7 +38,7 @@ export interface ValuesDocument {
   merged: Values;
 }
 
-export interface FixContext extends ValuesDocument {
+export interface FixContext extends FixDocument {
   text: string;
   settings: EngineSettings;
   catalogue: Catalogue;

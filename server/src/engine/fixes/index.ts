@@ -3,7 +3,7 @@
 // once and merged over their chart's defaults; the doors turn the fixes into their own edits.
 import type { OffsetRange } from '../types';
 import { bitHarborContainerFixes } from './bit-harbor-container';
-import type { Fix, FixableFinding, FixContext, FixFinding, FixProvider, OtherFile, RefactorProvider, ValuesDocument } from './fix';
+import type { Fix, FixableFinding, FixContext, FixFinding, FixProvider, OtherFile, RefactorProvider, FixDocument } from './fix';
 import { gpuTargetingFixes, gpuTargetingRefactor } from './gpu-targeting';
 import { strategyConflictFixes } from './strategy';
 import { gatewayModelFixes } from './gateway-model';
@@ -17,7 +17,7 @@ import { sizeLimitFixes } from './size-limit';
 import { unknownModelRegistryFixes } from './unknown-model';
 import { unusedVolumeFixes, volumeNotFoundFixes, volumeNotSharedFixes } from './volumes';
 
-export type { Fix, FixableFinding, OtherFile, ValuesDocument } from './fix';
+export type { Fix, FixableFinding, OtherFile, FixDocument } from './fix';
 
 const PROVIDERS: Readonly<Record<string, FixProvider>> = {
   'gpu-targeting-missing': gpuTargetingFixes,
@@ -58,14 +58,14 @@ export type CodeFix = Fix & { finding?: number };
 
 export interface CodeActionRequest {
   text: string;
-  documents: readonly ValuesDocument[];
+  documents: readonly FixDocument[];
   settings: FixContext['settings'];
   catalogue: FixContext['catalogue'];
   otherFiles: readonly OtherFile[];
 }
 
 /** The document of the file that holds `offset` (the first, for a modeline above it). */
-function documentAt(documents: readonly ValuesDocument[], offset: number): ValuesDocument | undefined {
+function documentAt(documents: readonly FixDocument[], offset: number): FixDocument | undefined {
   return documents.find(({ doc }) => doc.range !== undefined && doc.range[0] <= offset && offset <= doc.range[2]) ?? documents[0];
 }
 

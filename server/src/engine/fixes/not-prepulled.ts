@@ -2,14 +2,14 @@
 // `{name: <tag>, enabled: true}` to its `images` (or switch on an entry of that name that is
 // off). The door hands in those files' texts; the engine itself reads no disk.
 import { isMap, isSeq, isScalar } from 'yaml';
-import { parseYaml } from '../document';
+import { readValuesFile } from '../values-file';
 import { appendListItems, type TextEdit } from '../edit/yaml-edit';
 import { keyText } from '../yaml-nodes';
 import { stringData, stringsData, type Fix, type FixContext, type FixFinding, type OtherFile } from './fix';
 import { setEntries } from './group-edits';
 
 function prePullEdits(context: FixContext, file: OtherFile, tag: string): TextEdit[] {
-  const doc = parseYaml(file.text).find((d) => isMap(d.contents));
+  const doc = readValuesFile({ text: file.text, chart: 'pre-porter' }, context.settings).docs.find((d) => isMap(d.contents));
   if (!doc) return [];
   const images = doc.getIn(['images'], true);
   const index = isSeq(images)

@@ -4,17 +4,15 @@
 // the file's own), so the checks, written for one text, run unchanged; findings are then
 // split back by file. A single file never comes here: Engine.analyze is its path.
 import { Document } from 'yaml';
-import { chartDefaults } from '../authoring/schema-at-path';
-import { chartFromContent, chartFromGlobs, findModeline } from '../detect';
-import { parseYaml } from '../document';
 import { ignoredDocument, modelineFindings, readDocument } from '../document-read';
 import type { MergedView } from '../engine';
-import { mergeUserLayers, mergeValues, type Values } from '../merge';
+import type { Values } from '../merge';
 import { issueToFinding } from '../schema/messages';
 import type { SchemaIssue } from '../schema/validator';
 import { tagSitesInDocument } from '../tag-sites';
 import type { AnalysisInput, AnalysisResult, ChartId, EngineSettings, Finding, OffsetRange } from '../types';
 import type { TagSummary } from '../workspace';
+import { baseChart, firstDocument, mergedUserValues, mergedValues, readValuesFile } from '../values-file';
 import type { PathSegment } from '../yaml-nodes';
 import { layerDocument, locateInLayers, shiftDocument, type LayerDocument } from './provenance';
 
@@ -56,10 +54,9 @@ interface ReadBase {
 }
 
 export function analyzeLayered(input: LayeredInput, checks: LayerChecks): AnalysisResult {
-  const modeline = input.chart ? null : findModeline(input.text);
-  const globChart = input.chart || modeline?.chart ? null : chartFromGlobs(input.path, checks.settings.files);
-  const fileChart = input.chart ?? modeline?.chart ?? globChart;
-  let detectedBy: AnalysisResult['detectedBy'] = input.chart ? 'forced' : modeline?.chart ? 'modeline' : globChart ? 'glob' : null;
+  // Its own parse, not a document's: the bases' nodes are moved to the joined offsets below.
+  const file = readValuesFile({ text: input.text, path: input.path, chart: input.chart }, checks.settings);
+  let detectedBy: AnalysisResult['detectedBy'] = file.namedBy;
 
   const placed: Placed[] = [];
   let offset = 0;
@@ -69,16 +66,15 @@ export function analyzeLayered(input: LayeredInput, checks: LayerChecks): Analys
   }
   const joined = placed.map((file) => file.text).join('\n');
   // Helm reads one YAML document per values file: a base's first.
-  const baseDocs = placed.slice(1).map((file) => ({ file, doc: parseYaml(file.text)[0] as Document | undefined }));
-  const baseChart = baseDocs.reduce<ChartId | null>((found, { file, doc }) =>
-    found ?? findModeline(file.text)?.chart ?? (doc ? chartFromContent(doc) : null), null);
+  const baseDocs = placed.slice(1).map((base) => ({ file: base, doc: firstDocument(base.text) }));
+  const chartOfBases = baseDocs.reduce<ChartId | null>((found, { file: base, doc }) => found ?? baseChart(base.text, doc), null);
 
-  const findings: Finding[] = modelineFindings(modeline);
+  const findings: Finding[] = modelineFindings(file.modeline);
   // Helm reads a values file's first YAML document only; the others are one warning each (engine.ts).
-  const [first, ...ignored] = parseYaml(input.text);
+  const [first, ...ignored] = file.docs;
   // A file of comments only (its modeline) still puts its bases to the check.
   const topDocs = [first ?? emptyDocument()];
-  const layerChart = fileChart ?? topDocs.reduce<ChartId | null>((found, doc) => found ?? chartFromContent(doc), null) ?? baseChart;
+  const layerChart = topDocs.reduce<ChartId | null>((found, doc) => found ?? file.chartOf(doc), null) ?? chartOfBases;
   let bases: ReadBase[] | null = null;
   const readBases = (chart: ChartId): ReadBase[] => {
     // Top first; each base's own findings once, moved to its place in the joined offsets.
@@ -95,7 +91,7 @@ export function analyzeLayered(input: LayeredInput, checks: LayerChecks): Analys
   let firstChart: ChartId | null = null;
   let tags: TagSummary | null = null;
   for (const doc of topDocs) {
-    const chart = fileChart ?? chartFromContent(doc) ?? baseChart;
+    const chart = file.chartOf(doc) ?? chartOfBases;
     if (!chart) continue;
     firstChart ??= chart;
     detectedBy ??= 'content';
@@ -126,14 +122,14 @@ function emptyDocument(): Document {
 function layeredView(doc: Document, chart: ChartId, read: { values: Values | null; explained: Set<string> }, below: ReadBase[], joined: string, settings: EngineSettings): MergedView {
   const values = read.values ?? {};
   const layers = [layerDocument(doc), ...below.map((base) => base.layer)];
-  const fileValues = mergeUserLayers([...below.map((base) => base.values).reverse(), values]);
+  const fileValues = mergedUserValues([...below.map((base) => base.values).reverse(), values]);
   const explained = new Set([read.explained, ...below.map((base) => base.explained)].flatMap((set) => [...set]));
   return {
     chart,
     doc,
     text: joined,
     fileValues,
-    merged: mergeValues(chartDefaults(chart), fileValues),
+    merged: mergedValues(chart, [fileValues]),
     explained,
     locate: (path) => locateInLayers(layers, path)?.location ?? null,
     issueToFinding: (issue) => {
