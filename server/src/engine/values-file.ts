@@ -84,8 +84,16 @@ export interface ValuesFile {
  * merged values are shared by every request on it (the language server keeps one per document).
  */
 export function readValuesFile(input: ValuesFileInput, settings: EngineSettings, yaml: YamlSource = new YamlCache()): ValuesFile {
+  const tooLarge = sizeFinding(input.text, settings.maxFileSize, input.bytesOnDisk);
+  if (tooLarge || input.bases?.length) return build(input, settings, yaml, tooLarge);
+  // Once per version, path and chart: every request on a version reads the same file.
+  yaml.parse(input.text);
+  return yaml.memo(`values-file:${input.path ?? ''}:${input.chart ?? ''}`, settings, () => build(input, settings, yaml, null));
+}
+
+function build(input: ValuesFileInput, settings: EngineSettings, yaml: YamlSource, tooLarge: Finding | null): ValuesFile {
   const { text, path } = input;
-  const refusal = sizeFinding(text, settings.maxFileSize, input.bytesOnDisk) ?? (yaml.tooDeep(text) ? nestingRefusal(text) : null);
+  const refusal = tooLarge ?? (yaml.tooDeep(text) ? nestingRefusal(text) : null);
   const modeline = input.chart ? null : findModeline(text);
   const globChart = input.chart || modeline?.chart || path === undefined ? null : chartFromGlobs(path, settings.files);
   const namedChart = input.chart ?? modeline?.chart ?? globChart;
