@@ -172,7 +172,8 @@ describe('value completion', () => {
         emptyDir: {}
 `;
     const { labels, find } = complete(source);
-    assert.deepEqual(labels, ['weights', 'cache']);
+    // In the pod's order: deployment.yaml writes the persistentVolumes' claims before `volumes`.
+    assert.deepEqual(labels, ['cache', 'weights']);
     assert.equal(find('weights').detail, 'emptyDir volume · 20Gi');
     assert.equal(find('cache').detail, 'persistentVolume volume · 100Gi');
   });

@@ -1,7 +1,11 @@
-// Read-only views of Inference Stack model groups over the merged values, so that every check
-// sees containers, mounts and volumes the same way. Paths point back into the values tree, for
-// rangeFor() to find the node to report on.
+// Read-only views of Inference Stack model groups, read from the pod the chart renders for each
+// (render/), so that every check sees containers, mounts and volumes as Kubernetes receives them.
+// Paths point back into the values tree, for rangeFor() to find the node to report on.
 import { isPlainMap, type Values } from './merge';
+import { field, isEmpty } from './render/helm';
+import { renderGroupDeployment } from './render/inference-stack-group';
+import type { RenderedDocument } from './render/provenance';
+import { releaseContext, type ReleaseContext } from './render/release';
 import type { PathSegment } from './yaml-nodes';
 
 export interface MountView {
@@ -36,6 +40,8 @@ export interface GroupView {
   name: string;
   enabled: boolean;
   values: Values;
+  /** The pod spec deployment.yaml renders for the group (node targeting, containers as Kubernetes gets them). */
+  pod: Values;
   path: PathSegment[];
   engine: ContainerView;
   initContainers: ContainerView[];
@@ -50,67 +56,78 @@ function strings(value: unknown): string[] {
   return list(value).filter((item) => typeof item === 'string' || typeof item === 'number').map(String);
 }
 
-function mounts(value: unknown, path: PathSegment[]): MountView[] {
+/**
+ * The values path an item of a rendered list came from: a copied item's own (`toYaml`), or, for
+ * an item the template writes from a `persistentVolumes` entry, that entry (its `name`'s parent).
+ */
+function itemOrigin(deployment: RenderedDocument, at: PathSegment[]): PathSegment[] | null {
+  const own = deployment.origins.of(at);
+  if (own.kind === 'values') return own.path;
+  const name = deployment.origins.of([...at, 'name']);
+  return name.kind === 'values' ? name.path.slice(0, -1) : null;
+}
+
+function mounts(deployment: RenderedDocument, at: PathSegment[], value: unknown): MountView[] {
   return list(value).flatMap((item, index) => {
-    if (!isPlainMap(item) || typeof item.name !== 'string' || typeof item.mountPath !== 'string') return [];
-    return [{
-      name: item.name,
-      mountPath: item.mountPath,
-      subPath: typeof item.subPath === 'string' ? item.subPath : undefined,
-      readOnly: item.readOnly === true,
-      path: [...path, index],
-    }];
+    const path = itemOrigin(deployment, [...at, index]);
+    if (!isPlainMap(item) || typeof item.name !== 'string' || typeof item.mountPath !== 'string' || !path) return [];
+    return [{ name: item.name, mountPath: item.mountPath, subPath: typeof item.subPath === 'string' ? item.subPath : undefined, readOnly: item.readOnly === true, path }];
   });
 }
 
 const VOLUME_SOURCES_IGNORED = new Set(['name']);
+const POD: PathSegment[] = ['spec', 'template', 'spec'];
 
-function groupView(name: string, group: Values): GroupView {
+/**
+ * A group's view, read from the Deployment the chart renders for it (deployment.yaml): the
+ * `persistentVolumes` volumes and mounts come first, then `volumes` and `volumeMounts`, as the
+ * template writes them, and each item knows the values entry it came from.
+ */
+function groupView(name: string, group: Values, release: ReleaseContext): GroupView {
   const path: PathSegment[] = ['modelGroups', name];
-  // The chart makes a PVC per persistentVolumes entry and mounts it in the engine container
-  // at its mountPath (inferred from CHARTS.md; the templates are not in reference/).
-  const persistent = list(group.persistentVolumes).flatMap((item, index) =>
-    isPlainMap(item) && typeof item.name === 'string' ? [{ item, index, name: item.name }] : []);
-  const engineMounts = [
-    ...mounts(group.volumeMounts, [...path, 'volumeMounts']),
-    ...persistent.flatMap(({ item, index, name: volume }) => typeof item.mountPath === 'string'
-      ? [{ name: volume, mountPath: item.mountPath, subPath: typeof item.subPath === 'string' ? item.subPath : undefined,
-          readOnly: false, path: [...path, 'persistentVolumes', index] as PathSegment[] }]
-      : []),
-  ];
-  const image = isPlainMap(group.image) && typeof group.image.repository === 'string'
-    ? `${group.image.repository}${group.image.tag ? ':' + String(group.image.tag) : ''}` : undefined;
+  const deployment = renderGroupDeployment(name, group, release);
+  const pod = field(field(deployment.object.spec, 'template'), 'spec');
+  const [engine] = list(field(pod, 'containers'));
+  const image = isPlainMap(group.image) && typeof group.image.repository === 'string' && typeof field(engine, 'image') === 'string'
+    ? (field(engine, 'image') as string) : undefined;
+  const containersAt: PathSegment[] = [...POD, 'containers', 0];
   return {
     name,
-    enabled: group.enabled === true,
+    // deployment.yaml: `{{- if $group.enabled }}`, Helm's truth (`enabled: "false"` is a non-empty string, and renders).
+    enabled: !isEmpty(group.enabled),
     values: group,
+    pod: isPlainMap(pod) ? pod : {},
     path,
-    engine: { kind: 'engine', name, image, command: strings(group.command), args: strings(group.args), mounts: engineMounts, path, values: group },
-    initContainers: list(group.initContainers).flatMap((item, index) => {
-      if (!isPlainMap(item)) return [];
-      const containerPath: PathSegment[] = [...path, 'initContainers', index];
+    engine: {
+      kind: 'engine', name, image, command: strings(field(engine, 'command')), args: strings(field(engine, 'args')),
+      mounts: mounts(deployment, [...containersAt, 'volumeMounts'], field(engine, 'volumeMounts')), path, values: group,
+    },
+    initContainers: list(field(pod, 'initContainers')).flatMap((item, index) => {
+      const containerPath = itemOrigin(deployment, [...POD, 'initContainers', index]);
+      if (!isPlainMap(item) || !containerPath) return [];
       return [{
         kind: 'init' as const,
         name: typeof item.name === 'string' ? item.name : `initContainers[${index}]`,
         image: typeof item.image === 'string' ? item.image : undefined,
         command: strings(item.command),
         args: strings(item.args),
-        mounts: mounts(item.volumeMounts, [...containerPath, 'volumeMounts']),
+        mounts: mounts(deployment, [...POD, 'initContainers', index, 'volumeMounts'], item.volumeMounts),
         path: containerPath,
         values: item,
       }];
     }),
-    volumes: [
-      ...list(group.volumes).flatMap((item, index) => {
-        if (!isPlainMap(item) || typeof item.name !== 'string') return [];
-        const source = Object.keys(item).find((key) => !VOLUME_SOURCES_IGNORED.has(key)) ?? 'unknown';
-        const spec = isPlainMap(item[source]) ? (item[source] as Values) : {};
-        return [{ name: item.name, source, spec, path: [...path, 'volumes', index] }];
-      }),
-      ...persistent.map(({ item, index, name: volume }) => ({
-        name: volume, source: 'persistentVolume', spec: item, path: [...path, 'persistentVolumes', index] as PathSegment[],
-      })),
-    ],
+    volumes: list(field(pod, 'volumes')).flatMap((item, index): VolumeView[] => {
+      const volumePath = itemOrigin(deployment, [...POD, 'volumes', index]);
+      if (!isPlainMap(item) || typeof item.name !== 'string' || !volumePath) return [];
+      // A claim the chart makes from a `persistentVolumes` entry: the checks read the entry (size, access modes).
+      if (volumePath.at(-2) === 'persistentVolumes') {
+        const key = volumePath.at(-1)!;
+        const entry = typeof key === 'number' ? list(group.persistentVolumes)[key] : field(group.persistentVolumes, key);
+        return [{ name: item.name, source: 'persistentVolume', spec: isPlainMap(entry) ? entry : {}, path: volumePath }];
+      }
+      const source = Object.keys(item).find((key) => !VOLUME_SOURCES_IGNORED.has(key)) ?? 'unknown';
+      return [{ name: item.name, source, spec: isPlainMap(item[source]) ? (item[source] as Values) : {}, path: volumePath }];
+    }),
   };
 }
 
@@ -118,14 +135,15 @@ function groupView(name: string, group: Values): GroupView {
 export function modelGroups(values: Values, only?: ReadonlySet<string>): GroupView[] {
   const groups = values.modelGroups;
   if (!isPlainMap(groups)) return [];
-  return Object.entries(groups).flatMap(([name, group]) => (isPlainMap(group) && (!only || only.has(name)) ? [groupView(name, group)] : []));
+  const release = releaseContext('inference-stack', values);
+  return Object.entries(groups).flatMap(([name, group]) => (isPlainMap(group) && (!only || only.has(name)) ? [groupView(name, group, release)] : []));
 }
 
 /** Group `name` of the merged values, when Helm renders it: the one group an edit re-checks. */
 export function enabledGroup(values: Values, name: string): GroupView[] {
   const groups = values.modelGroups;
   const group = isPlainMap(groups) && Object.prototype.hasOwnProperty.call(groups, name) ? groups[name] : undefined;
-  return isPlainMap(group) && group.enabled === true ? [groupView(name, group)] : [];
+  return isPlainMap(group) && !isEmpty(group.enabled) ? [groupView(name, group, releaseContext('inference-stack', values))] : [];
 }
 
 /** The name and values of each group Helm renders, without building views (for checks across groups). */
@@ -133,7 +151,7 @@ export function enabledGroupValues(values: Values): { name: string; values: Valu
   const groups = values.modelGroups;
   if (!isPlainMap(groups)) return [];
   return Object.entries(groups).flatMap(([name, group]) =>
-    isPlainMap(group) && group.enabled === true ? [{ name, values: group, path: ['modelGroups', name] as PathSegment[] }] : []);
+    isPlainMap(group) && !isEmpty(group.enabled) ? [{ name, values: group, path: ['modelGroups', name] as PathSegment[] }] : []);
 }
 
 /** The groups Helm renders. */

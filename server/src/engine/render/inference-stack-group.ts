@@ -90,6 +90,15 @@ export function renderModelGroup(group: string, groupValues: unknown, release: R
   };
 }
 
+/**
+ * The Deployment deployment.yaml writes for a group, whether or not the group is enabled: the
+ * pod the checks and the editing features read (model-groups.ts), also for a group switched off.
+ */
+export function renderGroupDeployment(group: string, groupValues: unknown, release: ReleaseContext): RenderedDocument {
+  const base: PathSegment[] = ['modelGroups', group];
+  return finish(`${SOURCE}deployment.yaml`, deployment(scopedContext(release, base, groupValues), group, base), group);
+}
+
 function withAnnotations(metadata: Record<string, unknown>, context: ReleaseContext, path: PathSegment[]): Record<string, unknown> {
   return isEmpty(context.values.get(path)) ? metadata : { ...metadata, annotations: context.values.copy(path) };
 }

@@ -65,23 +65,36 @@ export class FromValues {
 /** Unwraps the FromValues markers of a built object, recording each one's origin. */
 export function finish(source: string, tree: Record<string, unknown>, owner?: string | number): RenderedDocument {
   const origins = new Origins();
-  const walk = (node: unknown, at: PathSegment[]): unknown => {
+  // One path, grown and shrunk as the walk goes (copied only where a field is recorded): every
+  // model group's pod is walked on each full check, and a path per node was most of its garbage.
+  const at: PathSegment[] = [];
+  const walk = (node: unknown): unknown => {
     if (node instanceof FromValues) {
-      origins.record(at, node.path, node.inline);
+      origins.record([...at], node.path, node.inline);
       return node.value;
     }
-    if (Array.isArray(node)) return node.map((item, index) => walk(item, [...at, index]));
+    if (Array.isArray(node)) {
+      const out = new Array<unknown>(node.length);
+      for (let index = 0; index < node.length; index++) {
+        at.push(index);
+        out[index] = walk(node[index]);
+        at.pop();
+      }
+      return out;
+    }
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(node)) {
-        const value = walk(node[key], [...at, key]);
+        at.push(key);
+        const value = walk(node[key]);
+        at.pop();
         if (value !== undefined) out[key] = value;
       }
       return out;
     }
     return node;
   };
-  const object = walk(tree, []) as Record<string, unknown>;
+  const object = walk(tree) as Record<string, unknown>;
   return owner === undefined ? { source, object, origins } : { source, object, origins, owner };
 }
 

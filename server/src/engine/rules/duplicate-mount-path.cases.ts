@@ -35,16 +35,19 @@ export const cases: RuleCases = {
 `,
     },
     {
-      name: 'a volumeMount and a persistentVolumes entry at one path',
+      // deployment.yaml writes the persistentVolumes' mounts before volumeMounts: the volumeMount
+      // is the second mount at the path in the pod Kubernetes receives (it was the other way round
+      // before the checks read the rendered pod).
+      name: 'a volumeMount and a persistentVolumes entry at one path: the later in the rendered pod',
       text: `modelGroups:
   vllm-gemma:
     enabled: true
-    volumeMounts: [{name: models, mountPath: /model-cache}]
+    volumeMounts: [{name: models, mountPath: /model-cache}] # expect
     volumes: [{name: models, emptyDir: {}}]
     persistentVolumes:
       - name: model-cache
         size: 100Gi
-        mountPath: /model-cache # expect
+        mountPath: /model-cache
 `,
     },
     {

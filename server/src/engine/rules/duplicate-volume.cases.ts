@@ -20,16 +20,18 @@ export const cases: RuleCases = {
 `,
     },
     {
-      name: 'a volume and a persistentVolumes entry of one name',
-      message: /in `volumes`/,
+      // deployment.yaml writes the persistentVolumes' claims before `volumes`: the emptyDir is the
+      // second volume of the name in the pod Kubernetes receives.
+      name: 'a volume and a persistentVolumes entry of one name: the later in the rendered pod',
+      message: /in `persistentVolumes`/,
       text: `modelGroups:
   vllm-gemma:
     enabled: true
     volumes:
-      - name: model-cache
+      - name: model-cache # expect
         emptyDir: {}
     persistentVolumes:
-      - name: model-cache # expect
+      - name: model-cache
         size: 100Gi
         mountPath: /model-cache
 `,
