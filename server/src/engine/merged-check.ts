@@ -8,6 +8,7 @@ import type { SchemaIssue } from './schema/validator';
 import type { TagSite } from './tag-sites';
 import type { ChartId, Finding } from './types';
 import type { TagSummary } from './workspace';
+import { isEmpty } from './render/helm';
 
 /** Findings of merged values; those of group-scoped rules and the tag sites also apart, for the next check. */
 export interface Checked {
@@ -43,7 +44,7 @@ export function isDisabledGroup(merged: unknown, path: string[]): boolean {
   if (path[0] !== 'modelGroups' || !groupLevel || !isPlainMap(merged)) return false;
   const groups = merged.modelGroups;
   const group = isPlainMap(groups) ? groups[path[1]] : undefined;
-  return isPlainMap(group) && group.enabled !== true;
+  return isPlainMap(group) && isEmpty(group.enabled);
 }
 
 /** `mountpath` is both an unknown key and a missing `mountPath`: one mistake, one finding. */

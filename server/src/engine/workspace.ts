@@ -8,6 +8,7 @@ import { enabledGroupValues } from './model-groups';
 import type { TagSite } from './tag-sites';
 import type { ChartId, Finding, OffsetRange } from './types';
 import { keyOrValueRange, locate, valueOrKeyRange, type PathSegment } from './yaml-nodes';
+import { isEmpty } from './render/helm';
 
 export interface TagUse {
   tag: string;
@@ -56,11 +57,11 @@ export function summarizeTags(doc: Document, chart: ChartId, values: Values, wri
     }
   } else {
     const cron = values.advancedCronJob;
-    const rendered = isPlainMap(cron) && cron.enabled === true;
+    const rendered = isPlainMap(cron) && !isEmpty(cron.enabled);
     const images = Array.isArray(values.images) ? values.images : [];
     for (const site of sites) {
       const image = site.path[0] === 'images' && site.path[2] === 'name' ? images[Number(site.path[1])] : undefined;
-      if (rendered && isPlainMap(image) && image.enabled === true) prepulled.push({ tag: site.tag, range: site.tagRange });
+      if (rendered && isPlainMap(image) && !isEmpty(image.enabled)) prepulled.push({ tag: site.tag, range: site.tagRange });
     }
   }
   const anchor = rangeIn(doc, [chart === 'inference-stack' ? 'modelGroups' : 'images'], 'key') ?? { start: 0, end: 0 };

@@ -12,6 +12,7 @@ import { keyDetail, keyDocumentation } from './key-docs';
 import { nodeLabels } from './node-labels';
 import { yamlText } from './value-completion';
 import { chartDefaults, childAt, defaultOf, propertyNames, schemaAt, shapeOf, type ResolvedSchema, type Shape } from './schema-at-path';
+import { isEmpty } from '../render/helm';
 
 interface KeyChoice {
   name: string;
@@ -39,7 +40,7 @@ function likelyKeys(site: KeySite, settings: EngineSettings): KeyChoice[] {
     const groups = isPlainMap(fileValues.modelGroups) ? fileValues.modelGroups : {};
     return Object.entries(groups).map(([name, group]) => ({
       name,
-      detail: isPlainMap(group) && group.enabled === true ? 'model group (enabled)' : 'model group (not enabled: gets no policy)',
+      detail: isPlainMap(group) && !isEmpty(group.enabled) ? 'model group (enabled)' : 'model group (not enabled: gets no policy)',
       documentation: `NetworkPolicy spec for the pods of model group ${codeSpan(name)}.`,
     }));
   }

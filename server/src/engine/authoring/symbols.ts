@@ -12,6 +12,7 @@ import { groupDetail } from './group-model';
 import { readValuesFile, type ValuesDocument } from '../values-file';
 import { rangeOf, trimEnd } from './yaml-position';
 import { YamlCache, type YamlSource } from '../yaml-source';
+import { isEmpty } from '../render/helm';
 
 export type SymbolKindName = 'module' | 'class' | 'package' | 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
@@ -49,7 +50,7 @@ function shortText(value: unknown): string {
 }
 
 function imageDetail(item: unknown, catalogue: Catalogue): string {
-  const enabled = isPlainMap(item) && item.enabled === true ? 'enabled' : 'disabled';
+  const enabled = isPlainMap(item) && !isEmpty(item.enabled) ? 'enabled' : 'disabled';
   const tag = isPlainMap(item) && typeof item.name === 'string' ? item.name : '';
   const bytes = catalogue.sizeOf(tag)?.bytes;
   return bytes && bytes > 0 ? `${enabled} · ${formatGiB(bytes)}` : enabled;

@@ -57,6 +57,15 @@ advancedCronJob:
 `,
     },
     {
+      // deployment.yaml renders a group `if $group.enabled`: a non-empty string is true to Helm,
+      // so `"false"` (quoted) deploys the group (and is also a wrong-type error of its own).
+      name: 'a group enabled with the string "false" is rendered, and checked',
+      text: `modelGroups:
+  vllm-gemma: # expect
+    enabled: "false"
+`,
+    },
+    {
       name: 'a node selector without a toleration (the upstream multi-engine SGLang group)',
       message: /but has no toleration for the `nvidia.com\/gpu` taint GPU nodes commonly carry: it may stay Pending\.$/,
       text: `modelGroups:
@@ -126,6 +135,13 @@ advancedCronJob: {enabled: true}
     },
   ],
   silent: [
+    {
+      name: 'a group enabled with 0 is not rendered (empty to Helm\'s `if`)',
+      text: `modelGroups:
+  vllm-gemma:
+    enabled: 0
+`,
+    },
     {
       name: 'GKE\'s accelerator label, on GKE (whose admission adds the GPU toleration)',
       settings: { platform: 'gke' },

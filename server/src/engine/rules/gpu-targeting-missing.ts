@@ -8,6 +8,7 @@ import { type GroupView } from '../model-groups';
 import type { PathSegment } from '../yaml-nodes';
 import { isGpuNodeLabel, PLATFORMS_ADDING_GPU_TOLERATION } from '../kubernetes/gpu-labels';
 import type { Rule, RuleContext, RuleFinding } from './rule';
+import { isEmpty } from '../render/helm';
 
 const GPU = 'nvidia.com/gpu';
 
@@ -31,9 +32,10 @@ function mentionsGpuLabel(value: unknown, extra: readonly string[], depth = 0): 
   return Object.values(value).some((child) => mentionsGpuLabel(child, extra, depth + 1));
 }
 
-function targetsGpuNodes(group: Values, extra: readonly string[]): boolean {
-  const selector = isPlainMap(group.nodeSelector) ? Object.keys(group.nodeSelector) : [];
-  const affinity = isPlainMap(group.affinity) ? group.affinity.nodeAffinity : undefined;
+/** `on`: the pod spec a group renders. */
+function targetsGpuNodes(on: Values, extra: readonly string[]): boolean {
+  const selector = isPlainMap(on.nodeSelector) ? Object.keys(on.nodeSelector) : [];
+  const affinity = isPlainMap(on.affinity) ? on.affinity.nodeAffinity : undefined;
   return selector.some((key) => isGpuNodeLabel(key, extra)) || mentionsGpuLabel(affinity, extra);
 }
 
@@ -49,7 +51,9 @@ function toleratesGpuTaint(toleration: unknown): boolean {
 }
 
 function gpuRequestPath(context: RuleContext, group: GroupView): PathSegment[] | null {
-  const resources = isPlainMap(group.values.resources) ? group.values.resources : {};
+  // The engine container's resources as deployment.yaml renders them (a copy of the group's).
+  const [engine] = Array.isArray(group.pod.containers) ? group.pod.containers : [];
+  const resources = isPlainMap(engine) && isPlainMap(engine.resources) ? engine.resources : {};
   const candidates = (['limits', 'requests'] as const)
     .filter((kind) => isPlainMap(resources[kind]) && requestsGpu((resources[kind] as Values)[GPU]))
     .map((kind): PathSegment[] => [...group.path, 'resources', kind, GPU]);
@@ -62,8 +66,9 @@ function checkGroups(context: RuleContext): RuleFinding[] {
   return context.groups().flatMap((group): RuleFinding[] => {
     const path = gpuRequestPath(context, group);
     if (!path) return [];
-    const tolerations = Array.isArray(group.values.tolerations) ? group.values.tolerations : [];
-    const missingSelector = !targetsGpuNodes(group.values, gpuNodeLabels);
+    // Node targeting as the rendered pod carries it: deployment.yaml copies each key only when it is not empty.
+    const tolerations = Array.isArray(group.pod.tolerations) ? group.pod.tolerations : [];
+    const missingSelector = !targetsGpuNodes(group.pod, gpuNodeLabels);
     // On GKE the admission adds the toleration to every pod that requests nvidia.com/gpu.
     const missingToleration = !tolerations.some(toleratesGpuTaint) && !PLATFORMS_ADDING_GPU_TOLERATION.includes(platform);
     if (!missingSelector && !missingToleration) return [];
@@ -92,7 +97,7 @@ function untoleratedImages(context: RuleContext): RuleFinding[] {
   const extra = context.settings.gpuNodeLabels;
   const images = Array.isArray(values.images) ? values.images : [];
   return images.flatMap((image, index): RuleFinding[] => {
-    if (!isPlainMap(image) || image.enabled !== true) return [];
+    if (!isPlainMap(image) || isEmpty(image.enabled)) return [];
     const selector = nonEmptyMap(image.nodeSelector) ? image.nodeSelector : values.globalNodeSelector;
     const affinity = nonEmptyMap(image.affinity) ? image.affinity : values.globalAffinity;
     const own = Array.isArray(image.tolerations) && image.tolerations.length > 0;
@@ -114,12 +119,12 @@ function untoleratedImages(context: RuleContext): RuleFinding[] {
 function checkPrePorter(context: RuleContext): RuleFinding[] {
   const { values } = context;
   const cron = isPlainMap(values.advancedCronJob) ? values.advancedCronJob : {};
-  if (cron.enabled !== true) return [];
+  if (isEmpty(cron.enabled)) return [];
   const untolerated = untoleratedImages(context);
   if (nonEmptyMap(values.globalNodeSelector) || nonEmptyMap(values.globalAffinity)) return untolerated;
   const images = Array.isArray(values.images) ? values.images : [];
   const untargeted = images.flatMap((image, index) =>
-    isPlainMap(image) && image.enabled === true && !nonEmptyMap(image.nodeSelector) && !nonEmptyMap(image.affinity)
+    isPlainMap(image) && !isEmpty(image.enabled) && !nonEmptyMap(image.nodeSelector) && !nonEmptyMap(image.affinity)
       ? [{ index, name: typeof image.name === 'string' ? image.name : `images[${index}]` }] : []);
   if (untargeted.length === 0) return untolerated;
   const [first, ...others] = untargeted;

@@ -7,6 +7,7 @@
 import { isPlainMap } from '../merge';
 import { suggest } from '../did-you-mean';
 import type { Rule, RuleContext, RuleFinding } from './rule';
+import { isEmpty } from '../render/helm';
 
 const CODE = 'group-not-rendered';
 
@@ -16,7 +17,7 @@ function check(context: RuleContext): RuleFinding[] {
   if (!isPlainMap(written) || !isPlainMap(merged)) return [];
   return Object.entries(written).flatMap(([name, own]): RuleFinding[] => {
     const group = merged[name];
-    if (!isPlainMap(own) || !isPlainMap(group) || group.enabled === true) return [];
+    if (!isPlainMap(own) || !isPlainMap(group) || !isEmpty(group.enabled)) return [];
     // Turned off on purpose, or nothing written but the switch.
     if (own.enabled !== undefined || Object.keys(own).length === 0) return [];
     const near = Object.keys(own).find((key) => suggest(key, ['enabled']).length > 0);
