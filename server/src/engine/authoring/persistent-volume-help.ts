@@ -23,8 +23,8 @@ export const ACCESS_MODE_CONSEQUENCES: Readonly<Record<string, string>> = {
 /**
  * The claim's name with the release as a placeholder: `<fullname>-<group>-<name>` (CHARTS.md),
  * where the fullname is Helm's usual one: `fullnameOverride`, else `<release>-<nameOverride or
- * chart name>`. The templates are not in reference/, so the release-name shortcut of that helper
- * (a release already containing the chart's name is the fullname alone) is stated, not applied.
+ * chart name>`. The release is no part of the values, and the helper's shortcut (a release name
+ * that contains the chart's name is the fullname alone) depends on it: stated, not applied.
  */
 export function claimName(merged: Values, group: string, volume: string): { name: string; chartName: string | null } {
   const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
@@ -34,7 +34,7 @@ export function claimName(merged: Values, group: string, volume: string): { name
 }
 
 function modeLine(volume: PersistentVolume): string {
-  if (volume.accessModes.length === 0) return 'No `accessModes` written: a claim needs at least one, unless the chart\'s template supplies it.';
+  if (volume.accessModes.length === 0) return 'No `accessModes` written: pvc.yaml then writes none, and Kubernetes rejects a claim without one.';
   const modes = volume.accessModes.map((item) => item.mode);
   // A claim that lists ReadWriteMany binds only to a volume offering it: that mode decides.
   const decisive = modes.includes('ReadWriteMany') ? 'ReadWriteMany' : modes[0];

@@ -1,6 +1,6 @@
 // duplicate-volume: volume names are unique within a pod; the API server rejects a pod with two
-// volumes of one name. The chart's persistentVolumes become pod volumes named after their
-// `name`, so they count too (inferred: the templates are not in reference/).
+// volumes of one name. deployment.yaml makes a pod volume of each persistentVolumes entry, named
+// after its `name`, before the `volumes` list: the group's view (model-groups.ts) reads that pod.
 import { isAlias, isMap, isSeq } from 'yaml';
 import { type VolumeView } from '../model-groups';
 import type { OffsetRange } from '../types';
