@@ -226,7 +226,7 @@ export class Engine {
     // comes from the edited group through an alias (YamlSource.groupwise).
     const spans = memory && chart === 'inference-stack' && file.groupwise(doc) ? groupSpans(doc, text) : null;
     const merged = file.mergedOf(chart, read.values);
-    const view: MergedView = { chart, doc, text, fileValues: read.values, merged, explained: read.explained };
+    const view: MergedView = { chart, doc, text, fileValues: read.values, merged, explained: read.explained, groups: () => file.groupsOf(merged) };
     const reuse = spans && previous && sameOwner(previous, memory!.owner) ? reuseFor(previous, doc, text, spans) : null;
     let checked: Checked;
     try {
@@ -265,7 +265,7 @@ export class Engine {
       : (view.tagSites?.() ?? tagSitesInDocument(doc, text, chart, registries));
     const context = createRuleContext({
       chart, doc, text, values: merged, fileValues: view.fileValues, catalogue: this.catalogue, settings: this.settings,
-      locate: view.locate, tagSites: () => sites,
+      locate: view.locate, tagSites: () => sites, ...(view.groups ? { groups: view.groups } : {}),
     });
     const groupFindings = reuse
       ? [...keptFindings(reuse.previous.groupFindings, reuse), ...withinGroup(this.runRules(groupContext(context, reuse), 'group'), reuse)]

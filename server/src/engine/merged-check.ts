@@ -5,6 +5,7 @@ import type { Document } from 'yaml';
 import { isPlainMap, type Values } from './merge';
 import type { RuleContext } from './rules/rule';
 import type { SchemaIssue } from './schema/validator';
+import type { GroupView } from './model-groups';
 import type { TagSite } from './tag-sites';
 import type { ChartId, Finding } from './types';
 import type { TagSummary } from './workspace';
@@ -33,6 +34,8 @@ export interface MergedView {
   issueToFinding?: (issue: SchemaIssue) => Finding | null;
   locate?: RuleContext['locate'];
   tagSites?: () => TagSite[];
+  /** Every model group's view of `merged`, when the file keeps them for its version (ValuesFile.groupsOf). */
+  groups?: () => GroupView[];
 }
 
 /**

@@ -139,6 +139,13 @@ export function modelGroups(values: Values, only?: ReadonlySet<string>): GroupVi
   return Object.entries(groups).flatMap(([name, group]) => (isPlainMap(group) && (!only || only.has(name)) ? [groupView(name, group, release)] : []));
 }
 
+/** Group `name` of the merged values, enabled or not (only its pod is rendered). */
+export function modelGroup(values: Values, name: string): GroupView | undefined {
+  const groups = values.modelGroups;
+  const group = isPlainMap(groups) && Object.prototype.hasOwnProperty.call(groups, name) ? groups[name] : undefined;
+  return isPlainMap(group) ? groupView(name, group, releaseContext('inference-stack', values)) : undefined;
+}
+
 /** Group `name` of the merged values, when Helm renders it: the one group an edit re-checks. */
 export function enabledGroup(values: Values, name: string): GroupView[] {
   const groups = values.modelGroups;

@@ -11,6 +11,7 @@ import { nestingFinding, nestingRefusal, parseYaml, sizeFinding, toValues } from
 import { declaresKind, isGitOpsManifest } from './embedded/releases';
 import type { LayerText } from './layers/analyze';
 import { isPlainMap, mergeUserLayers, mergeValues, type Values } from './merge';
+import { modelGroups, type GroupView } from './model-groups';
 import type { ChartId, EngineSettings, Finding, OffsetRange } from './types';
 import { YamlCache, type YamlSource } from './yaml-source';
 
@@ -39,6 +40,8 @@ export interface ValuesDocument {
   merged: Values;
   /** The base files merged under the document (layered values files), topmost first. */
   bases?: BaseValues[];
+  /** Every model group's view (Inference Stack), read from its rendered pod; once per version. */
+  groups(): GroupView[];
 }
 
 /** A base file's values, for features that say where a value comes from. */
@@ -77,6 +80,11 @@ export interface ValuesFile {
   mergedOf(chart: ChartId, values: Values): Values;
   /** Whether an edit left the values of `doc`'s entries but the edited one as they were (YamlSource.groupwise). */
   groupwise(doc: Document): boolean;
+  /**
+   * The model groups' views of merged values (each renders its pod), kept while the text and the
+   * merged values stay: the check, the outline, inlay hints and hovers of a version share them.
+   */
+  groupsOf(merged: Values): GroupView[];
 }
 
 /**
@@ -120,6 +128,7 @@ function build(input: ValuesFileInput, settings: EngineSettings, yaml: YamlSourc
     documents: () => (documents ??= chartDocuments(text, docs, chartOf, input.bases ?? [], yaml)),
     mergedOf,
     groupwise: (doc) => yaml.groupwise(doc),
+    groupsOf: (merged) => yaml.memo('groups', merged, () => modelGroups(merged)),
   };
 }
 
@@ -137,7 +146,8 @@ function chartDocuments(text: string, docs: readonly Document[], chartOf: (doc: 
     const [start, , end] = doc.range ?? [0, 0, text.length];
     const layered = below ? { bases: [...below].reverse() } : {};
     // The parser may put the end of a document with an unclosed flow collection one past the text.
-    return [{ doc, chart, range: { start, end: Math.min(end, text.length) }, fileValues, merged, ...layered }];
+    const groups = () => yaml.memo('groups', merged, () => modelGroups(merged));
+    return [{ doc, chart, range: { start, end: Math.min(end, text.length) }, fileValues, merged, ...layered, groups }];
   });
 }
 

@@ -66,7 +66,7 @@ export function hoverAuthoring(
   if (!range) return null;
 
   if (found.role === 'value') {
-    const volume = volumeNamedBy(document.doc, volumeScopes(document.chart, document.merged), found.node, found.path);
+    const volume = volumeNamedBy(document.doc, volumeScopes(document), found.node, found.path);
     if (volume) return { range, markdown: volumeHoverMarkdown(document, volume, catalogue, settings) };
   }
   let keyMarkdown = keyHoverMarkdown(document, found.path, catalogue, settings);

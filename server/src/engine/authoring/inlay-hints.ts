@@ -44,7 +44,7 @@ function groupsMeeting(document: ValuesDocument, range: OffsetRange | null, plai
 
 function sizeLimitHints(document: ValuesDocument, text: string, catalogue: Catalogue, settings: EngineSettings, only: Set<string> | null): AuthoringInlayHint[] {
   if (document.chart !== 'inference-stack') return [];
-  return modelGroups(document.merged, only ?? undefined).flatMap((group) => {
+  return (only ? modelGroups(document.merged, only) : document.groups()).flatMap((group) => {
     const sources = weightSources(group, settings.registries);
     return group.volumes.flatMap((volume) => {
       if (volume.source !== 'emptyDir') return [];

@@ -3,7 +3,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import { codeSpan } from '../model-markdown';
 import { isPlainMap } from '../merge';
-import { modelGroups } from '../model-groups';
+import { modelGroup } from '../model-groups';
 import { formatPath } from '../tag-sites';
 import type { EngineSettings } from '../types';
 import type { PathSegment } from '../yaml-nodes';
@@ -62,7 +62,7 @@ function layerProvenance(written: { found: boolean; value: unknown }, basePath: 
 
 /** One line on a model group: whether it renders, and which model it serves. */
 function groupSummary(document: ValuesDocument, name: string, catalogue: Catalogue, settings: EngineSettings): string | null {
-  const group = modelGroups(document.merged).find((candidate) => candidate.name === name);
+  const group = modelGroup(document.merged, name);
   if (!group) return null;
   const model = groupModel(group, catalogue, settings.registries);
   const parts = [group.enabled ? '**Enabled**' : '**Not enabled**: renders nothing'];

@@ -35,7 +35,7 @@ function locateAt(text: string, offset: number, settings: EngineSettings, path?:
 function volumeAt(located: Located): VolumeAt | null {
   if (located.found.role !== 'value') return null;
   const { document } = located;
-  return volumeNamedBy(document.doc, volumeScopes(document.chart, document.merged), located.found.node, located.found.path);
+  return volumeNamedBy(document.doc, volumeScopes(document), located.found.node, located.found.path);
 }
 
 /** The anchored node an alias refers to: the last node with that anchor before the alias. */
@@ -124,7 +124,7 @@ function renameTargets(text: string, document: ValuesDocument, volume: VolumeAt)
   if (!declaration) return { error: `No volume named \`${volume.name}\` in ${volume.scope.label} to rename` };
   const nodes = [declaration, ...mounts];
   const owner = volume.scope.owner.join('/');
-  const others = volumeScopes(document.chart, document.merged).filter((scope) => scope.owner.join('/') !== owner);
+  const others = volumeScopes(document).filter((scope) => scope.owner.join('/') !== owner);
   const shared = others.find((scope) => sharesNode(document.doc, scope, nodes));
   if (shared) return { error: `The name is shared with ${shared.label} through a YAML alias; rename it at the anchor by hand` };
   if (nodes.some((node) => !nameContentRange(text, node, volume.name))) return { error: 'The name is written with escapes or as a block scalar' };

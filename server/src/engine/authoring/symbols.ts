@@ -4,7 +4,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Catalogue } from '../catalogue/catalogue';
 import { isPlainMap } from '../merge';
-import { modelGroups, type GroupView } from '../model-groups';
+import type { GroupView } from '../model-groups';
 import { formatGiB } from '../quantity';
 import type { EngineSettings, OffsetRange } from '../types';
 import { keyText, locate, nodeRange, type PathSegment } from '../yaml-nodes';
@@ -114,7 +114,7 @@ function childrenOf(context: OutlineContext, node: Node | null, path: PathSegmen
 
 export function documentSymbols(text: string, catalogue: Catalogue, settings: EngineSettings, path?: string, yaml: YamlSource = new YamlCache()): AuthoringSymbol[] {
   return outerLevels(readValuesFile({ text, path }, settings, yaml).documents().flatMap((document) => {
-    const groups = new Map(modelGroups(document.merged).map((group) => [group.name, group]));
+    const groups = new Map(document.groups().map((group) => [group.name, group]));
     return childrenOf({ document, text, groups, catalogue, settings }, document.doc.contents as Node | null, []);
   }), MAX_OUTLINE_SYMBOLS);
 }
@@ -179,7 +179,7 @@ export function workspaceSymbols(
   return files.flatMap((file) => readValuesFile({ text: file.text, path: file.path }, settings).documents().flatMap((document): AuthoringWorkspaceSymbol[] => {
     if (document.chart === 'inference-stack') {
       const written = isPlainMap(document.fileValues.modelGroups) ? document.fileValues.modelGroups : {};
-      return modelGroups(document.merged).flatMap((group) => {
+      return document.groups().flatMap((group) => {
         const range = Object.hasOwn(written, group.name) ? keyRangeIn(document.doc, group.path) : null;
         if (!range || !matchesQuery(group.name, query)) return [];
         const containerName = `modelGroups · ${groupDetail(group, catalogue, settings.registries)}`;

@@ -4,7 +4,7 @@
 import { parseDocument } from 'yaml';
 import type { Catalogue } from '../catalogue/catalogue';
 import { codeSpan } from '../model-markdown';
-import { modelGroups } from '../model-groups';
+import { modelGroup } from '../model-groups';
 import { formatGiB } from '../quantity';
 import { modelRoom, weightSources } from '../rules/size-limit-too-small';
 import type { EngineSettings } from '../types';
@@ -53,7 +53,7 @@ function schemaChoices(site: ValueSite, resolved: ResolvedSchema): ValueChoice[]
 function volumeChoices(site: ValueSite): ValueChoice[] {
   const path = site.path;
   if (path.at(-1) !== 'name' || path.at(-3) !== 'volumeMounts') return [];
-  const scope = volumeScopes(site.document.chart, site.document.merged).find((candidate) =>
+  const scope = volumeScopes(site.document).find((candidate) =>
     candidate.owner.every((segment, index) => path[index] === segment));
   if (!scope) return [];
   return scope.volumes
@@ -93,7 +93,7 @@ function sizeLimitChoices(site: ValueSite, catalogue: Catalogue, settings: Engin
   const path = site.path;
   if (site.document.chart !== 'inference-stack' || path.length !== 6 || path[0] !== 'modelGroups' || path[2] !== 'volumes') return [];
   if (path[4] !== 'emptyDir' || path[5] !== 'sizeLimit') return [];
-  const group = modelGroups(site.document.merged).find((candidate) => candidate.name === path[1]);
+  const group = modelGroup(site.document.merged, String(path[1]));
   const volume = group?.volumes.find((candidate) => candidate.path[3] === path[3] && candidate.path[2] === 'volumes');
   if (!group || !volume) return [];
   for (const source of weightSources(group, settings.registries)) {
@@ -115,7 +115,7 @@ function mountPathChoices(site: ValueSite): ValueChoice[] {
   const path = site.path;
   if (site.document.chart !== 'inference-stack' || path.length !== 5 || path[0] !== 'modelGroups' || path[4] !== 'mountPath') return [];
   if (path[2] !== 'persistentVolumes' && path[2] !== 'volumeMounts') return [];
-  const group = modelGroups(site.document.merged).find((candidate) => candidate.name === path[1]);
+  const group = modelGroup(site.document.merged, String(path[1]));
   return (group ? cacheMountPaths(group) : []).map(({ path: value, why }) => ({
     value, detail: why, documentation: `Mounted at ${codeSpan(value)}, the volume holds what the engine downloads or loads: ${why}.`,
   }));

@@ -3,7 +3,7 @@
 // model it should hold. A mount that names no volume is said to.
 import type { Catalogue } from '../catalogue/catalogue';
 import { codeSpan } from '../model-markdown';
-import { modelGroups } from '../model-groups';
+import { modelGroup } from '../model-groups';
 import { formatGiB } from '../quantity';
 import { weightSources } from '../rules/size-limit-too-small';
 import type { EngineSettings } from '../types';
@@ -48,7 +48,7 @@ function mountLines(scope: VolumeScope, name: string): string[] {
 /** The model an init container writes into this volume (or mounts it from), if any. */
 function receivedModel(document: ValuesDocument, scope: VolumeScope, name: string, catalogue: Catalogue, settings: EngineSettings): string | null {
   if (scope.owner[0] !== 'modelGroups') return null;
-  const group = modelGroups(document.merged).find((candidate) => candidate.name === scope.owner[1]);
+  const group = modelGroup(document.merged, String(scope.owner[1]));
   if (!group) return null;
   for (const source of weightSources(group, settings.registries)) {
     if (!source.container.mounts.some((mount) => mount.name === name)) continue;
@@ -64,7 +64,7 @@ export function volumeHoverMarkdown(document: ValuesDocument, at: VolumeAt, cata
     return `No volume named ${codeSpan(at.name)} in ${at.scope.label}: Kubernetes rejects a pod whose mount names a missing volume.`;
   }
   const lines = [`**Volume ${codeSpan(at.name)}** of ${at.scope.label}: ${describeSource(volume)}`, ''];
-  const group = at.scope.owner[0] === 'modelGroups' ? modelGroups(document.merged).find((candidate) => candidate.name === at.scope.owner[1]) : undefined;
+  const group = at.scope.owner[0] === 'modelGroups' ? modelGroup(document.merged, String(at.scope.owner[1])) : undefined;
   const claim = volume.source === 'persistentVolume' && group && typeof volume.path[3] === 'number'
     ? persistentVolumeLines(document.merged, group, volume.path[3], catalogue, settings) : null;
   if (claim) lines.push(...claim, '');

@@ -5,7 +5,7 @@
 import type { Document, Node } from 'yaml';
 import { isPlainMap, type Values } from '../merge';
 import { codeSpan } from '../model-markdown';
-import { modelGroups } from '../model-groups';
+import type { ValuesDocument } from '../values-file';
 import type { ChartId } from '../types';
 import { locate, type PathSegment } from '../yaml-nodes';
 
@@ -64,9 +64,10 @@ function gatewayScope(onwards: unknown): VolumeScope | null {
 }
 
 /** Every pod's volumes and mounts in the merged values of an Inference Stack document. */
-export function volumeScopes(chart: ChartId, merged: Values): VolumeScope[] {
+export function volumeScopes(document: Pick<ValuesDocument, 'chart' | 'merged' | 'groups'>): VolumeScope[] {
+  const { chart, merged } = document;
   if (chart !== 'inference-stack') return [];
-  const groups = modelGroups(merged).map((group): VolumeScope => {
+  const groups = document.groups().map((group): VolumeScope => {
     const engineMounts = group.engine.mounts.map((mount) => ({
       ...mount, container: 'the engine', implicit: mount.path.at(-2) === 'persistentVolumes',
     }));

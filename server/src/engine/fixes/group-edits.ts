@@ -5,13 +5,13 @@ import { isScalar } from 'yaml';
 import { replaceScalar, type ScalarValue } from '../edit/node-edit';
 import { appendListItems, ensureMapEntries, walk, type TextEdit } from '../edit/yaml-edit';
 import { isPlainMap, valueAt, type Values } from '../merge';
-import { modelGroups, type GroupView } from '../model-groups';
+import { modelGroup, type GroupView } from '../model-groups';
 import { modelRoom } from '../rules/size-limit-too-small';
 import { locate, type PathSegment } from '../yaml-nodes';
 import type { FixContext } from './fix';
 
 export function groupNamed(context: FixContext, name: string | undefined): GroupView | undefined {
-  return name === undefined ? undefined : modelGroups(context.merged).find((group) => group.name === name);
+  return name === undefined ? undefined : modelGroup(context.merged, name);
 }
 
 export { valueAt } from '../merge';

@@ -22,7 +22,7 @@ export function layeredDefinitionAt(text: string, offset: number, settings: Engi
   const document = documentAt(readValuesFile({ text, path, bases }, settings).documents(), offset);
   const found = document ? nodeAt(document.doc, offset) : null;
   if (!document || !found || found.role !== 'value') return [];
-  const volume = volumeNamedBy(document.doc, volumeScopes(document.chart, document.merged), found.node, found.path);
+  const volume = volumeNamedBy(document.doc, volumeScopes(document), found.node, found.path);
   const declared = volume?.scope.volumes.find((candidate) => candidate.name === volume.name);
   if (!volume || volume.site.kind !== 'mount' || !declared) return [];
   // The declaration is where Helm takes the volume list from: the topmost file writing it.

@@ -20,6 +20,8 @@ export function createRuleContext(input: {
   locate?: RuleContext['locate'];
   /** The tag sites of several files (layers); the document's own by default. */
   tagSites?: () => TagSite[];
+  /** Every model group's view (enabled or not), when the caller keeps them; built here otherwise. */
+  groups?: () => GroupView[];
 }): RuleContext {
   const { doc } = input;
   const lookup = indexedPairLookup(doc);
@@ -40,7 +42,7 @@ export function createRuleContext(input: {
     locate: find,
     rangeFor,
     // Every Inference Stack check walks the same groups: build the views once per analysis.
-    groups: () => (groups ??= enabledGroups(input.values)),
+    groups: () => (groups ??= input.groups ? input.groups().filter((group) => group.enabled) : enabledGroups(input.values)),
     tagSites: () => (sites ??= input.tagSites?.() ?? tagSitesInDocument(doc, input.text, input.chart, input.settings.registries)),
   };
 }
