@@ -226,7 +226,7 @@ export class Engine {
     // comes from the edited group through an alias (YamlSource.groupwise).
     const spans = memory && chart === 'inference-stack' && file.groupwise(doc) ? groupSpans(doc, text) : null;
     const merged = file.mergedOf(chart, read.values);
-    const view: MergedView = { chart, doc, text, fileValues: read.values, merged, explained: read.explained, groups: () => file.groupsOf(merged) };
+    const view: MergedView = { chart, doc, text, fileValues: read.values, merged, explained: read.explained, groups: () => file.groupsOf(merged, memory ? { written: read.values!, kept: memory.history.groupViews } : undefined) };
     const reuse = spans && previous && sameOwner(previous, memory!.owner) ? reuseFor(previous, doc, text, spans) : null;
     let checked: Checked;
     try {

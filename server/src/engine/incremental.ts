@@ -10,6 +10,7 @@ import type { TagSite } from './tag-sites';
 import type { Finding, OffsetRange } from './types';
 import { textChange } from './yaml-incremental';
 import type { YamlSource } from './yaml-source';
+import type { KeptViews } from './model-groups';
 
 /** What a door keeps of a document's last analysis, for the next one (opaque to the door). */
 export class AnalysisHistory {
@@ -21,6 +22,12 @@ export class AnalysisHistory {
    * that a keystroke inside them re-reads one entry and re-checks one group as in a values file.
    */
   embedded: Map<string, { yaml: YamlSource; history: AnalysisHistory }> | null = null;
+  /**
+   * The last full check's group views by group name, with the written values they were rendered
+   * from: a group whose written values are the same object (an edit elsewhere; yaml-source.ts
+   * shares what it did not re-read) keeps its view, so pasting a group renders one pod, not all.
+   */
+  groupViews: KeptViews = new Map();
 }
 
 /** The last single-document Inference Stack check of a text. */

@@ -4,7 +4,7 @@
 import { isPlainMap, type Values } from './merge';
 import { field, isEmpty } from './render/helm';
 import { renderGroupDeployment } from './render/inference-stack-group';
-import type { RenderedDocument } from './render/provenance';
+import { ValuesReader, type RenderedDocument } from './render/provenance';
 import { releaseContext, type ReleaseContext } from './render/release';
 import type { PathSegment } from './yaml-nodes';
 
@@ -75,6 +75,12 @@ function mounts(deployment: RenderedDocument, at: PathSegment[], value: unknown)
   });
 }
 
+/** The release the views render in: copies share the values' objects (ValuesReader.shareCopies). */
+function viewContext(values: Values): ReleaseContext {
+  const release = releaseContext('inference-stack', values);
+  return { ...release, values: new ValuesReader(values, undefined, true) };
+}
+
 const VOLUME_SOURCES_IGNORED = new Set(['name']);
 const POD: PathSegment[] = ['spec', 'template', 'spec'];
 
@@ -131,26 +137,54 @@ function groupView(name: string, group: Values, release: ReleaseContext): GroupV
   };
 }
 
+/** Views of a document's last full check, by group name, with the written group values each came from. */
+export type KeptViews = Map<string, { written: unknown; fullname: string; view: GroupView }>;
+
+/**
+ * Views kept across versions: a view is a function of the group's name, its merged values (a
+ * function of its written values: the chart's defaults are fixed) and the release's fullname
+ * (the pod's service account is named after it): the same written object and fullname, the same view.
+ */
+export interface ViewReuse {
+  /** The document's written values (before the chart's defaults). */
+  written: Values;
+  kept: KeptViews;
+}
+
 /** Every model group of the merged values, enabled or not, in file order; those named in `only` when given. */
-export function modelGroups(values: Values, only?: ReadonlySet<string>): GroupView[] {
+export function modelGroups(values: Values, only?: ReadonlySet<string>, reuse?: ViewReuse): GroupView[] {
   const groups = values.modelGroups;
   if (!isPlainMap(groups)) return [];
-  const release = releaseContext('inference-stack', values);
-  return Object.entries(groups).flatMap(([name, group]) => (isPlainMap(group) && (!only || only.has(name)) ? [groupView(name, group, release)] : []));
+  const release = viewContext(values);
+  const written = reuse && isPlainMap(reuse.written.modelGroups) ? reuse.written.modelGroups : null;
+  const kept: KeptViews = new Map();
+  const views = Object.entries(groups).flatMap(([name, group]) => {
+    if (!isPlainMap(group) || (only && !only.has(name))) return [];
+    const own = written && Object.prototype.hasOwnProperty.call(written, name) ? written[name] : undefined;
+    const before = own !== undefined ? reuse!.kept.get(name) : undefined;
+    const view = before && before.written === own && before.fullname === release.fullname ? before.view : groupView(name, group, release);
+    if (own !== undefined) kept.set(name, { written: own, fullname: release.fullname, view });
+    return [view];
+  });
+  if (reuse && !only) {
+    reuse.kept.clear();
+    for (const [name, entry] of kept) reuse.kept.set(name, entry);
+  }
+  return views;
 }
 
 /** Group `name` of the merged values, enabled or not (only its pod is rendered). */
 export function modelGroup(values: Values, name: string): GroupView | undefined {
   const groups = values.modelGroups;
   const group = isPlainMap(groups) && Object.prototype.hasOwnProperty.call(groups, name) ? groups[name] : undefined;
-  return isPlainMap(group) ? groupView(name, group, releaseContext('inference-stack', values)) : undefined;
+  return isPlainMap(group) ? groupView(name, group, viewContext(values)) : undefined;
 }
 
 /** Group `name` of the merged values, when Helm renders it: the one group an edit re-checks. */
 export function enabledGroup(values: Values, name: string): GroupView[] {
   const groups = values.modelGroups;
   const group = isPlainMap(groups) && Object.prototype.hasOwnProperty.call(groups, name) ? groups[name] : undefined;
-  return isPlainMap(group) && !isEmpty(group.enabled) ? [groupView(name, group, releaseContext('inference-stack', values))] : [];
+  return isPlainMap(group) && !isEmpty(group.enabled) ? [groupView(name, group, viewContext(values))] : [];
 }
 
 /** The name and values of each group Helm renders, without building views (for checks across groups). */

@@ -11,7 +11,7 @@ import { nestingFinding, nestingRefusal, parseYaml, sizeFinding, toValues } from
 import { declaresKind, isGitOpsManifest } from './embedded/releases';
 import type { LayerText } from './layers/analyze';
 import { isPlainMap, mergeUserLayers, mergeValues, type Values } from './merge';
-import { modelGroups, type GroupView } from './model-groups';
+import { modelGroups, type GroupView, type ViewReuse } from './model-groups';
 import type { ChartId, EngineSettings, Finding, OffsetRange } from './types';
 import { YamlCache, type YamlSource } from './yaml-source';
 
@@ -84,7 +84,7 @@ export interface ValuesFile {
    * The model groups' views of merged values (each renders its pod), kept while the text and the
    * merged values stay: the check, the outline, inlay hints and hovers of a version share them.
    */
-  groupsOf(merged: Values): GroupView[];
+  groupsOf(merged: Values, reuse?: ViewReuse): GroupView[];
 }
 
 /**
@@ -128,7 +128,7 @@ function build(input: ValuesFileInput, settings: EngineSettings, yaml: YamlSourc
     documents: () => (documents ??= chartDocuments(text, docs, chartOf, input.bases ?? [], yaml)),
     mergedOf,
     groupwise: (doc) => yaml.groupwise(doc),
-    groupsOf: (merged) => yaml.memo('groups', merged, () => modelGroups(merged)),
+    groupsOf: (merged, reuse) => yaml.memo('groups', merged, () => modelGroups(merged, undefined, reuse)),
   };
 }
 

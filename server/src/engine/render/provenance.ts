@@ -107,6 +107,12 @@ export class ValuesReader {
   constructor(
     readonly root: unknown,
     private readonly scope?: { path: readonly PathSegment[]; value: unknown },
+    /**
+     * `toYaml` copies share the values' own objects instead of copying them (values are never
+     * mutated, merge.ts): for readers of the objects that never print them (the checks' group
+     * views), to whom a copy's only difference, its sorted key order, does not matter.
+     */
+    readonly shareCopies = false,
   ) {}
 
   get(path: readonly PathSegment[]): unknown {
@@ -145,7 +151,7 @@ export class ValuesReader {
   /** `toYaml .path`: the value with its YAML types. */
   copy(path: readonly PathSegment[]): unknown {
     const value = this.get(path);
-    return value === undefined ? null : new FromValues(copyValue(value), path);
+    return value === undefined ? null : new FromValues(this.shareCopies ? value : copyValue(value), path);
   }
 
   /** `.path` printed into a string the template assembles, or '' when absent. */

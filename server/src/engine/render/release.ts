@@ -48,7 +48,7 @@ export function releaseContext(chart: ChartId, merged: unknown, options: RenderO
 
 /** The same context reading one subtree from `value` (a model group rendered alone). */
 export function scopedContext(context: ReleaseContext, path: (string | number)[], value: unknown): ReleaseContext {
-  return { ...context, values: new ValuesReader(context.values.root, { path, value }) };
+  return { ...context, values: new ValuesReader(context.values.root, { path, value }, context.values.shareCopies) };
 }
 
 /** `selectorLabels`: name and instance, as printed inline. */
