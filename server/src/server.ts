@@ -32,7 +32,7 @@ import { LayerService } from './server/layers';
 import { registerStatusRequests } from './server/status-requests';
 import { TagIndex } from './server/tag-index';
 import { exposedGc, MemoryPacer } from './server/memory-pacer';
-import { warmUp, WARM_UP_DELAY_MS } from './server/warm-up';
+import { warmUp, warmUpEditing, WARM_UP_DELAY_MS } from './server/warm-up';
 
 const SETTINGS_SECTION = 'bitHarbor';
 /** How long to hold validation back for the client's first configuration answer. */
@@ -153,7 +153,10 @@ class BitHarborServer {
   private async initialized(): Promise<void> {
     // While no file is open yet: the editor's first file is then analysed by warm code.
     setTimeout(() => {
-      if (this.documents.all().length === 0) warmUp(this.engine);
+      if (this.documents.all().length > 0) return;
+      warmUp(this.engine);
+      // A task of its own: a file opened during the analysis warm-up is analysed before it.
+      setTimeout(() => warmUpEditing(this.engine), 0).unref();
     }, WARM_UP_DELAY_MS).unref();
     if (this.canRegisterConfiguration) {
       await this.connection.client
