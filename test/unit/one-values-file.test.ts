@@ -19,6 +19,7 @@ const MODULE = new Set([
   'server/src/engine/yaml-fast-flow.ts',
   'server/src/engine/yaml-incremental.ts',
   'server/src/engine/yaml-entry-library.ts',
+  'server/src/engine/yaml-local-errors.ts',
 ]);
 
 /** Parses of YAML that is not a values file, each with why it is not. */

@@ -8,6 +8,7 @@ import { replaceAliasTargets } from './yaml-nodes';
 import { isPlainMap, type Values } from './merge';
 import { MAX_ALIAS_COUNT, MAX_NESTING, nestingDepth, parseYamlTelling, toValues, type ValuesResult } from './document';
 import { reparseEntry, type ReparsedEntry } from './yaml-incremental';
+import { localizeErrors, type LocalizedParse } from './yaml-local-errors';
 
 export interface YamlSource {
   /** The documents of `text`. With a cache they are valid until its next `parse` of another text. */
@@ -56,6 +57,8 @@ export class YamlCache implements YamlSource {
    */
   private divergentAt: number | null = null;
   private refused = false;
+  /** Whether the document was read with its broken entries alone (yaml-local-errors.ts). */
+  private localized = false;
   private converted: { doc: Document; result: ValuesResult } | null = null;
   private memos = new Map<string, { owner: object; value: unknown }>();
 
@@ -63,15 +66,38 @@ export class YamlCache implements YamlSource {
     if (text === this.text) return this.docs;
     this.memos.clear();
     this.derived = this.derivable && this.text !== null && this.reparse(this.text, text);
-    if (this.derived) return this.docs;
+    if (this.derived) {
+      // The entry with errors was fixed: the next whole read starts with the library again.
+      if (this.divergentAt === null) this.localized = false;
+      return this.docs;
+    }
+    // A text whose last version had an entry with errors most likely still has: read it so first,
+    // before the library spends a whole parse finding the same errors again.
+    const again = this.localized && nestingDepth(text, MAX_NESTING) <= MAX_NESTING ? localizeErrors(text) : null;
+    if (again) return this.useLocalized(text, again);
     const parsed = parseYamlTelling(text);
     this.text = text;
+    this.localized = false;
     this.docs = parsed.docs;
     this.anchors = parsed.fast ? [] : anchoredNodes(parsed.docs);
     this.derivable = parsed.fast || isDerivable(parsed.docs);
     this.divergentAt = null;
     this.refused = parsed.tooDeep;
     this.converted = null;
+    // Errors in one entry stay in it (yaml-local-errors.ts): the other entries read as if it were fixed.
+    const local = !parsed.fast && parsed.docs.length === 1 && parsed.docs[0].errors.length > 0 ? localizeErrors(text) : null;
+    return local ? this.useLocalized(text, local) : this.docs;
+  }
+
+  private useLocalized(text: string, local: LocalizedParse): Document[] {
+    this.text = text;
+    this.docs = [local.doc];
+    this.anchors = [];
+    this.derivable = local.divergentAt !== null;
+    this.divergentAt = local.divergentAt;
+    this.refused = false;
+    this.converted = null;
+    this.localized = true;
     return this.docs;
   }
 

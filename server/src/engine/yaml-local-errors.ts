@@ -1,0 +1,120 @@
+// A file opened (or pasted) with a syntax error in one entry: the library reads it whole, and an
+// error such as a quote never closed runs on through every entry after it (one unclosed quote in
+// a 1,000-group file gave 510 yaml-syntax errors and lost half the groups' findings). Read as a
+// person typing it would have been: the entries that are not valid YAML on their own are blanked
+// (same offsets), the rest is parsed by the fast path, and each such entry is then read again
+// alone, as an edit inside it is (yaml-incremental.ts): its errors at its place, every other
+// entry parsed as it would be without it. Helm itself reads no part of a file with an error; the
+// other entries' findings are those they will have once the error is fixed.
+import { Document as YamlDocument, isMap, type Document, type Schema } from 'yaml';
+import { parseEntryWithLibrary } from './yaml-entry-library';
+import { FAST_PATH_OPTIONS, parseFastPath, parseFastPathMap } from './yaml-fast-path';
+import { reparseEntry } from './yaml-incremental';
+
+/** Entries read again one by one at most: past this, the file is read whole as before. */
+const MAX_BROKEN_ENTRIES = 8;
+
+/** The map whose entries are checked one by one besides the top level's. */
+const GROUPS_KEY = 'modelGroups';
+
+/** The indentation given a line that cannot start an entry. */
+const NOT_A_KEY = Number.MAX_SAFE_INTEGER;
+
+interface Span {
+  start: number;
+  end: number;
+  nested: boolean;
+}
+
+export interface LocalizedParse {
+  doc: Document;
+  /** Where the one entry with errors starts (an edit elsewhere keeps it); null for several. */
+  divergentAt: number | null;
+}
+
+/** The document with each broken entry read alone; null when the file is not of that shape. */
+export function localizeErrors(text: string): LocalizedParse | null {
+  const spans = entrySpans(text);
+  if (spans === null) return null;
+  const schema = new YamlDocument(undefined, FAST_PATH_OPTIONS).schema as Schema;
+  const broken = spans.filter((span) => isBroken(text, span, schema));
+  if (broken.length === 0 || broken.length > MAX_BROKEN_ENTRIES) return null;
+  let current = blank(text, broken);
+  const doc = parseFastPath(current);
+  if (doc === null || !isMap(doc.contents)) return null;
+  let divergentAt: number | null = null;
+  for (const span of broken) {
+    const next = current.slice(0, span.start) + text.slice(span.start, span.end) + current.slice(span.end);
+    const entry = reparseEntry(doc, current, next);
+    if (entry === null) return null;
+    divergentAt = entry.divergent ? span.start : divergentAt;
+    current = next;
+  }
+  // Never a text read as valid that the library finds invalid.
+  if (doc.errors.length === 0) return null;
+  return { doc, divergentAt: broken.length === 1 ? divergentAt : null };
+}
+
+/** `text` with the spans' characters but line breaks turned to spaces: blank lines, same offsets. */
+function blank(text: string, spans: readonly Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.start) + text.slice(span.start, span.end).replace(/[^\r\n]/g, ' ');
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Whether the entry's lines are not valid YAML on their own (the fast path, else the library, says). */
+function isBroken(text: string, span: Span, schema: Schema): boolean {
+  // The lines up to the end of the entry's last line (the fast path and the library take a line end).
+  const to = text[span.end - 1] === '\n' ? span.end - 1 : span.end;
+  const fast = parseFastPathMap(text, span.start, to, schema);
+  if (fast !== null && fast.used === fast.lines) return false;
+  const alone = parseEntryWithLibrary(text, span.start, to, span.nested);
+  return alone !== null && alone.errors.length > 0;
+}
+
+/**
+ * The top level's entries and those of `modelGroups`, from the lines: an entry starts at a key
+ * line of its map's indentation and runs to the next one. Null for a text of another shape (a
+ * list at the root, several documents, tabs in the indentation).
+ */
+function entrySpans(text: string): Span[] | null {
+  const lines: { start: number; end: number; indent: number }[] = [];
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline + 1;
+    const line = text.slice(start, end);
+    const content = line.trimStart();
+    if (content !== '' && !content.startsWith('#')) {
+      if (/^(---|\.\.\.)(\s|$)/.test(line)) return null;
+      // A tab in the indentation is an error of the line's own (YAML indents with spaces): it
+      // starts no entry, and belongs to the one it is in.
+      const indent = line.length - content.length;
+      lines.push({ start, end, indent: line.slice(0, indent).includes('\t') ? NOT_A_KEY : indent });
+    }
+    start = end;
+  }
+  if (lines.length === 0 || lines[0].indent !== 0 || text[lines[0].start] === '-') return null;
+  const spans: Span[] = [];
+  const tops = lines.filter((line) => line.indent === 0);
+  tops.forEach((top, index) => {
+    const end = index + 1 < tops.length ? tops[index + 1].start : text.length;
+    const isGroups = new RegExp(`^${GROUPS_KEY}:[ \\t]*(#.*)?\\r?\\n?$`).test(text.slice(top.start, top.end));
+    const inside = lines.filter((line) => line.start > top.start && line.start < end);
+    if (!isGroups || inside.length === 0) {
+      spans.push({ start: top.start, end, nested: false });
+      return;
+    }
+    const indent = inside.reduce((least, line) => Math.min(least, line.indent), NOT_A_KEY);
+    if (indent === NOT_A_KEY) {
+      spans.push({ start: top.start, end, nested: false });
+      return;
+    }
+    const keys = inside.filter((line) => line.indent === indent && text[line.start + indent] !== '-');
+    keys.forEach((key, at) => spans.push({ start: key.start, end: at + 1 < keys.length ? keys[at + 1].start : end, nested: true }));
+  });
+  return spans;
+}

@@ -1,0 +1,73 @@
+// A file opened with a syntax error in one model group: the error is reported there, once, and
+// every other group gets the findings it has in the file without the error (#18). Before, a quote
+// left open ran on through the groups after it: hundreds of yaml-syntax errors, half the groups
+// unchecked.
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { generateInferenceStackValues } from '../../bench/generate-values';
+import { Engine } from '../../server/src/engine/engine';
+import type { Finding } from '../../server/src/engine/types';
+import { localizeErrors } from '../../server/src/engine/yaml-local-errors';
+import { YamlCache } from '../../server/src/engine/yaml-source';
+
+const PATH = '/work/values.yaml';
+const clean = generateInferenceStackValues(40);
+const groupStart = clean.indexOf('\n  group-20:\n') + 1;
+const groupEnd = clean.indexOf('\n  group-21:\n') + 1;
+
+/** The clean file with `written` in place of `original` inside group-20. */
+function broken(original: string, written: string): { text: string; delta: number } {
+  const at = clean.indexOf(original, groupStart);
+  assert.ok(at > 0 && at < groupEnd, `${original} in group-20`);
+  return { text: clean.slice(0, at) + written + clean.slice(at + original.length), delta: written.length - original.length };
+}
+
+/** code and message of each finding outside group-20 (moved back by `delta` after it). */
+function outside(findings: readonly Finding[], delta: number): string[] {
+  return findings
+    .filter((finding) => finding.range.start < groupStart || finding.range.start >= groupEnd + delta)
+    .map((finding) => `${finding.code}@${finding.range.start >= groupEnd + delta ? finding.range.start - delta : finding.range.start}: ${finding.message}`)
+    .sort();
+}
+
+const MISTAKES: [string, string, string][] = [
+  ['a single quote left open', 'modelName: /models', "modelName: '/models"],
+  ['a double quote left open', 'modelName: /models', 'modelName: "/models'],
+  ['a flow list left open', 'modelAlias: [llama-3.1-8b-instruct-20]', 'modelAlias: [llama-3.1-8b-instruct-20'],
+];
+
+for (const [name, original, written] of MISTAKES) {
+  test(`${name} in one group: one syntax error there, the other groups' findings as without it`, () => {
+    const engine = new Engine();
+    const { text, delta } = broken(original, written);
+    const expected = outside(engine.analyze({ text: clean, path: PATH }).findings, 0);
+    const found = engine.analyze({ text, path: PATH }).findings;
+    const syntax = found.filter((finding) => finding.code === 'yaml-syntax');
+    assert.ok(syntax.length >= 1 && syntax.length <= 3, `${syntax.length} yaml-syntax findings`);
+    for (const finding of syntax) assert.ok(finding.range.start >= groupStart && finding.range.start < groupEnd + delta, `yaml-syntax at ${finding.range.start}, outside group-20`);
+    assert.deepEqual(outside(found, delta), expected);
+  });
+}
+
+test('typing on in a file opened broken is parsed in part, and fixing the error reads as the clean file', () => {
+  const engine = new Engine();
+  const { text } = broken('modelName: /models', "modelName: '/models");
+  const yaml = new YamlCache();
+  const [doc] = yaml.parse(text);
+  // A keystroke inside the broken group re-reads that group only.
+  const inside = text.indexOf("'/models", groupStart) + 3;
+  const typed = text.slice(0, inside) + 'x' + text.slice(inside);
+  assert.equal(yaml.parse(typed)[0], doc, 'parsed in part');
+  // Closing the quote: the file is the clean one but for one character.
+  const closed = text.replace("modelName: '/models/llama-3.1-8b-instruct", "modelName: '/models/llama-3.1-8b-instruct'");
+  assert.notEqual(closed, text);
+  const result = engine.analyze({ text: closed, path: PATH }, yaml);
+  assert.deepEqual(result.findings.filter((finding) => finding.code === 'yaml-syntax'), []);
+  assert.deepEqual(result.findings, engine.analyze({ text: closed, path: PATH }).findings);
+});
+
+test('text of other shapes is left to the library: a list at the root, several documents, an error outside any entry', () => {
+  assert.equal(localizeErrors('- a\n- [b\n'), null);
+  assert.equal(localizeErrors('a: 1\n---\nb: [\n'), null);
+  assert.equal(localizeErrors('a: 1\nb: 2\n'), null, 'nothing broken');
+});
