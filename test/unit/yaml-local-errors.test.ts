@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generateInferenceStackValues } from '../../bench/generate-values';
+import { parseYaml } from '../../server/src/engine/document';
 import { Engine } from '../../server/src/engine/engine';
 import type { Finding } from '../../server/src/engine/types';
 import { localizeErrors } from '../../server/src/engine/yaml-local-errors';
@@ -64,6 +65,27 @@ test('typing on in a file opened broken is parsed in part, and fixing the error 
   const result = engine.analyze({ text: closed, path: PATH }, yaml);
   assert.deepEqual(result.findings.filter((finding) => finding.code === 'yaml-syntax'), []);
   assert.deepEqual(result.findings, engine.analyze({ text: closed, path: PATH }).findings);
+});
+
+test('a quote left open is not local (a quote further on might close it): an edit elsewhere is read by the library first, then entry by entry', () => {
+  const { text } = broken('modelName: /models', "modelName: '/models");
+  const yaml = new YamlCache();
+  assert.ok(yaml.parse(text)[0].errors.length > 0);
+  assert.equal(localizeErrors(text)?.local, false);
+  // A quote typed in the next group: the library still finds the text invalid; the read is the
+  // localized one where both groups can be read alone, else the library's.
+  const line = text.indexOf('modelName: /models', text.indexOf('\n  group-21:\n'));
+  const lineEnd = text.indexOf('\n', line);
+  const typed = `${text.slice(0, lineEnd)}'${text.slice(lineEnd)}`;
+  const [doc] = yaml.parse(typed);
+  const expected = localizeErrors(typed)?.doc ?? parseYaml(typed)[0];
+  assert.ok(doc.errors.length > 0);
+  assert.deepEqual(doc.errors.map((error) => error.pos), expected.errors.map((error) => error.pos));
+});
+
+test('a key typed over two lines is local: the next version is read entry by entry at once', () => {
+  const { text } = broken('    service:', '    replicaCoun\n    service:');
+  assert.equal(localizeErrors(text)?.local, true);
 });
 
 test('text of other shapes is left to the library: a list at the root, several documents, an error outside any entry', () => {

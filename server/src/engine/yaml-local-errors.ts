@@ -30,7 +30,17 @@ export interface LocalizedParse {
   doc: Document;
   /** Where the one entry with errors starts (an edit elsewhere keeps it); null for several. */
   divergentAt: number | null;
+  /**
+   * Whether text outside the broken entries cannot make them valid: their errors are of a kind
+   * no later line closes (a key typed over two lines, a key repeated), unlike a quote or a flow
+   * collection left open, which a character further on may close. Only then may the next version
+   * be read this way without asking the library first (yaml-source.ts).
+   */
+  local: boolean;
 }
+
+/** Errors that text outside their entry cannot turn into valid YAML. */
+const LOCAL_ERRORS = new Set(['MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'DUPLICATE_KEY', 'TAB_AS_INDENT']);
 
 /** The document with each broken entry read alone; null when the file is not of that shape. */
 export function localizeErrors(text: string): LocalizedParse | null {
@@ -52,7 +62,8 @@ export function localizeErrors(text: string): LocalizedParse | null {
   }
   // Never a text read as valid that the library finds invalid.
   if (doc.errors.length === 0) return null;
-  return { doc, divergentAt: broken.length === 1 ? divergentAt : null };
+  const local = doc.errors.every((error) => LOCAL_ERRORS.has(error.code));
+  return { doc, divergentAt: broken.length === 1 ? divergentAt : null, local };
 }
 
 /** `text` with the spans' characters but line breaks turned to spaces: blank lines, same offsets. */

@@ -74,7 +74,7 @@ export class YamlCache implements YamlSource {
     // A text whose last version had an entry with errors most likely still has: read it so first,
     // before the library spends a whole parse finding the same errors again.
     const again = this.localized && nestingDepth(text, MAX_NESTING) <= MAX_NESTING ? localizeErrors(text) : null;
-    if (again) return this.useLocalized(text, again);
+    if (again?.local) return this.useLocalized(text, again);
     const parsed = parseYamlTelling(text);
     this.text = text;
     this.localized = false;
@@ -97,7 +97,7 @@ export class YamlCache implements YamlSource {
     this.divergentAt = local.divergentAt;
     this.refused = false;
     this.converted = null;
-    this.localized = true;
+    this.localized = local.local;
     return this.docs;
   }
 
