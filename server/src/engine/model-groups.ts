@@ -36,7 +36,18 @@ export interface VolumeView {
   path: PathSegment[];
 }
 
+/** A word of the engine's command or args, with the list item it came from. */
+export interface EngineWord {
+  word: string;
+  path: PathSegment[];
+}
+
 export interface GroupView {
+  /**
+   * The words of the engine's `command` then `args` (a `sh -c` string split), read once per
+   * view: several checks ask, and a view outlives the versions that leave its group alone.
+   */
+  engineWords(): readonly EngineWord[];
   name: string;
   enabled: boolean;
   values: Values;
@@ -81,6 +92,13 @@ function viewContext(values: Values): ReleaseContext {
   return { ...release, values: new ValuesReader(values, undefined, true) };
 }
 
+function commandWords(group: Values, path: PathSegment[]): EngineWord[] {
+  return (['command', 'args'] as const).flatMap((key) => list(group[key]).flatMap((item, index) => {
+    if (typeof item !== 'string' && typeof item !== 'number') return [];
+    return String(item).split(/\s+/).filter(Boolean).map((word) => ({ word: word.replace(/^["']+|["']+$/g, ''), path: [...path, key, index] }));
+  }));
+}
+
 const VOLUME_SOURCES_IGNORED = new Set(['name']);
 const POD: PathSegment[] = ['spec', 'template', 'spec'];
 
@@ -97,7 +115,9 @@ function groupView(name: string, group: Values, release: ReleaseContext): GroupV
   const image = isPlainMap(group.image) && typeof group.image.repository === 'string' && typeof field(engine, 'image') === 'string'
     ? (field(engine, 'image') as string) : undefined;
   const containersAt: PathSegment[] = [...POD, 'containers', 0];
+  let words: EngineWord[] | undefined;
   return {
+    engineWords: () => (words ??= commandWords(group, path)),
     name,
     // deployment.yaml: `{{- if $group.enabled }}`, Helm's truth (`enabled: "false"` is a non-empty string, and renders).
     enabled: !isEmpty(group.enabled),

@@ -2,7 +2,7 @@
 // on Bit Harbor containers, model paths and hub ids, so they agree on one reading of a group.
 // The facts behind it are in shared/DOMAIN.md ("Kubernetes behaviour behind the checks").
 import { parseBitHarborReference, type BitHarborReference } from '../bit-harbor';
-import type { ContainerView, GroupView, MountView, VolumeView } from '../model-groups';
+import type { ContainerView, EngineWord, GroupView, MountView, VolumeView } from '../model-groups';
 import type { PathSegment } from '../yaml-nodes';
 
 const NEEDS_NORMALIZING = /(^|\/)\.\.?(\/|$)|\/\/|.\/$/;
@@ -111,16 +111,8 @@ export interface ModelReference {
 const MODEL_FLAGS = ['--model', '--model-path'];
 
 /** The words of `command` then `args`, each with the list item it came from (`sh -c` strings split). */
-export function engineWords(group: GroupView): { word: string; path: PathSegment[] }[] {
-  return (['command', 'args'] as const).flatMap((key) => {
-    const items = group.values[key];
-    if (!Array.isArray(items)) return [];
-    return items.flatMap((item, index) => {
-      if (typeof item !== 'string' && typeof item !== 'number') return [];
-      return String(item).split(/\s+/).filter(Boolean)
-        .map((word) => ({ word: word.replace(/^["']+|["']+$/g, ''), path: [...group.path, key, index] }));
-    });
-  });
+export function engineWords(group: GroupView): readonly EngineWord[] {
+  return group.engineWords();
 }
 
 /**

@@ -15,23 +15,32 @@ import type { Rule, RuleContext, RuleFinding } from './rule';
  */
 function longScalars(root: Node | null | undefined, text: string): { range: { start: number; end: number }; path: PathSegment[]; length: number }[] {
   const found: { range: { start: number; end: number }; path: PathSegment[]; length: number }[] = [];
-  const pending: { node: unknown; path: PathSegment[] }[] = [{ node: root, path: [] }];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const { node, path } = next;
+  // One path, grown and shrunk as the walk goes, copied only for a hit: this runs over the whole
+  // document on every full check, and a path per node was most of its cost.
+  const path: PathSegment[] = [];
+  const walk = (node: unknown): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = isPair(pair) ? keyText(pair) : null;
-        if (key !== null) pending.push({ node: pair.value, path: [...path, key] });
+        if (key === null) continue;
+        path.push(key);
+        walk(pair.value);
+        path.pop();
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => pending.push({ node: item, path: [...path, index] }));
+      node.items.forEach((item, index) => {
+        path.push(index);
+        walk(item);
+        path.pop();
+      });
     } else if (isScalar(node) && typeof node.value === 'string') {
       const range = nodeRange(node);
-      if (!range || range.end - range.start <= MAX_QUANTITY_LENGTH) continue;
+      if (!range || range.end - range.start <= MAX_QUANTITY_LENGTH) return;
       const written = text.slice(range.start, range.end).replace(/^["']|["']$/g, '').trim();
-      if (written.length > MAX_QUANTITY_LENGTH) found.push({ range, path, length: written.length });
+      if (written.length > MAX_QUANTITY_LENGTH) found.push({ range, path: [...path], length: written.length });
     }
-  }
+  };
+  walk(root);
   return found;
 }
 
