@@ -93,3 +93,11 @@ test('text of other shapes is left to the library: a list at the root, several d
   assert.equal(localizeErrors('a: 1\n---\nb: [\n'), null);
   assert.equal(localizeErrors('a: 1\nb: 2\n'), null, 'nothing broken');
 });
+
+test('more broken entries than the bound: the library reads the file, and the scan stops at the bound', () => {
+  const groups = Array.from({ length: 12 }, (_, i) => `  g${i}:\n    enabled: true\n    modelName: 'open\n`).join('');
+  assert.equal(localizeErrors(`modelGroups:\n${groups}`), null);
+  const few = Array.from({ length: 2 }, (_, i) => `  g${i}:\n    enabled: true\n    replicaCoun\n`).join('');
+  const local = localizeErrors(`modelGroups:\n${few}  ok:\n    enabled: true\n`);
+  assert.ok(local && local.divergentAt === null, 'two broken groups: read alone, no single entry to type in');
+});

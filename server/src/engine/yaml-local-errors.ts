@@ -47,8 +47,12 @@ export function localizeErrors(text: string): LocalizedParse | null {
   const spans = entrySpans(text);
   if (spans === null) return null;
   const schema = new YamlDocument(undefined, FAST_PATH_OPTIONS).schema as Schema;
-  const broken = spans.filter((span) => isBroken(text, span, schema));
-  if (broken.length === 0 || broken.length > MAX_BROKEN_ENTRIES) return null;
+  const broken: Span[] = [];
+  for (const span of spans) {
+    // Past the bound the file is the library's: no need to read the rest entry by entry.
+    if (isBroken(text, span, schema) && broken.push(span) > MAX_BROKEN_ENTRIES) return null;
+  }
+  if (broken.length === 0) return null;
   let current = blank(text, broken);
   const doc = parseFastPath(current);
   if (doc === null || !isMap(doc.contents)) return null;
