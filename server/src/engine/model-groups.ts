@@ -202,9 +202,8 @@ export function modelGroup(values: Values, name: string): GroupView | undefined 
 
 /** Group `name` of the merged values, when Helm renders it: the one group an edit re-checks. */
 export function enabledGroup(values: Values, name: string): GroupView[] {
-  const groups = values.modelGroups;
-  const group = isPlainMap(groups) && Object.prototype.hasOwnProperty.call(groups, name) ? groups[name] : undefined;
-  return isPlainMap(group) && !isEmpty(group.enabled) ? [groupView(name, group, viewContext(values))] : [];
+  const view = modelGroup(values, name);
+  return view?.enabled ? [view] : [];
 }
 
 /** The name and values of each group Helm renders, without building views (for checks across groups). */

@@ -113,6 +113,7 @@ function build(input: ValuesFileInput, settings: EngineSettings, yaml: YamlSourc
   // Every request on one version merges the same values: once is enough.
   const mergedOf = (chart: ChartId, values: Values) =>
     input.bases?.length ? mergedValues(chart, [...baseValues(input.bases).map((base) => base.values), values]) : yaml.memo(`merged:${chart}`, values, () => mergedValues(chart, [values]));
+  const groupsOf = (merged: Values, reuse?: ViewReuse) => yaml.memo('groups', merged, () => modelGroups(merged, undefined, reuse));
   let documents: ValuesDocument[] | null = null;
   return {
     text,
@@ -125,14 +126,21 @@ function build(input: ValuesFileInput, settings: EngineSettings, yaml: YamlSourc
     chartOf,
     manifest,
     valuesOf: (doc) => yaml.values(doc),
-    documents: () => (documents ??= chartDocuments(text, docs, chartOf, input.bases ?? [], yaml)),
+    documents: () => (documents ??= chartDocuments(text, docs, chartOf, input.bases ?? [], yaml, groupsOf)),
     mergedOf,
     groupwise: (doc) => yaml.groupwise(doc),
-    groupsOf: (merged, reuse) => yaml.memo('groups', merged, () => modelGroups(merged, undefined, reuse)),
+    groupsOf,
   };
 }
 
-function chartDocuments(text: string, docs: readonly Document[], chartOf: (doc: Document) => ChartId | null, bases: readonly LayerText[], yaml: YamlSource): ValuesDocument[] {
+function chartDocuments(
+  text: string,
+  docs: readonly Document[],
+  chartOf: (doc: Document) => ChartId | null,
+  bases: readonly LayerText[],
+  yaml: YamlSource,
+  groupsOf: (merged: Values) => GroupView[],
+): ValuesDocument[] {
   const below = bases.length > 0 ? baseValues(bases) : null;
   return docs.flatMap((doc) => {
     const chart = chartOf(doc);
@@ -146,7 +154,7 @@ function chartDocuments(text: string, docs: readonly Document[], chartOf: (doc: 
     const [start, , end] = doc.range ?? [0, 0, text.length];
     const layered = below ? { bases: [...below].reverse() } : {};
     // The parser may put the end of a document with an unclosed flow collection one past the text.
-    const groups = () => yaml.memo('groups', merged, () => modelGroups(merged));
+    const groups = () => groupsOf(merged);
     return [{ doc, chart, range: { start, end: Math.min(end, text.length) }, fileValues, merged, ...layered, groups }];
   });
 }

@@ -2,7 +2,7 @@
 // on Bit Harbor containers, model paths and hub ids, so they agree on one reading of a group.
 // The facts behind it are in shared/DOMAIN.md ("Kubernetes behaviour behind the checks").
 import { parseBitHarborReference, type BitHarborReference } from '../bit-harbor';
-import type { ContainerView, EngineWord, GroupView, MountView, VolumeView } from '../model-groups';
+import type { ContainerView, GroupView, MountView, VolumeView } from '../model-groups';
 import type { PathSegment } from '../yaml-nodes';
 
 const NEEDS_NORMALIZING = /(^|\/)\.\.?(\/|$)|\/\/|.\/$/;
@@ -110,18 +110,13 @@ export interface ModelReference {
 
 const MODEL_FLAGS = ['--model', '--model-path'];
 
-/** The words of `command` then `args`, each with the list item it came from (`sh -c` strings split). */
-export function engineWords(group: GroupView): readonly EngineWord[] {
-  return group.engineWords();
-}
-
 /**
  * What the engine loads: the last `--model`/`--model-path` (or `vllm serve <model>`) in its
  * command and args, as argparse keeps the last. Never `modelName`: the chart hands that only to
  * the Onwards gateway, as the model name it forwards (`onwards_model` in _helpers.tpl).
  */
 export function engineModelReference(group: GroupView): ModelReference | null {
-  const list = engineWords(group);
+  const list = group.engineWords();
   let found: ModelReference | null = null;
   for (let i = 0; i < list.length; i++) {
     const { word, path } = list[i];

@@ -6,7 +6,7 @@
 //   SGLang: `--served-model-name NAME` (one), else `--model-path` as given.
 import type { GroupView } from '../model-groups';
 import type { PathSegment } from '../yaml-nodes';
-import { engineModelReference, engineWords } from './engine-weights';
+import { engineModelReference } from './engine-weights';
 
 export type EngineKind = 'vllm' | 'sglang';
 
@@ -32,7 +32,7 @@ export interface ServedNames {
 export function servedNames(group: GroupView): ServedNames | null {
   const engine = engineKind(group);
   if (!engine) return null;
-  const words = engineWords(group).map((w) => w.word);
+  const words = group.engineWords().map((w) => w.word);
   if (words.some((word) => word.includes('$'))) return null;
   let names: string[] | null = null;
   for (let i = 0; i < words.length; i++) {

@@ -8,7 +8,7 @@
 //   workers fail or stall. How large it must be is not said here.
 import { isPlainMap } from '../merge';
 import type { GroupView } from '../model-groups';
-import { engineWords, normalizePath, volumeNamed } from './engine-weights';
+import { normalizePath, volumeNamed } from './engine-weights';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { engineKind } from './served-names';
 
@@ -21,7 +21,7 @@ const FLAGS: Record<'vllm' | 'sglang', readonly string[]> = {
 function tensorParallel(group: GroupView): { size: number; path: (string | number)[] } | null {
   const engine = engineKind(group);
   if (!engine) return null;
-  const words = engineWords(group);
+  const words = group.engineWords();
   let found: { size: number; path: (string | number)[] } | null = null;
   for (let i = 0; i < words.length; i++) {
     const { word, path } = words[i];
