@@ -3,6 +3,8 @@
 // left open ran on through the groups after it: hundreds of yaml-syntax errors, half the groups
 // unchecked.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateInferenceStackValues } from '../../bench/generate-values';
 import { parseYaml } from '../../server/src/engine/document';
@@ -10,6 +12,7 @@ import { Engine } from '../../server/src/engine/engine';
 import type { Finding } from '../../server/src/engine/types';
 import { localizeErrors } from '../../server/src/engine/yaml-local-errors';
 import { YamlCache } from '../../server/src/engine/yaml-source';
+import { repoRoot } from '../support/markers';
 
 const PATH = '/work/values.yaml';
 const clean = generateInferenceStackValues(40);
@@ -100,4 +103,24 @@ test('more broken entries than the bound: the library reads the file, and the sc
   const few = Array.from({ length: 2 }, (_, i) => `  g${i}:\n    enabled: true\n    replicaCoun\n`).join('');
   const local = localizeErrors(`modelGroups:\n${few}  ok:\n    enabled: true\n`);
   assert.ok(local && local.divergentAt === null, 'two broken groups: read alone, no single entry to type in');
+});
+
+test('files written by others: a production file without shared anchors gets the error in its group and nothing else; one whose later group aliases an anchor of the broken group is left to the library', () => {
+  const read = (name: string) => readFileSync(join(repoRoot(), 'test/fixtures/production', `${name}.yaml`), 'utf8');
+  const openQuote = (text: string) => {
+    const at = text.indexOf('modelName: ') + 'modelName: '.length;
+    return text.slice(0, at) + "'" + text.slice(at);
+  };
+  const engine = new Engine();
+  const eks = read('inference-stack-eks');
+  // In the first group (vllm-gemma): its node selector's value.
+  const broken = eks.replace('accelerator: nvidia-l4', "accelerator: 'nvidia-l4");
+  const second = broken.indexOf('\n  qwen3-14b:\n');
+  assert.ok(second > 0 && localizeErrors(broken));
+  const cleanOutside = engine.analyze({ text: eks, path: PATH }).findings.filter((finding) => finding.range.start >= second);
+  const found = engine.analyze({ text: broken, path: PATH }).findings;
+  assert.deepEqual(found.filter((finding) => finding.range.start >= second + 1), cleanOutside.map((finding) => ({ ...finding, range: { start: finding.range.start + 1, end: finding.range.end + 1 } })));
+  assert.deepEqual(found.filter((finding) => finding.code === 'yaml-syntax').length, 1);
+  // gke: qwen-7b's `*l4-limits` names an anchor inside llama-8b, which the open quote swallows.
+  assert.equal(localizeErrors(openQuote(read('inference-stack-gke'))), null);
 });

@@ -6,10 +6,11 @@
 // alone, as an edit inside it is (yaml-incremental.ts): its errors at its place, every other
 // entry parsed as it would be without it. Helm itself reads no part of a file with an error; the
 // other entries' findings are those they will have once the error is fixed.
-import { Document as YamlDocument, isMap, type Document, type Schema } from 'yaml';
+import { Document as YamlDocument, isMap, parseAllDocuments, visit, type Document, type Node, type Schema } from 'yaml';
 import { parseEntryWithLibrary } from './yaml-entry-library';
 import { FAST_PATH_OPTIONS, parseFastPath, parseFastPathMap } from './yaml-fast-path';
 import { reparseEntry } from './yaml-incremental';
+import { anchoredNodes } from './yaml-nodes';
 
 /** Entries read again one by one at most: past this, the file is read whole as before. */
 const MAX_BROKEN_ENTRIES = 8;
@@ -30,6 +31,8 @@ export interface LocalizedParse {
   doc: Document;
   /** Where the one entry with errors starts (an edit elsewhere keeps it); null for several. */
   divergentAt: number | null;
+  /** The anchored nodes of a document the library built (a file with anchors), for later edits; none for the fast path's. */
+  anchors: Node[];
   /**
    * Whether text outside the broken entries cannot make them valid: their errors are of a kind
    * no later line closes (a key typed over two lines, a key repeated), unlike a quote or a flow
@@ -54,12 +57,13 @@ export function localizeErrors(text: string): LocalizedParse | null {
   }
   if (broken.length === 0) return null;
   let current = blank(text, broken);
-  const doc = parseFastPath(current);
-  if (doc === null || !isMap(doc.contents)) return null;
+  const read = readBlanked(current);
+  if (read === null) return null;
+  const { doc, anchors } = read;
   let divergentAt: number | null = null;
   for (const span of broken) {
     const next = current.slice(0, span.start) + text.slice(span.start, span.end) + current.slice(span.end);
-    const entry = reparseEntry(doc, current, next);
+    const entry = reparseEntry(doc, current, next, { anchors });
     if (entry === null) return null;
     divergentAt = entry.divergent ? span.start : divergentAt;
     current = next;
@@ -67,19 +71,65 @@ export function localizeErrors(text: string): LocalizedParse | null {
   // Never a text read as valid that the library finds invalid.
   if (doc.errors.length === 0) return null;
   const local = doc.errors.every((error) => LOCAL_ERRORS.has(error.code));
-  return { doc, divergentAt: broken.length === 1 ? divergentAt : null, local };
+  return { doc, divergentAt: broken.length === 1 ? divergentAt : null, anchors, local };
 }
 
-/** `text` with the spans' characters but line breaks turned to spaces: blank lines, same offsets. */
+/**
+ * The text with its broken entries blanked: by the fast path, or (anchors, block scalars) by the
+ * library, which must then find it valid, one block map.
+ */
+function readBlanked(text: string): { doc: Document; anchors: Node[] } | null {
+  const fast = parseFastPath(text);
+  if (fast !== null) return isMap(fast.contents) ? { doc: fast, anchors: [] } : null;
+  const docs = parseAllDocuments(text, FAST_PATH_OPTIONS);
+  if (!Array.isArray(docs) || docs.length !== 1) return null;
+  const [doc] = docs;
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents) || doc.contents.flow || !aliasesResolve(doc)) return null;
+  return { doc, anchors: anchoredNodes(docs) };
+}
+
+/**
+ * Whether every alias names an anchor before it. One that names an anchor inside a blanked entry
+ * reads values that entry's error hides (a quote left open swallows the anchor): such a file is
+ * the library's to read.
+ */
+function aliasesResolve(doc: Document): boolean {
+  const seen = new Set<string>();
+  let resolves = true;
+  visit(doc, {
+    Alias(_key, node) {
+      if (!seen.has(node.source)) {
+        resolves = false;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Node(_key, node) {
+      if (node.anchor) seen.add(node.anchor);
+    },
+  });
+  return resolves;
+}
+
+/**
+ * `text` with the spans' characters but line breaks turned to spaces: blank lines, same offsets.
+ * A span's own `key:` line stays (an empty value), so that reading the entry again re-reads that
+ * entry and not the one after it, which a quote left open would otherwise run into.
+ */
 function blank(text: string, spans: readonly Span[]): string {
   let out = '';
   let at = 0;
   for (const span of spans) {
-    out += text.slice(at, span.start) + text.slice(span.start, span.end).replace(/[^\r\n]/g, ' ');
+    const lineEnd = text.indexOf('\n', span.start);
+    const keyEnd = lineEnd >= 0 && lineEnd < span.end && KEY_LINE.test(text.slice(span.start, lineEnd)) ? lineEnd : span.start;
+    out += text.slice(at, keyEnd) + text.slice(keyEnd, span.end).replace(/[^\r\n]/g, ' ');
     at = span.end;
   }
   return out + text.slice(at);
 }
+
+/** A line of a key and nothing after its colon but a comment: `  llama:`. */
+const KEY_LINE = /^ *[A-Za-z0-9_.\/-]+:[ \t]*(#.*)?\r?$/;
 
 /** Whether the entry's lines are not valid YAML on their own (the fast path, else the library, says). */
 function isBroken(text: string, span: Span, schema: Schema): boolean {

@@ -172,3 +172,13 @@ export function childKeyRange(doc: Document, location: NodeLocation, name: strin
   const pair = findPair(doc, location.value, name);
   return pair ? nodeRange(pair.key as Node) : null;
 }
+
+/** The nodes with an anchor of a library-built document, in document order. */
+export function anchoredNodes(docs: readonly Document[]): Node[] {
+  const nodes: Node[] = [];
+  if (docs.length !== 1) return nodes;
+  visit(docs[0], (_key, node) => {
+    if (isNode(node) && node.anchor && node.range) nodes.push(node);
+  });
+  return nodes;
+}

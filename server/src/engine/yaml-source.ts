@@ -4,7 +4,7 @@
 // re-parses one map entry instead of the whole file (yaml-incremental.ts).
 import { Document, isMap, isNode, visit, YAMLSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { FAST_PATH_OPTIONS } from './yaml-fast-path';
-import { replaceAliasTargets } from './yaml-nodes';
+import { anchoredNodes, replaceAliasTargets } from './yaml-nodes';
 import { isPlainMap, type Values } from './merge';
 import { MAX_ALIAS_COUNT, MAX_NESTING, nestingDepth, parseYamlTelling, toValues, type ValuesResult } from './document';
 import { reparseEntry, type ReparsedEntry } from './yaml-incremental';
@@ -92,7 +92,7 @@ export class YamlCache implements YamlSource {
   private useLocalized(text: string, local: LocalizedParse): Document[] {
     this.text = text;
     this.docs = [local.doc];
-    this.anchors = [];
+    this.anchors = local.anchors;
     this.derivable = local.divergentAt !== null;
     this.divergentAt = local.divergentAt;
     this.refused = false;
@@ -170,16 +170,6 @@ export class YamlCache implements YamlSource {
 function isDerivable(docs: readonly Document[]): boolean {
   const [doc] = docs;
   return docs.length === 1 && doc.errors.length === 0 && doc.warnings.length === 0 && isMap(doc.contents) && !doc.contents.flow;
-}
-
-/** The nodes with an anchor of a library-built document, in document order. */
-function anchoredNodes(docs: readonly Document[]): Node[] {
-  const nodes: Node[] = [];
-  if (docs.length !== 1) return nodes;
-  visit(docs[0], (_key, node) => {
-    if (isNode(node) && node.anchor && node.range) nodes.push(node);
-  });
-  return nodes;
 }
 
 /**
