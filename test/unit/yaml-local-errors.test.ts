@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateInferenceStackValues } from '../../bench/generate-values';
+import { generateFleetValues } from '../../bench/generate-values-fleet';
 import { parseYaml } from '../../server/src/engine/document';
 import { Engine } from '../../server/src/engine/engine';
 import type { Finding } from '../../server/src/engine/types';
@@ -123,4 +124,20 @@ test('files written by others: a production file without shared anchors gets the
   assert.deepEqual(found.filter((finding) => finding.code === 'yaml-syntax').length, 1);
   // gke: qwen-7b's `*l4-limits` names an anchor inside llama-8b, which the open quote swallows.
   assert.equal(localizeErrors(openQuote(read('inference-stack-gke'))), null);
+});
+
+test('the other generator (anchors and merge keys in a shared block, block lists, comments): a quote left open in one group is read alone', () => {
+  const clean = generateFleetValues(20);
+  const keys = [...clean.matchAll(/^ {2}[A-Za-z0-9._-]+:$/gm)].map((match) => match.index!);
+  const [start, end] = [keys[10], keys[11]];
+  const at = clean.indexOf('modelName: ', start) + 'modelName: '.length;
+  assert.ok(at < end);
+  const text = `${clean.slice(0, at)}'${clean.slice(at)}`;
+  assert.ok(localizeErrors(text), 'read entry by entry, the shared anchors with it');
+  const engine = new Engine();
+  const found = engine.analyze({ text, path: PATH }).findings;
+  for (const finding of found.filter((f) => f.code === 'yaml-syntax')) assert.ok(finding.range.start >= start && finding.range.start < end + 1);
+  const moved = (finding: Finding) => (finding.range.start >= end + 1 ? finding.range.start - 1 : finding.range.start);
+  const outsideOf = (findings: Finding[], delta: number) => findings.filter((f) => f.range.start < start || f.range.start >= end + delta).map((f) => `${f.code}@${delta ? moved(f) : f.range.start}`).sort();
+  assert.deepEqual(outsideOf(found, 1), outsideOf(engine.analyze({ text: clean, path: PATH }).findings, 0));
 });
