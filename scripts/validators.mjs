@@ -15,6 +15,8 @@ const addFormats = require('ajv-formats');
 const standaloneCode = require('ajv/dist/standalone').default;
 
 const SCHEMAS = ['kubernetes', 'inference-stack', 'pre-porter'];
+/** Must equal RENDERED_KINDS in validator.ts (the loader refuses a file without one of them). */
+const RENDERED_KINDS = ['Deployment', 'Service', 'PersistentVolumeClaim', 'AdvancedCronJob', 'KubernetesObject'];
 
 /** Must equal AJV_OPTIONS in validator.ts (a test compares their results). */
 const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, allowUnionTypes: true, logger: false };
@@ -28,7 +30,9 @@ export async function buildValidators(outfile, { minify, root = process.cwd() })
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
   addFormats(ajv);
   for (const schema of schemas) ajv.addSchema(schema);
-  const code = standaloneCode(ajv, { 'inference-stack': schemas[1].$id, 'pre-porter': schemas[2].$id })
+  const refs = { 'inference-stack': schemas[1].$id, 'pre-porter': schemas[2].$id };
+  for (const kind of RENDERED_KINDS) refs[kind] = `${schemas[0].$id}#/definitions/${kind}`;
+  const code = standaloneCode(ajv, refs)
     + `\nmodule.exports.schemasHash = ${JSON.stringify(schemasHash(schemas))};\n`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bit-harbor-validators-'));
   try {

@@ -3,7 +3,7 @@
 // null, and the engine compiles the schemas itself, only slower.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { BUILT_IN_SCHEMAS, type PrecompiledValidators, type SchemaBundle } from './engine/schema/validator';
+import { BUILT_IN_SCHEMAS, RENDERED_KINDS, type PrecompiledValidators, type SchemaBundle } from './engine/schema/validator';
 
 export function schemasHash(bundle: SchemaBundle): string {
   const schemas = [...bundle.shared, bundle.charts['inference-stack'], bundle.charts['pre-porter']];
@@ -15,10 +15,9 @@ export function loadPrecompiledValidators(file = path.join(__dirname, 'validator
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const loaded = require(file) as Partial<PrecompiledValidators> & { schemasHash?: string };
     if (loaded.schemasHash !== schemasHash(BUILT_IN_SCHEMAS)) return null;
-    const inferenceStack = loaded['inference-stack'];
-    const prePorter = loaded['pre-porter'];
-    if (typeof inferenceStack !== 'function' || typeof prePorter !== 'function') return null;
-    return { 'inference-stack': inferenceStack, 'pre-porter': prePorter };
+    const names = ['inference-stack', 'pre-porter', ...RENDERED_KINDS] as const;
+    if (names.some((name) => typeof loaded[name] !== 'function')) return null;
+    return loaded as PrecompiledValidators;
   } catch {
     return null;
   }

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { Engine } from '../../server/src/engine/engine';
-import { BUILT_IN_SCHEMAS, SchemaValidator } from '../../server/src/engine/schema/validator';
+import { BUILT_IN_SCHEMAS, RENDERED_KINDS, SchemaValidator } from '../../server/src/engine/schema/validator';
 import { loadPrecompiledValidators } from '../../server/src/precompiled-validators';
 import { generateInferenceStackValues } from '../../bench/generate-values';
 import { corpus } from '../robustness/fuzz/corpus';
@@ -20,6 +20,7 @@ test('the build precompiles validators for both charts from the shipped schemas'
   assert.ok(precompiled, `${built} is missing or was built from other schemas: run npm run build`);
   assert.equal(typeof precompiled['inference-stack'], 'function');
   assert.equal(typeof precompiled['pre-porter'], 'function');
+  for (const kind of RENDERED_KINDS) assert.equal(typeof precompiled[kind], 'function', kind);
 });
 
 test('precompiled and run-time compiled validators give the same findings', () => {

@@ -13,7 +13,7 @@ import type { TextEdit } from './edit/yaml-edit';
 import { fixAllEdits } from './fixes/fix-all';
 import { codeActionsFor, type CodeFix, type FixableFinding, type FixDocument, type OtherFile } from './fixes/index';
 import { analyzeLayered, type LayeredInput } from './layers/analyze';
-import { isPlainMap } from './merge';
+import { isPlainMap, type Values } from './merge';
 import { readValuesFile, refusalOf, type ValuesFile } from './values-file';
 import { issueToFinding } from './schema/messages';
 import { createRuleContext } from './rules/context';
@@ -33,12 +33,13 @@ import {
 import { summarizeTags, type TagSummary } from './workspace';
 import { YamlCache, type YamlSource } from './yaml-source';
 import { AnalysisHistory, groupSpans, keptFindings, keptSites, NotIncremental, reuseFor, withinGroup, type GroupReuse, type PreviousCheck } from './incremental';
-import { enabledGroup } from './model-groups';
+import { enabledGroup, modelGroups, type GroupView } from './model-groups';
 import { indexedPairLookup } from './yaml-nodes';
 import { internalError, isDisabledGroup, isExplained, withoutMisspeltRequired, type Checked, type MergedView } from './merged-check';
 import { tagSitesInDocument } from './tag-sites';
 import { renderFile, type RenderInput } from './render/of-file';
 import { issuesOnRenderedTypes } from './render/printed-types';
+import { kubernetesIssues } from './render/kubernetes-types';
 import type { RenderedRelease, RenderOptions } from './render/index';
 
 export type { Checked, MergedView } from './merged-check';
@@ -249,7 +250,13 @@ export class Engine {
     const findings: Finding[] = [];
     const schemaFindings: Finding[] = [];
     const lookup = indexedPairLookup(doc);
-    const issues = issuesOnRenderedTypes(chart, merged, this.validator.validate(chart, merged), (values) => this.validator.validate(chart, values));
+    // Every group's view, built once per check: the rules read them, and the Kubernetes check their objects.
+    let views: GroupView[] | undefined;
+    const groups = () => (views ??= view.groups ? view.groups() : modelGroups(merged as Values));
+    const valuesIssues = issuesOnRenderedTypes(chart, merged, this.validator.validate(chart, merged), (values) => this.validator.validate(chart, values));
+    const issues = isPlainMap(merged)
+      ? kubernetesIssues({ chart, merged, groups: () => groups().filter((group) => group.enabled), validator: this.validator, valuesIssues })
+      : valuesIssues;
     for (const issue of issues) {
       if (issue.keyword === 'if' || issue.propertyName !== undefined || isExplained(issue, view.explained)) continue;
       if (issue.keyword === 'required' && isDisabledGroup(merged, issue.path)) continue;
@@ -265,7 +272,7 @@ export class Engine {
       : (view.tagSites?.() ?? tagSitesInDocument(doc, text, chart, registries));
     const context = createRuleContext({
       chart, doc, text, values: merged, fileValues: view.fileValues, catalogue: this.catalogue, settings: this.settings,
-      locate: view.locate, tagSites: () => sites, ...(view.groups ? { groups: view.groups } : {}),
+      locate: view.locate, tagSites: () => sites, groups,
     });
     const groupFindings = reuse
       ? [...keptFindings(reuse.previous.groupFindings, reuse), ...withinGroup(this.runRules(groupContext(context, reuse), 'group'), reuse)]

@@ -3,7 +3,8 @@
 // Paths point back into the values tree, for rangeFor() to find the node to report on.
 import { isPlainMap, type Values } from './merge';
 import { field, isEmpty } from './render/helm';
-import { renderGroupDeployment } from './render/inference-stack-group';
+import { groupOwnObjects, renderGroupDeployment } from './render/inference-stack-group';
+import { checkRendered, type ObjectValidator, type RenderedCheck } from './render/kubernetes-types';
 import { ValuesReader, type RenderedDocument } from './render/provenance';
 import { releaseContext, type ReleaseContext } from './render/release';
 import type { PathSegment } from './yaml-nodes';
@@ -48,6 +49,11 @@ export interface GroupView {
    * view: several checks ask, and a view outlives the versions that leave its group alone.
    */
   engineWords(): readonly EngineWord[];
+  /**
+   * The Kubernetes issues of the group's own objects (render/kubernetes-types.ts), checked once
+   * per view with the engine's validator: a view kept across versions keeps them.
+   */
+  kubernetesCheck(validate: ObjectValidator): RenderedCheck;
   name: string;
   enabled: boolean;
   values: Values;
@@ -116,8 +122,10 @@ function groupView(name: string, group: Values, release: ReleaseContext): GroupV
     ? (field(engine, 'image') as string) : undefined;
   const containersAt: PathSegment[] = [...POD, 'containers', 0];
   let words: EngineWord[] | undefined;
+  let checked: RenderedCheck | undefined;
   return {
     engineWords: () => (words ??= commandWords(group, path)),
+    kubernetesCheck: (validate) => (checked ??= checkRendered(groupOwnObjects(name, group, release, deployment), validate)),
     name,
     // deployment.yaml: `{{- if $group.enabled }}`, Helm's truth (`enabled: "false"` is a non-empty string, and renders).
     enabled: !isEmpty(group.enabled),

@@ -62,21 +62,12 @@ export function renderModelGroup(group: string, groupValues: unknown, release: R
   const empty: GroupRender = { group, enabled, deployment: null, service: null, persistentVolumeClaims: [], serviceAccount: null, networkPolicy: null, serviceMonitor: null, targets: [] };
   if (!enabled) return empty;
   const top = context.values;
-  const serviceAccount = field(groupValues, 'serviceAccount');
   return {
     ...empty,
     deployment: finish(`${SOURCE}deployment.yaml`, deployment(context, group, base), group),
     service: finish(`${SOURCE}service.yaml`, service(context, group, base), group),
-    persistentVolumeClaims: rangeItems(field(groupValues, 'persistentVolumes')).map(({ key }) =>
-      finish(`${SOURCE}pvc.yaml`, claim(context, group, [...base, 'persistentVolumes', key]), group)),
-    serviceAccount: !isEmpty(serviceAccount) && !isEmpty(field(serviceAccount, 'create'))
-      ? finish(`${SOURCE}serviceaccount.yaml`, {
-        apiVersion: 'v1',
-        kind: 'ServiceAccount',
-        metadata: withAnnotations({ name: nameFrom(top, `${context.fullname}-${group}`, base), labels: groupLabels(context, group, base) },
-          context, [...base, 'serviceAccount', 'annotations']),
-      }, group)
-      : null,
+    persistentVolumeClaims: claims(context, group, base, groupValues),
+    serviceAccount: groupServiceAccount(context, group, base, groupValues),
     networkPolicy: !isEmpty(top.get(['networkPolicy', 'enabled'])) && !isEmpty(top.get(['networkPolicy', 'modelGroups', group]))
       ? finish(`${SOURCE}networkpolicy.yaml`, {
         apiVersion: 'networking.k8s.io/v1',
@@ -88,6 +79,35 @@ export function renderModelGroup(group: string, groupValues: unknown, release: R
     serviceMonitor: !isEmpty(top.get(['serviceMonitor', 'enabled'])) ? finish(`${SOURCE}servicemonitor.yaml`, monitor(context, group, base), group) : null,
     targets: targets(context, group, base),
   };
+}
+
+function claims(context: ReleaseContext, group: string, base: PathSegment[], groupValues: unknown): RenderedDocument[] {
+  return rangeItems(field(groupValues, 'persistentVolumes')).map(({ key }) =>
+    finish(`${SOURCE}pvc.yaml`, claim(context, group, [...base, 'persistentVolumes', key]), group));
+}
+
+function groupServiceAccount(context: ReleaseContext, group: string, base: PathSegment[], groupValues: unknown): RenderedDocument | null {
+  const serviceAccount = field(groupValues, 'serviceAccount');
+  if (isEmpty(serviceAccount) || isEmpty(field(serviceAccount, 'create'))) return null;
+  return finish(`${SOURCE}serviceaccount.yaml`, {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: withAnnotations({ name: nameFrom(context.values, `${context.fullname}-${group}`, base), labels: groupLabels(context, group, base) },
+      context, [...base, 'serviceAccount', 'annotations']),
+  }, group);
+}
+
+/**
+ * An enabled group's objects that are functions of its own values and the release's fullname
+ * (not of other top-level values): its Deployment (rendered already, for the group's view), its
+ * Service, claims and ServiceAccount. A disabled group has none.
+ */
+export function groupOwnObjects(group: string, groupValues: unknown, release: ReleaseContext, deployment: RenderedDocument): RenderedDocument[] {
+  if (isEmpty(field(groupValues, 'enabled'))) return [];
+  const base: PathSegment[] = ['modelGroups', group];
+  const context = scopedContext(release, base, groupValues);
+  const account = groupServiceAccount(context, group, base, groupValues);
+  return [deployment, finish(`${SOURCE}service.yaml`, service(context, group, base), group), ...claims(context, group, base, groupValues), ...(account ? [account] : [])];
 }
 
 /**

@@ -5,7 +5,11 @@
 import type { PathSegment } from '../yaml-nodes';
 import { copyValue, field, inlineValue, isMap, printScalar } from './helm';
 
-export type Origin = { kind: 'values'; path: PathSegment[] } | { kind: 'template' };
+/**
+ * `assembled`: a string the template builds around a value (a name `<fullname>-<group>`, an
+ * image `repository:tag`), attributed to the value it names but not equal to it.
+ */
+export type Origin = { kind: 'values'; path: PathSegment[]; assembled?: true } | { kind: 'template' };
 
 const TEMPLATE: Origin = { kind: 'template' };
 
@@ -17,10 +21,13 @@ function keyOf(path: readonly PathSegment[]): string {
 export class Origins {
   private readonly table = new Map<string, readonly PathSegment[]>();
   private readonly printed: { rendered: readonly PathSegment[]; values: readonly PathSegment[] }[] = [];
+  private readonly assembled = new Set<string>();
 
-  record(renderedPath: readonly PathSegment[], valuesPath: readonly PathSegment[], inline = false): void {
-    this.table.set(keyOf(renderedPath), valuesPath);
+  record(renderedPath: readonly PathSegment[], valuesPath: readonly PathSegment[], inline = false, assembled = false): void {
+    const key = keyOf(renderedPath);
+    this.table.set(key, valuesPath);
     if (inline) this.printed.push({ rendered: renderedPath, values: valuesPath });
+    if (assembled) this.assembled.add(key);
   }
 
   /** The fields printed inline (`{{ .x }}`, read back as YAML), where a value's type may change. */
@@ -31,8 +38,11 @@ export class Origins {
   /** Where the field at `renderedPath` came from: a path into the merged values, or the template. */
   of(renderedPath: readonly PathSegment[]): Origin {
     for (let length = renderedPath.length; length >= 0; length--) {
-      const found = this.table.get(keyOf(renderedPath.slice(0, length)));
-      if (found) return { kind: 'values', path: [...found, ...renderedPath.slice(length)] };
+      const key = keyOf(renderedPath.slice(0, length));
+      const found = this.table.get(key);
+      if (!found) continue;
+      const path = [...found, ...renderedPath.slice(length)];
+      return this.assembled.has(key) ? { kind: 'values', path, assembled: true } : { kind: 'values', path };
     }
     return TEMPLATE;
   }
@@ -59,6 +69,8 @@ export class FromValues {
     readonly path: readonly PathSegment[],
     /** Printed inline rather than copied with toYaml. */
     readonly inline = false,
+    /** A string built around the value rather than the value itself (see Origin). */
+    readonly assembled = false,
   ) {}
 }
 
@@ -70,7 +82,7 @@ export function finish(source: string, tree: Record<string, unknown>, owner?: st
   const at: PathSegment[] = [];
   const walk = (node: unknown): unknown => {
     if (node instanceof FromValues) {
-      origins.record([...at], node.path, node.inline);
+      origins.record([...at], node.path, node.inline, node.assembled);
       return node.value;
     }
     if (Array.isArray(node)) {
@@ -161,7 +173,7 @@ export class ValuesReader {
 
   /** A string assembled from values, attributed to `path` when it exists in the values. */
   attributed(value: unknown, path: readonly PathSegment[]): unknown {
-    return this.has(path) ? new FromValues(value, path) : value;
+    return this.has(path) ? new FromValues(value, path, false, true) : value;
   }
 
   /** The first path whose value is not empty (`a | default b`), or null when all are. */

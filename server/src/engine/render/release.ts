@@ -87,5 +87,5 @@ export function copiedEntries(values: ValuesReader, path: (string | number)[]): 
 /** A name the template assembles (`<fullname>-<suffix>`), attributed to the values node it names. */
 export function nameFrom(values: ValuesReader, text: string, path: (string | number)[]): unknown {
   const value = resolvePlainScalar(text);
-  return values.has(path) ? new FromValues(value, path) : value;
+  return values.has(path) ? new FromValues(value, path, false, true) : value;
 }

@@ -19,8 +19,20 @@ export interface SchemaIssue {
   propertyName?: string;
 }
 
-/** Standalone validators per chart, from ajv's standalone code generated at build time. */
-export type PrecompiledValidators = Record<ChartId, ValidateFunction>;
+/**
+ * The Kubernetes definitions rendered objects are checked against (kubernetes.schema.json), by
+ * name: the kinds the charts render from values, and one for any other object's metadata.
+ */
+export const RENDERED_KINDS = ['Deployment', 'Service', 'PersistentVolumeClaim', 'AdvancedCronJob', 'KubernetesObject'] as const;
+export type RenderedKind = (typeof RENDERED_KINDS)[number];
+
+/** Where a rendered kind's definition is, for ajv (here and in scripts/validators.mjs). */
+export function renderedKindRef(kind: RenderedKind): string {
+  return `${kubernetesSchema.$id}#/definitions/${kind}`;
+}
+
+/** Standalone validators per chart and rendered kind, from ajv's standalone code generated at build time. */
+export type PrecompiledValidators = Record<ChartId | RenderedKind, ValidateFunction>;
 
 /** The schemas a validator compiles: Kubernetes definitions plus one schema per chart. */
 export interface SchemaBundle {
@@ -77,9 +89,10 @@ export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, allo
 
 export class SchemaValidator {
   private compiler: Ajv | undefined;
-  private readonly validators = new Map<ChartId, ValidateFunction>();
+  private readonly validators = new Map<ChartId | RenderedKind, ValidateFunction>();
   private alternativesIndex: Map<unknown, string> | undefined;
   private readonly precompiled: PrecompiledValidators | null;
+  private readonly kubernetesFieldsOf = new Map<ChartId, readonly (readonly string[])[]>();
 
   /** `precompiled`: validators built from these very schemas (see scripts/validators.mjs), if any. */
   constructor(private readonly bundle: SchemaBundle = BUILT_IN_SCHEMAS, precompiled: PrecompiledValidators | null = null) {
@@ -119,13 +132,29 @@ export class SchemaValidator {
   }
 
   /** Compiled on first use: a CLI run over one chart's files never pays for the other's. */
-  private validatorFor(chart: ChartId): ValidateFunction {
-    let validate = this.validators.get(chart);
+  private validatorFor(name: ChartId | RenderedKind): ValidateFunction {
+    let validate = this.validators.get(name);
     if (!validate) {
-      validate = this.precompiled?.[chart] ?? this.ajv.compile(this.bundle.charts[chart]);
-      this.validators.set(chart, validate);
+      validate = this.precompiled?.[name] ?? (name === 'inference-stack' || name === 'pre-porter'
+        ? this.ajv.compile(this.bundle.charts[name])
+        : this.ajv.getSchema(renderedKindRef(name)));
+      if (!validate) throw new Error(`no definition of ${name} in the Kubernetes schema`);
+      this.validators.set(name, validate);
     }
     return validate;
+  }
+
+  /**
+   * Where the chart's values hold a Kubernetes type (a `$ref` into kubernetes.schema.json), as
+   * values paths with `*` for any key or index: `modelGroups/* /resources`, `onwards/env/*`.
+   */
+  kubernetesFields(chart: ChartId): readonly (readonly string[])[] {
+    let fields = this.kubernetesFieldsOf.get(chart);
+    if (!fields) {
+      fields = kubernetesRefs(this.bundle.charts[chart]);
+      this.kubernetesFieldsOf.set(chart, fields);
+    }
+    return fields;
   }
 
   /** The chart's schema, for features that read descriptions and defaults. */
@@ -134,9 +163,18 @@ export class SchemaValidator {
   }
 
   validate(chart: ChartId, values: unknown): SchemaIssue[] {
-    const validate = this.validatorFor(chart);
-    if (validate(values)) return [];
-    return this.reduce(validate.errors ?? [], values, []);
+    return this.run(chart, values);
+  }
+
+  /** Issues of a rendered object against its kind's Kubernetes definition, at paths in the object. */
+  validateObject(kind: RenderedKind, object: unknown): SchemaIssue[] {
+    return this.run(kind, object);
+  }
+
+  private run(name: ChartId | RenderedKind, data: unknown): SchemaIssue[] {
+    const validate = this.validatorFor(name);
+    if (validate(data)) return [];
+    return this.reduce(validate.errors ?? [], data, []);
   }
 
   private reduce(errors: readonly ErrorObject[], root: unknown, prefix: string[]): SchemaIssue[] {
@@ -166,6 +204,31 @@ export class SchemaValidator {
       return this.reduce(branch.errors ?? [], value, at);
     });
   }
+}
+
+/** The values paths at which a chart schema refers to a Kubernetes definition (see kubernetesFields). */
+function kubernetesRefs(chartSchema: object): string[][] {
+  const root = chartSchema as Record<string, unknown>;
+  const definitions = (root.definitions ?? {}) as Record<string, unknown>;
+  const found: string[][] = [];
+  const walk = (node: unknown, path: string[], through: readonly string[]): void => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    const schema = node as Record<string, unknown>;
+    const ref = schema.$ref;
+    if (typeof ref === 'string') {
+      if (ref.startsWith('kubernetes.schema.json') || ref.startsWith(String(kubernetesSchema.$id))) found.push(path);
+      const local = /^#\/definitions\/([^/]+)$/.exec(ref)?.[1];
+      // A definition met again on its own path is a recursion: its fields are already listed.
+      if (local && !through.includes(local)) walk(definitions[local], path, [...through, local]);
+    }
+    for (const [key, child] of Object.entries((schema.properties ?? {}) as Record<string, unknown>)) walk(child, [...path, key], through);
+    for (const key of ['additionalProperties', 'items'] as const) walk(schema[key], [...path, '*'], through);
+    for (const child of Object.values((schema.patternProperties ?? {}) as Record<string, unknown>)) walk(child, [...path, '*'], through);
+    for (const key of ['allOf', 'anyOf', 'oneOf'] as const) for (const child of (Array.isArray(schema[key]) ? schema[key] : []) as unknown[]) walk(child, path, through);
+    for (const key of ['if', 'then', 'else'] as const) walk(schema[key], path, through);
+  };
+  walk(root, [], []);
+  return found;
 }
 
 function toIssue(error: ErrorObject, prefix: string[]): SchemaIssue {
