@@ -64,8 +64,8 @@ export function renderModelGroup(group: string, groupValues: unknown, release: R
   const top = context.values;
   return {
     ...empty,
-    deployment: finish(`${SOURCE}deployment.yaml`, deployment(context, group, base), group),
-    service: finish(`${SOURCE}service.yaml`, service(context, group, base), group),
+    deployment: finish(`${SOURCE}deployment.yaml`, deployment(context, group, base), group, context.values.shareCopies),
+    service: finish(`${SOURCE}service.yaml`, service(context, group, base), group, context.values.shareCopies),
     persistentVolumeClaims: claims(context, group, base, groupValues),
     serviceAccount: groupServiceAccount(context, group, base, groupValues),
     networkPolicy: !isEmpty(top.get(['networkPolicy', 'enabled'])) && !isEmpty(top.get(['networkPolicy', 'modelGroups', group]))
@@ -74,16 +74,16 @@ export function renderModelGroup(group: string, groupValues: unknown, release: R
         kind: 'NetworkPolicy',
         metadata: { name: nameFrom(top, `${context.fullname}-${group}`, base), labels: groupLabels(context, group, base) },
         spec: { podSelector: { matchLabels: groupSelector(context, group, base) }, ...copiedEntries(top, ['networkPolicy', 'modelGroups', group]) },
-      }, group)
+      }, group, context.values.shareCopies)
       : null,
-    serviceMonitor: !isEmpty(top.get(['serviceMonitor', 'enabled'])) ? finish(`${SOURCE}servicemonitor.yaml`, monitor(context, group, base), group) : null,
+    serviceMonitor: !isEmpty(top.get(['serviceMonitor', 'enabled'])) ? finish(`${SOURCE}servicemonitor.yaml`, monitor(context, group, base), group, context.values.shareCopies) : null,
     targets: targets(context, group, base),
   };
 }
 
 function claims(context: ReleaseContext, group: string, base: PathSegment[], groupValues: unknown): RenderedDocument[] {
   return rangeItems(field(groupValues, 'persistentVolumes')).map(({ key }) =>
-    finish(`${SOURCE}pvc.yaml`, claim(context, group, [...base, 'persistentVolumes', key]), group));
+    finish(`${SOURCE}pvc.yaml`, claim(context, group, [...base, 'persistentVolumes', key]), group, context.values.shareCopies));
 }
 
 function groupServiceAccount(context: ReleaseContext, group: string, base: PathSegment[], groupValues: unknown): RenderedDocument | null {
@@ -94,7 +94,7 @@ function groupServiceAccount(context: ReleaseContext, group: string, base: PathS
     kind: 'ServiceAccount',
     metadata: withAnnotations({ name: nameFrom(context.values, `${context.fullname}-${group}`, base), labels: groupLabels(context, group, base) },
       context, [...base, 'serviceAccount', 'annotations']),
-  }, group);
+  }, group, context.values.shareCopies);
 }
 
 /**
@@ -107,7 +107,7 @@ export function groupOwnObjects(group: string, groupValues: unknown, release: Re
   const base: PathSegment[] = ['modelGroups', group];
   const context = scopedContext(release, base, groupValues);
   const account = groupServiceAccount(context, group, base, groupValues);
-  return [deployment, finish(`${SOURCE}service.yaml`, service(context, group, base), group), ...claims(context, group, base, groupValues), ...(account ? [account] : [])];
+  return [deployment, finish(`${SOURCE}service.yaml`, service(context, group, base), group, context.values.shareCopies), ...claims(context, group, base, groupValues), ...(account ? [account] : [])];
 }
 
 /**
@@ -116,7 +116,7 @@ export function groupOwnObjects(group: string, groupValues: unknown, release: Re
  */
 export function renderGroupDeployment(group: string, groupValues: unknown, release: ReleaseContext): RenderedDocument {
   const base: PathSegment[] = ['modelGroups', group];
-  return finish(`${SOURCE}deployment.yaml`, deployment(scopedContext(release, base, groupValues), group, base), group);
+  return finish(`${SOURCE}deployment.yaml`, deployment(scopedContext(release, base, groupValues), group, base), group, release.values.shareCopies);
 }
 
 function withAnnotations(metadata: Record<string, unknown>, context: ReleaseContext, path: PathSegment[]): Record<string, unknown> {

@@ -50,7 +50,7 @@ export function assembleInferenceStack(context: ReleaseContext, groups: readonly
   const set = (...path: PathSegment[]) => !isEmpty(values.get(path));
   const config = configJson(routingTable(groups));
   const documents: RenderedDocument[] = [];
-  const add = (file: string, object: Record<string, unknown>) => documents.push(finish(SOURCE + file, object));
+  const add = (file: string, object: Record<string, unknown>) => documents.push(finish(SOURCE + file, object, undefined, context.values.shareCopies));
   const pick = <K extends keyof GroupRender>(key: K) => groups.map((group) => group[key]).filter((item): item is NonNullable<GroupRender[K]> => item !== null);
 
   add('configmap.yaml', {

@@ -13,8 +13,8 @@ import type { GroupView } from '../model-groups';
 import type { RenderedKind, SchemaIssue, SchemaValidator } from '../schema/validator';
 import type { ChartId } from '../types';
 import { isMap } from './helm';
-import { releaseContext, renderRelease, renderWith } from './index';
-import type { RenderedDocument } from './provenance';
+import { releaseContext, renderWith } from './index';
+import { ValuesReader, type RenderedDocument } from './provenance';
 
 export type ObjectValidator = (kind: RenderedKind, object: unknown) => SchemaIssue[];
 
@@ -38,14 +38,18 @@ function at(object: unknown, path: readonly string[]): unknown {
 }
 
 /**
- * Whether an issue is about a map's field set to null, which Kubernetes decodes as a field not
- * set (`securityContext: null` where a template copies an unset value): not an issue.
+ * Whether an issue is about a map's field set to null inside a copied value (`runAsUser: null`),
+ * which Kubernetes decodes as a field not set: not an issue.
  */
 function isNullField(object: unknown, issue: SchemaIssue): boolean {
   return issue.data === null && issue.path.length > 0 && isMap(at(object, issue.path.slice(0, -1)));
 }
 
-/** The issues of rendered objects, each at the values path its field came from. */
+/**
+ * The issues of rendered objects, each at the values path its field came from. The objects are
+ * rendered for checking (ValuesReader.shareCopies): the template's fields written as null are left
+ * out, as Kubernetes reads them.
+ */
 export function checkRendered(documents: readonly RenderedDocument[], validate: ObjectValidator): RenderedCheck {
   const issues: SchemaIssue[] = [];
   for (const document of documents) {
@@ -82,7 +86,8 @@ export interface KubernetesInput {
 
 /** The documents of the release that are not a model group's: the Onwards gateway, Pre-Porter's jobs. */
 function releaseDocuments(chart: ChartId, merged: unknown): RenderedDocument[] {
-  return chart === 'inference-stack' ? renderWith(releaseContext(chart, merged), []).documents : renderRelease(chart, merged).documents;
+  const context = { ...releaseContext(chart, merged), values: new ValuesReader(merged, undefined, true) };
+  return renderWith(context, []).documents;
 }
 
 /** The values paths (`/`-joined) the documents took fields from (`exact`), and every prefix of them (`within`). */

@@ -15,14 +15,14 @@ export function renderPrePorter(context: ReleaseContext): RenderedDocument[] {
   if (cronJobs) {
     for (const { key, item } of rangeItems(values.get(['images']))) {
       if (isEmpty(values.get(['images', key, 'enabled'])) || item === null) continue;
-      documents.push(finish(`${SOURCE}advancedcronjob.yaml`, cronJob(context, ['images', key]), key));
+      documents.push(finish(`${SOURCE}advancedcronjob.yaml`, cronJob(context, ['images', key]), key, values.shareCopies));
     }
   }
   if (cronJobs) {
-    documents.push(finish(`${SOURCE}rbac.yaml`, clusterRole(context)));
-    documents.push(finish(`${SOURCE}rbac.yaml`, clusterRoleBinding(context)));
+    documents.push(finish(`${SOURCE}rbac.yaml`, clusterRole(context), undefined, values.shareCopies));
+    documents.push(finish(`${SOURCE}rbac.yaml`, clusterRoleBinding(context), undefined, values.shareCopies));
   }
-  if (!isEmpty(values.get(['serviceAccount', 'create']))) documents.push(finish(`${SOURCE}serviceaccount.yaml`, serviceAccount(context)));
+  if (!isEmpty(values.get(['serviceAccount', 'create']))) documents.push(finish(`${SOURCE}serviceaccount.yaml`, serviceAccount(context), undefined, values.shareCopies));
   return documents;
 }
 

@@ -74,8 +74,12 @@ export class FromValues {
   ) {}
 }
 
-/** Unwraps the FromValues markers of a built object, recording each one's origin. */
-export function finish(source: string, tree: Record<string, unknown>, owner?: string | number): RenderedDocument {
+/**
+ * Unwraps the FromValues markers of a built object, recording each one's origin. `omitNulls`:
+ * the template's own map fields written as null are left out, as Kubernetes reads them (for
+ * objects only checked, never printed: `helm template` prints them).
+ */
+export function finish(source: string, tree: Record<string, unknown>, owner?: string | number, omitNulls = false): RenderedDocument {
   const origins = new Origins();
   // One path, grown and shrunk as the walk goes (copied only where a field is recorded): every
   // model group's pod is walked on each full check, and a path per node was most of its garbage.
@@ -100,7 +104,7 @@ export function finish(source: string, tree: Record<string, unknown>, owner?: st
         at.push(key);
         const value = walk(node[key]);
         at.pop();
-        if (value !== undefined) out[key] = value;
+        if (value !== undefined && (value !== null || !omitNulls)) out[key] = value;
       }
       return out;
     }
