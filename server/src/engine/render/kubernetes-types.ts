@@ -18,10 +18,11 @@ import { ValuesReader, type RenderedDocument } from './provenance';
 
 export type ObjectValidator = (kind: RenderedKind, object: unknown) => SchemaIssue[];
 
-/** What the checked objects say: issues at values paths, and the documents checked. */
+/** What the checked objects say: issues at values paths, and the values paths they took fields from. */
 export interface RenderedCheck {
   issues: SchemaIssue[];
-  documents: readonly RenderedDocument[];
+  /** Read on the first values-level issue inside a Kubernetes field of these objects, then kept. */
+  copied(): Copied;
 }
 
 const KINDS: Readonly<Record<string, RenderedKind>> = {
@@ -61,7 +62,8 @@ export function checkRendered(documents: readonly RenderedDocument[], validate: 
       issues.push({ ...issue, path: origin.path.map(String) });
     }
   }
-  return { issues, documents };
+  let copied: Copied | undefined;
+  return { issues, copied: () => (copied ??= copiedPaths(documents)) };
 }
 
 function matches(pattern: readonly string[], path: readonly string[]): boolean {
@@ -133,7 +135,7 @@ export function kubernetesIssues(input: KubernetesInput): SchemaIssue[] {
     if (!paths) {
       byName ??= new Map(groups.map((view) => [view.name, view]));
       const view = group === undefined ? undefined : byName.get(group);
-      paths = copiedPaths(group === undefined ? release.documents : view ? view.kubernetesCheck(validate).documents : []);
+      paths = group === undefined ? release.copied() : view ? view.kubernetesCheck(validate).copied() : { exact: new Set(), within: new Set() };
       copied.set(owner, paths);
     }
     return reached(paths, root);
