@@ -324,7 +324,8 @@ class BitHarborServer {
 
   private regrouped(uri: string): string {
     const group = this.memories.get(uri)?.history.lastGroup;
-    return group ? `, group ${group} re-checked alone` : '';
+    if (group === null || group === undefined) return '';
+    return group === '' ? ', no group re-checked (one removed)' : `, group ${group} re-checked alone`;
   }
 
   /** Records the file's chart and tags, adds the findings other files give it, and converts. */

@@ -130,3 +130,38 @@ test('another engine (settings or catalogue), path or chart starts a full check'
     assert.equal(history.lastGroup, label === 'same engine' ? 'group-1' : null, label);
   }
 });
+
+test('pasting and deleting whole groups re-checks the pasted group alone, and gives the full analysis', () => {
+  const engine = new Engine();
+  const random = mulberry32(20261205);
+  // A file with anchors is checked group by group only when its parse was derived from the last
+  // one entry by entry (YamlSource.groupwise), which a pasted entry is not always.
+  const sources: [string, string, number][] = [['generated 12 groups', generateInferenceStackValues(12), 25], ['fleet of 8 groups', generateFleetValues(8), 10]];
+  for (const [name, source, minimum] of sources) {
+    const yaml = new YamlCache();
+    const history = new AnalysisHistory();
+    let text = source;
+    engine.analyze({ text, path: PATH, chart: 'inference-stack' }, yaml, history);
+    let alone = 0;
+    for (let e = 0; e < 30; e++) {
+      const spans = groupSpans(yaml.parse(text)[0]!, text)!;
+      const picked = spans[Math.floor(random() * spans.length)];
+      let next: string;
+      if (random() < 0.45 && spans.length > 3) {
+        next = text.slice(0, picked.start) + text.slice(picked.end);
+      } else {
+        const beside = spans[Math.floor(random() * spans.length)];
+        const at = random() < 0.5 ? beside.start : beside.end;
+        // The copy's name is new: `  group-3:` -> `  group-3-copy-7:`.
+        const block = text.slice(picked.start, picked.end).replace(/^(\s*)([^:\s]+):/, `$1$2-copy-${e}:`);
+        next = text.slice(0, at) + block + text.slice(at);
+      }
+      const input = { text: next, path: PATH, chart: 'inference-stack' as const };
+      const result = engine.analyze(input, yaml, history);
+      assert.deepEqual(result, engine.analyze(input), `${name}, edit ${e}:\n${next}`);
+      if (history.lastGroup !== null) alone++;
+      text = next;
+    }
+    assert.ok(alone >= minimum, `${name}: only ${alone} of 30 pastes and deletions were checked group by group`);
+  }
+});

@@ -267,7 +267,7 @@ export class Engine {
     if (!isPlainMap(merged)) return { findings, tags: null, groupFindings: [], sites: [], reused: null };
     const registries = this.settings.registries;
     const sites = reuse
-      ? [...keptSites(reuse.previous.sites, reuse), ...tagSitesInDocument(doc, text, chart, registries, { node: reuse.node, path: ['modelGroups', reuse.name], parent: reuse.parent })]
+      ? [...keptSites(reuse.previous.sites, reuse), ...reuse.groups.flatMap((group) => tagSitesInDocument(doc, text, chart, registries, { node: group.node, path: ['modelGroups', group.name], parent: reuse.parent }))]
         .sort((a, b) => a.valueRange.start - b.valueRange.start)
       : (view.tagSites?.() ?? tagSitesInDocument(doc, text, chart, registries));
     const context = createRuleContext({
@@ -278,7 +278,7 @@ export class Engine {
       ? [...keptFindings(reuse.previous.groupFindings, reuse), ...withinGroup(this.runRules(groupContext(context, reuse), 'group'), reuse)]
       : this.runRules(context, 'group');
     findings.push(...this.runRules(context, 'file'), ...groupFindings);
-    return { findings, tags: summarizeTags(doc, chart, merged, sites), groupFindings, sites, reused: reuse?.name ?? null };
+    return { findings, tags: summarizeTags(doc, chart, merged, sites), groupFindings, sites, reused: reuse ? reuse.groups.map((group) => group.name).join(', ') : null };
   }
 
   /**
@@ -351,7 +351,7 @@ function sameOwner(previous: PreviousCheck, owner: Memory['owner']): boolean {
 /** The rule context narrowed to the edited group: its view alone, its tag sites alone. */
 function groupContext(context: RuleContext, reuse: GroupReuse): RuleContext {
   const sites = context.tagSites().filter((site) => site.valueRange.start >= reuse.span.start && site.valueRange.start < reuse.span.end);
-  return { ...context, groups: () => enabledGroup(context.values, reuse.name), tagSites: () => sites };
+  return { ...context, groups: () => reuse.groups.flatMap((group) => enabledGroup(context.values, group.name)), tagSites: () => sites };
 }
 
 

@@ -15,7 +15,10 @@ import type { KeptViews } from './model-groups';
 /** What a door keeps of a document's last analysis, for the next one (opaque to the door). */
 export class AnalysisHistory {
   previous: PreviousCheck | null = null;
-  /** The group the last analysis re-checked alone, or null when it checked every group (for logs and tests). */
+  /**
+   * The groups the last analysis re-checked alone (names joined by `, `; empty when it only
+   * dropped a deleted group's findings), or null when it checked every group (for logs and tests).
+   */
   lastGroup: string | null = null;
   /**
    * For a GitOps manifest: the parse and history of each release's values text, by release, so
@@ -50,10 +53,13 @@ export interface GroupSpan {
   end: number;
 }
 
-/** The one group an edit changed, where it lies now and before, and what the last check found. */
+/**
+ * The groups an edit changed: the run of groups it rewrote (one for a keystroke; the pasted one,
+ * none for a deleted one), where that run lies now and before, and what the last check found.
+ */
 export interface GroupReuse {
-  name: string;
-  node: unknown;
+  /** The groups written in the changed lines now, in order, with their value nodes. */
+  groups: { name: string; node: unknown }[];
   parent: YAMLMap;
   span: OffsetRange;
   oldSpan: OffsetRange;
@@ -84,22 +90,46 @@ export function groupSpans(doc: Document, text: string): GroupSpan[] | null {
 }
 
 /**
- * The group to re-check when the text changed inside that group's lines alone, same name and
- * the same groups around it; else null (check in full).
+ * The groups to re-check after an edit, or null (check in full): the groups before the edit keep
+ * their lines, those after it their text (moved by the edit's length), and between them is the
+ * run the edit rewrote. A pasted group is a run of one where there was none, a deleted one the
+ * other way round. The edit must lie within the groups' lines.
  */
 export function reuseFor(previous: PreviousCheck, doc: Document, text: string, spans: GroupSpan[]): GroupReuse | null {
-  if (spans.length !== previous.groups.length) return null;
-  const change = textChange(previous.text, text);
-  const delta = change.newEnd - change.oldEnd;
-  const at = lastStartingBy(spans, change.start);
-  if (at < 0) return null;
-  const span = spans[at];
-  const old = previous.groups[at];
-  const inside = change.newEnd <= span.end && (change.start < span.end || span.end === text.length);
-  if (!inside || old.name !== span.name || old.start !== span.start || old.end + delta !== span.end) return null;
-  const groups = ((doc.contents as YAMLMap).items as Pair[]).find((pair) => isScalar(pair.key) && pair.key.value === 'modelGroups')!.value as YAMLMap;
-  const node = (groups.items[at] as Pair).value;
-  return { name: span.name, node, parent: groups, span: { start: span.start, end: span.end }, oldSpan: { start: old.start, end: old.end }, delta, previous };
+  const old = previous.groups;
+  const before = previous.text;
+  const change = textChange(before, text);
+  const delta = text.length - before.length;
+  // textChange's common end stops where the common start ends; a pasted group that begins as
+  // the next one does (`  group-`) moves it. The text from `from` on is the same when the part
+  // of it before the common end is.
+  const common = text.length - change.newEnd;
+  const sameTail = (oldFrom: number, newFrom: number) =>
+    before.length - oldFrom === text.length - newFrom
+    && (oldFrom >= before.length - common || before.slice(oldFrom, before.length - common) === text.slice(newFrom, text.length - common));
+  const same = (a: GroupSpan, b: GroupSpan, shift: number) => a.name === b.name && a.start + shift === b.start && a.end + shift === b.end;
+  let head = 0;
+  while (head < old.length && head < spans.length && old[head].end <= change.start && same(old[head], spans[head], 0)) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < spans.length - head) {
+    const a = old[old.length - 1 - tail];
+    const b = spans[spans.length - 1 - tail];
+    if (!same(a, b, delta) || !sameTail(a.start, b.start)) break;
+    tail++;
+  }
+  const region = (groups: readonly GroupSpan[]): OffsetRange => ({
+    start: head > 0 ? groups[head - 1].end : groups[0].start,
+    end: tail > 0 ? groups[groups.length - tail].start : groups[groups.length - 1].end,
+  });
+  const oldSpan = region(old);
+  const span = region(spans);
+  const rewritten = spans.length - head - tail;
+  if (rewritten + old.length - head - tail === 0) return null;
+  if (oldSpan.start !== span.start || oldSpan.start > change.start || span.end - oldSpan.end !== delta) return null;
+  if (tail === 0 && !sameTail(oldSpan.end, span.end)) return null;
+  const parent = ((doc.contents as YAMLMap).items as Pair[]).find((pair) => isScalar(pair.key) && pair.key.value === 'modelGroups')!.value as YAMLMap;
+  const groups = spans.slice(head, head + rewritten).map((group, index) => ({ name: group.name, node: (parent.items[head + index] as Pair).value }));
+  return { groups, parent, span, oldSpan, delta, previous };
 }
 
 /** The last group's findings elsewhere, moved by the edit; those in the edited group are dropped. */
@@ -148,18 +178,3 @@ function shift(range: OffsetRange, delta: number): OffsetRange {
   return { start: range.start + delta, end: range.end + delta };
 }
 
-function lastStartingBy(spans: readonly GroupSpan[], offset: number): number {
-  let low = 0;
-  let high = spans.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (spans[middle].start <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
-}
