@@ -1,9 +1,9 @@
 // The memory pacer collects when the old generation has outgrown the last collection by its
-// budget and the server is idle, or by four budgets whatever it is doing; V8's gc is reachable
+// budget and the server is idle, or by BUSY_BUDGETS budgets whatever it is doing; V8's gc is reachable
 // at run time without --expose-gc on the command line.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exposedGc, GROWTH_BUDGET_BYTES, MemoryPacer, oldGenerationUsed } from '../../server/src/server/memory-pacer';
+import { BUSY_BUDGETS, exposedGc, GROWTH_BUDGET_BYTES, MemoryPacer, oldGenerationUsed } from '../../server/src/server/memory-pacer';
 
 test('collects once grown by the budget while idle, then measures from what survived', () => {
   let heap = 100;
@@ -22,13 +22,13 @@ test('collects once grown by the budget while idle, then measures from what surv
   assert.equal(collections, 2);
 });
 
-test('waits while the server is busy, unless the growth passes four budgets', () => {
+test('waits while the server is busy, unless the growth passes BUSY_BUDGETS budgets', () => {
   let heap = 0;
   const pacer = new MemoryPacer(() => { heap = 0; }, () => heap, () => 0.9, 50);
-  heap = 150;
+  heap = BUSY_BUDGETS * 50 - 1;
   assert.equal(pacer.check(), false, 'busy: a keystroke must not pay for a collection');
-  heap = 200;
-  assert.equal(pacer.check(), true, 'four budgets: collected anyway');
+  heap = BUSY_BUDGETS * 50;
+  assert.equal(pacer.check(), true, 'BUSY_BUDGETS budgets: collected anyway');
 });
 
 test('without a gc function it does nothing', () => {
