@@ -3,54 +3,101 @@
 // size checks; a value file is someone else's text, so a 90,000-digit number is not parsed at
 // all (see SECURITY.md), and this finding says why those checks are silent about it. It claims
 // nothing about what Kubernetes does with such a value.
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { schemaAt } from '../authoring/schema-at-path';
-import { MAX_QUANTITY_LENGTH } from '../quantity';
-import { keyText, nodeRange, type PathSegment } from '../yaml-nodes';
+import { childAt, propertyNames, schemaAt, type ResolvedSchema } from '../authoring/schema-at-path';
+import { isPlainMap } from '../merge';
+import { isQuantityTooLong, MAX_QUANTITY_LENGTH } from '../quantity';
+import type { ChartId } from '../types';
+import type { PathSegment } from '../yaml-nodes';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 
-/**
- * Every string scalar written longer than the cap, with its path (a plain run of digits is a
- * YAML number, which the checks read as one); an explicit stack, so depth costs no recursion.
- */
-function longScalars(root: Node | null | undefined, text: string): { range: { start: number; end: number }; path: PathSegment[]; length: number }[] {
-  const found: { range: { start: number; end: number }; path: PathSegment[]; length: number }[] = [];
-  // One path, grown and shrunk as the walk goes, copied only for a hit: this runs over the whole
-  // document on every full check, and a path per node was most of its cost.
-  const path: PathSegment[] = [];
-  const walk = (node: unknown): void => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isPair(pair) ? keyText(pair) : null;
-        if (key === null) continue;
-        path.push(key);
-        walk(pair.value);
-        path.pop();
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => {
-        path.push(index);
-        walk(item);
-        path.pop();
-      });
-    } else if (isScalar(node) && typeof node.value === 'string') {
-      const range = nodeRange(node);
-      if (!range || range.end - range.start <= MAX_QUANTITY_LENGTH) return;
-      const written = text.slice(range.start, range.end).replace(/^["']|["']$/g, '').trim();
-      if (written.length > MAX_QUANTITY_LENGTH) found.push({ range, path: [...path], length: written.length });
+/** A tree of the values paths where a chart's schema holds a quantity; `*` is any key or index. */
+interface QuantityPaths {
+  quantity: boolean;
+  children: Map<string, QuantityPaths>;
+}
+
+const ANY = '*';
+/** Deeper than any quantity the schemas hold (a claim template's resources are about 12 deep). */
+const MAX_DEPTH = 20;
+
+function quantityPaths(chart: ChartId): QuantityPaths {
+  const root: QuantityPaths = { quantity: false, children: new Map() };
+  const add = (path: readonly string[]) => {
+    let node = root;
+    for (const segment of path) {
+      let child = node.children.get(segment);
+      if (!child) node.children.set(segment, (child = { quantity: false, children: new Map() }));
+      node = child;
+    }
+    node.quantity = true;
+  };
+  const collect = (resolved: ResolvedSchema, path: string[], through: readonly string[]): void => {
+    if (resolved.definition === 'quantity') return add(path);
+    // A definition met again on its own path is a recursion: what it holds is listed already.
+    if (path.length > MAX_DEPTH || (resolved.definition && through.includes(resolved.definition))) return;
+    const next = resolved.definition ? [...through, resolved.definition] : through;
+    for (const name of propertyNames(resolved)) {
+      const child = childAt(resolved, name);
+      if (child) collect(child, [...path, name], next);
+    }
+    // Any other key of a map (additionalProperties), any item of a list.
+    for (const segment of ['\u0000any key', 0] as const) {
+      const child = childAt(resolved, segment);
+      if (child) collect(child, [...path, ANY], next);
     }
   };
-  walk(root);
+  const top = schemaAt(chart, []);
+  if (top) collect(top, [], []);
+  return root;
+}
+
+/** Read once from the shipped schemas: what a check walks is this tree, not the document. */
+const QUANTITY_PATHS: Readonly<Record<ChartId, QuantityPaths>> = {
+  'inference-stack': quantityPaths('inference-stack'),
+  'pre-porter': quantityPaths('pre-porter'),
+};
+
+/**
+ * Every quantity written too long to read (isQuantityTooLong: the string, trimmed, over the cap;
+ * a plain run of digits is a YAML number, which the checks read as one), with its path. Only the
+ * places the schema holds quantities are visited: this runs on every full check, and walking the
+ * whole of a 36,000-line document was most of a keystroke's rule time.
+ */
+function longQuantities(values: unknown, paths: QuantityPaths): { path: PathSegment[]; value: string }[] {
+  const found: { path: PathSegment[]; value: string }[] = [];
+  const trail: PathSegment[] = [];
+  const walk = (value: unknown, node: QuantityPaths): void => {
+    if (node.quantity && isQuantityTooLong(value)) found.push({ path: [...trail], value: value as string });
+    if (node.children.size === 0) return;
+    const any = node.children.get(ANY);
+    const visit = (key: PathSegment, child: unknown) => {
+      const named = typeof key === 'string' ? node.children.get(key) : undefined;
+      for (const next of named && any ? [named, any] : named ? [named] : any ? [any] : []) {
+        trail.push(key);
+        walk(child, next);
+        trail.pop();
+      }
+    };
+    if (Array.isArray(value)) value.forEach((item, index) => visit(index, item));
+    else if (isPlainMap(value)) for (const key of Object.keys(value)) visit(key, value[key]);
+  };
+  walk(values, paths);
   return found;
 }
 
 function check(context: RuleContext): RuleFinding[] {
-  return longScalars(context.doc.contents, context.text).flatMap(({ range, path, length }) => {
-    if (schemaAt(context.chart, path)?.definition !== 'quantity') return [];
+  const reported = new Set<number>();
+  return longQuantities(context.fileValues, QUANTITY_PATHS[context.chart]).flatMap(({ path, value }) => {
+    const node = context.locate(path)?.value as { range?: [number, number] } | null | undefined;
+    const range = node?.range;
+    // Reached through an alias, a value is written once: reported there once.
+    if (!range || reported.has(range[0])) return [];
+    reported.add(range[0]);
+    const length = value.trim().length;
     return [{
       code: 'quantity-too-long',
       message: `This quantity is ${length.toLocaleString('en-US')} characters long; quantities over ${MAX_QUANTITY_LENGTH} characters are not read, so the size checks skip it`,
-      range,
+      range: { start: range[0], end: range[1] },
       data: { length, limit: MAX_QUANTITY_LENGTH },
     }];
   });
