@@ -58,7 +58,7 @@ function runServer(dist, root, cache) {
 
 /** Replaces the code caches in `dist`; a run that fails leaves that bundle without one, and says so. */
 export async function writeCodeCaches(dist, root) {
-  for (const name of fs.readdirSync(dist)) if (name.endsWith('.js.cache')) fs.rmSync(path.join(dist, name));
+  for (const name of fs.readdirSync(dist)) if (/\.js\.(server\.)?cache$/.test(name)) fs.rmSync(path.join(dist, name));
   const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bit-harbor-build-'));
   try {
     const cli = spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'lint', '--offline', 'examples/'], { cwd: root, env: environment(cache), encoding: 'utf8' });

@@ -5,8 +5,7 @@
 // result no longer waits for code it does not need. The bundle of this file (dist/server.js)
 // requires the protocol library (dist/lsp.js) and, at that moment, the server proper
 // (dist/server-core.js): see scripts/build.mjs.
-import './young-generation-here';
-import './code-cache-here';
+import './server-code-cache-here';
 import {
   createConnection,
   ProposedFeatures,

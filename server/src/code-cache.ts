@@ -27,6 +27,7 @@ export type CacheUse = 'used' | 'none' | 'other text' | 'other node' | 'broken' 
 
 interface Loaded {
   file: string;
+  variant: string;
   script: vm.Script;
   sha256: string;
   use: CacheUse;
@@ -38,15 +39,20 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function cacheFile(bundle: string): string {
-  return `${bundle}.cache`;
+/**
+ * `dist/<bundle>.js.cache`, or `dist/<bundle>.js.<variant>.cache` for an entry point that runs
+ * under other V8 flags (the language server: server-code-cache-here.ts), since V8 refuses a
+ * cache made under other flags and a bundle both entries load (validators.js) needs one of each.
+ */
+function cacheFile(bundle: string, variant: string): string {
+  return variant === '' ? `${bundle}.cache` : `${bundle}.${variant}.cache`;
 }
 
 /** The V8 data of `bundle`'s cache if it was made from `hash` by this Node, else why not. */
-export function readCache(bundle: string, hash: string): { data: Buffer } | { use: CacheUse } {
+export function readCache(bundle: string, hash: string, variant = ''): { data: Buffer } | { use: CacheUse } {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(cacheFile(bundle));
+    bytes = fs.readFileSync(cacheFile(bundle, variant));
   } catch {
     return { use: 'none' };
   }
@@ -66,7 +72,7 @@ export function readCache(bundle: string, hash: string): { data: Buffer } | { us
 function writeCache(loaded: Loaded): void {
   const header: CacheHeader = { sha256: loaded.sha256, node: process.version, arch: process.arch };
   const data = loaded.script.createCachedData();
-  fs.writeFileSync(cacheFile(loaded.file), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), data]));
+  fs.writeFileSync(cacheFile(loaded.file, loaded.variant), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), data]));
   loaded.use = 'written';
 }
 
@@ -75,7 +81,7 @@ function writeCache(loaded: Loaded): void {
  * writing) compile through V8's code cache. Off when source maps are on: Node maps stack
  * traces only for the modules it compiles itself.
  */
-export function useCodeCache(dir: string, mode = process.env[MODE_VARIABLE]): void {
+export function useCodeCache(dir: string, mode = process.env[MODE_VARIABLE], variant = ''): void {
   if (mode === 'off' || process.sourceMapsEnabled) return;
   const writing = mode === 'write';
   const loaded: Loaded[] = [];
@@ -83,12 +89,12 @@ export function useCodeCache(dir: string, mode = process.env[MODE_VARIABLE]): vo
   const compile = prototype._compile;
   prototype._compile = function (this: Module, content: string, filename: string, ...rest: unknown[]): unknown {
     const ours = path.dirname(filename) === dir && filename.endsWith('.js') && !content.startsWith('#!');
-    if (!ours || (!writing && !fs.existsSync(cacheFile(filename)))) return compile.call(this, content, filename, ...rest);
+    if (!ours || (!writing && !fs.existsSync(cacheFile(filename, variant)))) return compile.call(this, content, filename, ...rest);
     const hash = sha256(content);
-    const cache = writing ? { use: 'none' as const } : readCache(filename, hash);
+    const cache = writing ? { use: 'none' as const } : readCache(filename, hash, variant);
     const script = new vm.Script(Module.wrap(content), { filename, cachedData: 'data' in cache ? cache.data : undefined });
     const use: CacheUse = 'data' in cache ? (script.cachedDataRejected ? 'refused by V8' : 'used') : cache.use;
-    loaded.push({ file: filename, script, sha256: hash, use });
+    loaded.push({ file: filename, variant, script, sha256: hash, use });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, dir);
   };
