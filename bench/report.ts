@@ -136,6 +136,7 @@ function typingTable(results: TypingResult[]): string[] {
     `|---|${results.map(() => '---').join('|')}|`,
     ...TYPING_SCENARIOS.map((scenario) => `| ${scenario} | ${results.map((r) => cell(r, scenario)).join(' | ')} |`),
     `| server peak RSS over the typing session, MiB | ${results.map(rss).join(' | ')} |`,
+    `| server heap idle after the session (collected), MiB, ours | ${results.map((r) => (r.ours.idleHeapMiB == null ? '–' : r.ours.idleHeapMiB.toFixed(0))).join(' | ')} |`,
     ...results.flatMap((r) => (r.theirsFailed ? ['', `yaml-language-server on ${r.name}: ${r.theirsFailed}.`] : [])),
   ];
 }
@@ -188,6 +189,7 @@ export function checkTargets(files: FileResult[], extension: ExtensionTimes, fle
     add(`${fleet.name}: peak RSS while typing`, 200, fleet.ours.peakRssMiB ?? Infinity, 'MiB');
   }
   if (large) add('35,000 lines: peak RSS while typing', 200, large.typing.ours.peakRssMiB ?? Infinity, 'MiB');
+  if (large) add('35,000 lines: heap idle after typing', 60, large.typing.ours.idleHeapMiB ?? Infinity, 'MiB');
   return targets;
 }
 

@@ -28,6 +28,19 @@ export type TypingScenario = (typeof TYPING_SCENARIOS)[number];
 export interface TypingFigures {
   scenarios: Partial<Record<TypingScenario, Summary>>;
   peakRssMiB: number | null;
+  /** Ours: the heap after the session, a second idle, after a full collection (bitHarbor/memory). */
+  idleHeapMiB?: number | null;
+}
+
+/** The server's heap a second after the session, collected: what it holds while idle (ours only). */
+async function idleHeapMiB(client: LspTestClient): Promise<number | null> {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  try {
+    const { result } = await client.timed<{ heapUsed: number; collected: boolean }>('bitHarbor/memory', { collect: true });
+    return result.collected ? result.heapUsed / (1024 * 1024) : null;
+  } catch {
+    return null; // another server: no such request
+  }
 }
 
 /** Where the scenarios type: the start of the second line of the middle group, and that group's lines. */
@@ -135,7 +148,7 @@ export async function runTyping(spec: ServerSpec, uri: string, text: string): Pr
     scenarios['pasting a whole group'] = summarize(pasted);
     scenarios['deleting a whole group'] = summarize(deleted);
     if (client.text(uri) !== text) throw new Error('the typing scenarios did not restore the text');
-    return { scenarios, peakRssMiB: peakRssMiB(client.pid) };
+    return { scenarios, peakRssMiB: peakRssMiB(client.pid), idleHeapMiB: await idleHeapMiB(client) };
   } finally {
     await client.stop();
   }

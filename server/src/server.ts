@@ -128,6 +128,7 @@ class BitHarborServer {
       engine: () => this.engine,
       chartOf: (uri) => this.charts.get(uri),
       catalogueStatus: () => this.catalogue?.status() ?? { source: 'not loaded' },
+      gc: exposedGc,
     });
     this.documents.listen(connection);
   }

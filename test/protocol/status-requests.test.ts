@@ -25,4 +25,12 @@ describe('status requests over stdio', { timeout: 30_000 }, () => {
     assert.deepEqual(entries.find((e) => e.tag === 'llama-3.1-8b-instruct')?.size, '15.0 GiB (measured)');
     assert.equal(entries.find((e) => e.tag === 'dw-gemma-3-12b-it')?.size, 'size unknown');
   });
+
+  it('reports its memory, after a full collection when asked', async () => {
+    const plain = (await client.connection.sendRequest('bitHarbor/memory')) as { heapUsed: number; rss: number; collected: boolean };
+    assert.equal(plain.collected, false);
+    const collected = (await client.connection.sendRequest('bitHarbor/memory', { collect: true })) as typeof plain;
+    assert.equal(collected.collected, true);
+    assert.ok(collected.heapUsed > 1024 * 1024 && collected.heapUsed < collected.rss, JSON.stringify(collected));
+  });
 });
