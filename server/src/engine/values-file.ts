@@ -85,6 +85,11 @@ export interface ValuesFile {
    * merged values stay: the check, the outline, inlay hints and hovers of a version share them.
    */
   groupsOf(merged: Values, reuse?: ViewReuse): GroupView[];
+  /**
+   * What a feature derives from this version of the text, once: a completion request's three
+   * parts (tags, keys, snippets) ask for the same probe parse (authoring/probe.ts).
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 /**
@@ -115,6 +120,8 @@ function build(input: ValuesFileInput, settings: EngineSettings, yaml: YamlSourc
     input.bases?.length ? mergedValues(chart, [...baseValues(input.bases).map((base) => base.values), values]) : yaml.memo(`merged:${chart}`, values, () => mergedValues(chart, [values]));
   const groupsOf = (merged: Values, reuse?: ViewReuse) => yaml.memo('groups', merged, () => modelGroups(merged, undefined, reuse));
   let documents: ValuesDocument[] | null = null;
+  // This version's own: readValuesFile builds a file once per version of the text.
+  const version = {};
   return {
     text,
     path,
@@ -130,6 +137,7 @@ function build(input: ValuesFileInput, settings: EngineSettings, yaml: YamlSourc
     mergedOf,
     groupwise: (doc) => yaml.groupwise(doc),
     groupsOf,
+    memo: (key, compute) => yaml.memo(`file:${key}`, version, compute),
   };
 }
 

@@ -18,8 +18,27 @@ export interface Probe {
   toText(at: number): number;
 }
 
-/** `text` with [start, end) replaced by `insert`, read around the cursor (see above). */
+/** At most this many probes of one version are kept (completion asks one place, hover none). */
+const KEPT_PROBES = 8;
+
+/**
+ * `text` with [start, end) replaced by `insert`, read around the cursor (see above); parsed once
+ * per version and place: a completion's tags, keys and snippets each ask for the same probe.
+ * Callers only read the probe's documents.
+ */
 export function probeAt(file: ValuesFile, start: number, end: number, insert: string): Probe {
+  const probes = file.memo('probes', () => new Map<string, Probe>());
+  const key = `${start}:${end}:${insert}`;
+  let probe = probes.get(key);
+  if (!probe) {
+    if (probes.size >= KEPT_PROBES) probes.clear();
+    probe = readProbe(file, start, end, insert);
+    probes.set(key, probe);
+  }
+  return probe;
+}
+
+function readProbe(file: ValuesFile, start: number, end: number, insert: string): Probe {
   const { docs, text } = file;
   const lines = docs.length === 1 ? entryLinesAround(docs[0], text, start, end) : null;
   const from = lines?.start ?? 0;
