@@ -126,15 +126,17 @@ export async function runTyping(spec: ServerSpec, uri: string, text: string): Pr
     scenarios['an empty list item'] = await typed(typist, at, '    args:\n', '      - ');
     scenarios['a freshly indented line'] = await typed(typist, at, '', '\n    ');
 
-    // A blank line indented for the next key, and completion asked there.
-    await typist.insert(at, '    \n');
-    const position = positionAt(client.text(uri)!, at + 4);
+    // A blank line indented for the next key, and completion asked there: each sample on a new
+    // version of the text (the line typed again), as after each Enter, so that nothing the server
+    // keeps for one version answers the next request.
     const completions: number[] = [];
     while (completions.length < MAX_SAMPLES) {
+      await typist.insert(at, '    \n');
+      const position = positionAt(client.text(uri)!, at + 4);
       completions.push((await client.timed('textDocument/completion', { textDocument: { uri }, position })).ms);
+      await typist.remove(at, at + 5);
     }
     scenarios['completion on that line'] = summarize(completions);
-    await typist.remove(at, at + 5);
 
     // The middle group again under a new name, pasted before it, then deleted.
     const group = text.slice(place.groupStart, place.groupEnd).replace(/^( {2})([A-Za-z0-9._-]+):/, '$1$2-pasted:');
