@@ -27,18 +27,21 @@ export function mergeValues(defaults: unknown, user: unknown): unknown {
 
 /**
  * A null under a key the defaults do not have deletes nothing; Helm drops it all the same. A map
- * without nulls comes back as it is: no copy of the groups an edit did not touch.
+ * without nulls comes back as it is: no copy of the groups an edit did not touch, and no garbage
+ * on the way (this walks every group on every keystroke): the keys are read with `for...in`, and
+ * only a map with a null below it is copied.
  */
 function stripNulls(value: unknown): unknown {
   if (!isPlainMap(value)) return value;
   let result: Values | null = null;
-  const entries = Object.entries(value);
-  for (let index = 0; index < entries.length; index++) {
-    const [key, child] = entries[index];
+  let index = 0;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const child = value[key];
     const stripped = child === null ? undefined : stripNulls(child);
-    if (result === null && stripped === child) continue;
-    result ??= Object.fromEntries(entries.slice(0, index)) as Values;
-    if (stripped !== undefined) result[key] = stripped;
+    if (result === null && stripped !== child) result = Object.fromEntries(Object.entries(value).slice(0, index)) as Values;
+    if (result !== null && stripped !== undefined) result[key] = stripped;
+    index++;
   }
   return result ?? value;
 }

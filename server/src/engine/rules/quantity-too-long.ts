@@ -14,6 +14,8 @@ import type { Rule, RuleContext, RuleFinding } from './rule';
 interface QuantityPaths {
   quantity: boolean;
   children: Map<string, QuantityPaths>;
+  /** The children but `*`, as a list: walked with an index, no iterator per node. */
+  named: { key: string; node: QuantityPaths }[];
 }
 
 const ANY = '*';
@@ -21,12 +23,15 @@ const ANY = '*';
 const MAX_DEPTH = 20;
 
 function quantityPaths(chart: ChartId): QuantityPaths {
-  const root: QuantityPaths = { quantity: false, children: new Map() };
+  const root: QuantityPaths = { quantity: false, children: new Map(), named: [] };
   const add = (path: readonly string[]) => {
     let node = root;
     for (const segment of path) {
       let child = node.children.get(segment);
-      if (!child) node.children.set(segment, (child = { quantity: false, children: new Map() }));
+      if (!child) {
+        node.children.set(segment, (child = { quantity: false, children: new Map(), named: [] }));
+        if (segment !== ANY) node.named.push({ key: segment, node: child });
+      }
       node = child;
     }
     node.quantity = true;
@@ -66,20 +71,33 @@ const QUANTITY_PATHS: Readonly<Record<ChartId, QuantityPaths>> = {
 function longQuantities(values: unknown, paths: QuantityPaths): { path: PathSegment[]; value: string }[] {
   const found: { path: PathSegment[]; value: string }[] = [];
   const trail: PathSegment[] = [];
+  // No closure or array per node: the walk runs on every keystroke, and its garbage counted.
+  const step = (key: PathSegment, value: unknown, node: QuantityPaths) => {
+    trail.push(key);
+    walk(value, node);
+    trail.pop();
+  };
   const walk = (value: unknown, node: QuantityPaths): void => {
     if (node.quantity && isQuantityTooLong(value)) found.push({ path: [...trail], value: value as string });
     if (node.children.size === 0) return;
     const any = node.children.get(ANY);
-    const visit = (key: PathSegment, child: unknown) => {
-      const named = typeof key === 'string' ? node.children.get(key) : undefined;
-      for (const next of named && any ? [named, any] : named ? [named] : any ? [any] : []) {
-        trail.push(key);
-        walk(child, next);
-        trail.pop();
+    if (Array.isArray(value)) {
+      if (any) for (let index = 0; index < value.length; index++) step(index, value[index], any);
+    } else if (isPlainMap(value)) {
+      if (any) {
+        for (const key of Object.keys(value)) {
+          const named = node.children.get(key);
+          if (named) step(key, value[key], named);
+          step(key, value[key], any);
+        }
+      } else {
+        const named = node.named;
+        for (let index = 0; index < named.length; index++) {
+          const { key, node: child } = named[index];
+          if (Object.prototype.hasOwnProperty.call(value, key)) step(key, value[key], child);
+        }
       }
-    };
-    if (Array.isArray(value)) value.forEach((item, index) => visit(index, item));
-    else if (isPlainMap(value)) for (const key of Object.keys(value)) visit(key, value[key]);
+    }
   };
   walk(values, paths);
   return found;
