@@ -114,6 +114,39 @@ export function propertyNames(resolved: ResolvedSchema): string[] {
   return isPlainMap(properties) ? Object.keys(properties) : [];
 }
 
+/** Deeper than any place the schemas describe (a claim template's resources are about 12 deep). */
+const MAX_PLACE_DEPTH = 20;
+
+/**
+ * The values paths of a chart's schema where `found` holds, `*` for any key or index, not looked
+ * below: `definition === 'quantity'` gives every place a quantity is written, `file ===
+ * 'kubernetes'` every place the values hold a Kubernetes type (`modelGroups/* /resources`).
+ */
+export function schemaPlaces(chart: ChartId, found: (resolved: ResolvedSchema) => boolean): string[][] {
+  const places: string[][] = [];
+  const walk = (resolved: ResolvedSchema, path: string[], through: readonly string[]): void => {
+    if (found(resolved)) {
+      places.push(path);
+      return;
+    }
+    // A definition met again on its own path is a recursion: what it holds is listed already.
+    if (path.length > MAX_PLACE_DEPTH || (resolved.definition && through.includes(resolved.definition))) return;
+    const next = resolved.definition ? [...through, resolved.definition] : through;
+    for (const name of propertyNames(resolved)) {
+      const child = childAt(resolved, name);
+      if (child) walk(child, [...path, name], next);
+    }
+    // Any other key of a map (additionalProperties), any item of a list.
+    for (const segment of ['\u0000any key', 0] as const) {
+      const child = childAt(resolved, segment);
+      if (child) walk(child, [...path, '*'], next);
+    }
+  };
+  const top = schemaAt(chart, []);
+  if (top) walk(top, [], []);
+  return places;
+}
+
 function types(schema: JsonSchema): string[] {
   const type = schema.type;
   return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : typeof type === 'string' ? [type] : [];

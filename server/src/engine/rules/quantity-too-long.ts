@@ -3,7 +3,7 @@
 // size checks; a value file is someone else's text, so a 90,000-digit number is not parsed at
 // all (see SECURITY.md), and this finding says why those checks are silent about it. It claims
 // nothing about what Kubernetes does with such a value.
-import { childAt, propertyNames, schemaAt, type ResolvedSchema } from '../authoring/schema-at-path';
+import { schemaPlaces } from '../authoring/schema-at-path';
 import { isPlainMap } from '../merge';
 import { isQuantityTooLong, MAX_QUANTITY_LENGTH } from '../quantity';
 import type { ChartId } from '../types';
@@ -19,12 +19,10 @@ interface QuantityPaths {
 }
 
 const ANY = '*';
-/** Deeper than any quantity the schemas hold (a claim template's resources are about 12 deep). */
-const MAX_DEPTH = 20;
 
 function quantityPaths(chart: ChartId): QuantityPaths {
   const root: QuantityPaths = { quantity: false, children: new Map(), named: [] };
-  const add = (path: readonly string[]) => {
+  for (const path of schemaPlaces(chart, (resolved) => resolved.definition === 'quantity')) {
     let node = root;
     for (const segment of path) {
       let child = node.children.get(segment);
@@ -35,24 +33,7 @@ function quantityPaths(chart: ChartId): QuantityPaths {
       node = child;
     }
     node.quantity = true;
-  };
-  const collect = (resolved: ResolvedSchema, path: string[], through: readonly string[]): void => {
-    if (resolved.definition === 'quantity') return add(path);
-    // A definition met again on its own path is a recursion: what it holds is listed already.
-    if (path.length > MAX_DEPTH || (resolved.definition && through.includes(resolved.definition))) return;
-    const next = resolved.definition ? [...through, resolved.definition] : through;
-    for (const name of propertyNames(resolved)) {
-      const child = childAt(resolved, name);
-      if (child) collect(child, [...path, name], next);
-    }
-    // Any other key of a map (additionalProperties), any item of a list.
-    for (const segment of ['\u0000any key', 0] as const) {
-      const child = childAt(resolved, segment);
-      if (child) collect(child, [...path, ANY], next);
-    }
-  };
-  const top = schemaAt(chart, []);
-  if (top) collect(top, [], []);
+  }
   return root;
 }
 

@@ -6,6 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import kubernetesSchema from '../../../../schemas/kubernetes.schema.json';
 import inferenceStackSchema from '../../../../schemas/inference-stack.schema.json';
 import prePorterSchema from '../../../../schemas/pre-porter.schema.json';
+import { schemaPlaces } from '../authoring/schema-at-path';
 import type { ChartId } from '../types';
 
 export interface SchemaIssue {
@@ -146,12 +147,13 @@ export class SchemaValidator {
 
   /**
    * Where the chart's values hold a Kubernetes type (a `$ref` into kubernetes.schema.json), as
-   * values paths with `*` for any key or index: `modelGroups/* /resources`, `onwards/env/*`.
+   * values paths with `*` for any key or index: `modelGroups/* /resources`, `onwards/env/*`. Read
+   * from the shipped chart schemas, as completion and hover read them (schema-at-path.ts).
    */
   kubernetesFields(chart: ChartId): readonly (readonly string[])[] {
     let fields = this.kubernetesFieldsOf.get(chart);
     if (!fields) {
-      fields = kubernetesRefs(this.bundle.charts[chart]);
+      fields = schemaPlaces(chart, (resolved) => resolved.file === 'kubernetes');
       this.kubernetesFieldsOf.set(chart, fields);
     }
     return fields;
@@ -204,31 +206,6 @@ export class SchemaValidator {
       return this.reduce(branch.errors ?? [], value, at);
     });
   }
-}
-
-/** The values paths at which a chart schema refers to a Kubernetes definition (see kubernetesFields). */
-function kubernetesRefs(chartSchema: object): string[][] {
-  const root = chartSchema as Record<string, unknown>;
-  const definitions = (root.definitions ?? {}) as Record<string, unknown>;
-  const found: string[][] = [];
-  const walk = (node: unknown, path: string[], through: readonly string[]): void => {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
-    const schema = node as Record<string, unknown>;
-    const ref = schema.$ref;
-    if (typeof ref === 'string') {
-      if (ref.startsWith('kubernetes.schema.json') || ref.startsWith(String(kubernetesSchema.$id))) found.push(path);
-      const local = /^#\/definitions\/([^/]+)$/.exec(ref)?.[1];
-      // A definition met again on its own path is a recursion: its fields are already listed.
-      if (local && !through.includes(local)) walk(definitions[local], path, [...through, local]);
-    }
-    for (const [key, child] of Object.entries((schema.properties ?? {}) as Record<string, unknown>)) walk(child, [...path, key], through);
-    for (const key of ['additionalProperties', 'items'] as const) walk(schema[key], [...path, '*'], through);
-    for (const child of Object.values((schema.patternProperties ?? {}) as Record<string, unknown>)) walk(child, [...path, '*'], through);
-    for (const key of ['allOf', 'anyOf', 'oneOf'] as const) for (const child of (Array.isArray(schema[key]) ? schema[key] : []) as unknown[]) walk(child, path, through);
-    for (const key of ['if', 'then', 'else'] as const) walk(schema[key], path, through);
-  };
-  walk(root, [], []);
-  return found;
 }
 
 function toIssue(error: ErrorObject, prefix: string[]): SchemaIssue {
