@@ -11,6 +11,16 @@ import { YamlCache } from '../../server/src/engine/yaml-source';
 
 const PATH = '/work/values.yaml';
 
+/** The generated file of `groups` groups, checked once as an editor's first check of it. */
+function opened(groups: number): { engine: Engine; text: string; yaml: YamlCache; history: AnalysisHistory } {
+  const engine = new Engine();
+  const text = generateInferenceStackValues(groups);
+  const yaml = new YamlCache();
+  const history = new AnalysisHistory();
+  engine.analyze({ text, path: PATH }, yaml, history);
+  return { engine, text, yaml, history };
+}
+
 function groupBlock(text: string, name: string): { start: number; end: number } {
   const start = text.indexOf(`\n  ${name}:\n`) + 1;
   const next = text.slice(start + 3).search(/\n {2}\S/);
@@ -18,11 +28,7 @@ function groupBlock(text: string, name: string): { start: number; end: number } 
 }
 
 test('a pasted group renders one pod; the other groups keep their views, and the findings are a fresh check\'s', () => {
-  const engine = new Engine();
-  const text = generateInferenceStackValues(20);
-  const yaml = new YamlCache();
-  const history = new AnalysisHistory();
-  engine.analyze({ text, path: PATH }, yaml, history);
+  const { engine, text, yaml, history } = opened(20);
   const before = new Map([...history.groupViews].map(([name, entry]) => [name, entry.view]));
   assert.equal(before.size, 20);
 
@@ -37,11 +43,7 @@ test('a pasted group renders one pod; the other groups keep their views, and the
 });
 
 test('a view is rendered again when its group or the release\'s fullname changes', () => {
-  const engine = new Engine();
-  const text = generateInferenceStackValues(3);
-  const yaml = new YamlCache();
-  const history = new AnalysisHistory();
-  engine.analyze({ text, path: PATH }, yaml, history);
+  const { engine, text, yaml, history } = opened(3);
   const first = history.groupViews.get('group-1')!.view;
   const renamed = `fullnameOverride: llm\n${text}`;
   engine.analyze({ text: renamed, path: PATH }, yaml, history);
